@@ -1,0 +1,176 @@
+"""Named domain errors. Each carries the facts a person needs to act on it.
+
+``str(error)`` is the sentence that ends up in ``bi_reports.status_reason`` and in run summaries,
+so it says what was found, where, and what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class OdihrError(Exception):
+    """Base class of every error the pipeline raises on purpose."""
+
+
+# --- reading a PDF --------------------------------------------------------------------------
+
+
+class ReportError(OdihrError):
+    """A report cannot be loaded as it is; the report is quarantined with this reason."""
+
+    #: Short machine-readable name used in quarantine records and summaries.
+    code = "report_error"
+
+
+class NotAPdf(ReportError):
+    """The bytes do not start with ``%PDF-`` (e.g. an HTML error page served under ``.pdf``)."""
+
+    code = "not_a_pdf"
+
+    def __init__(self, first_bytes: bytes, size: int) -> None:
+        self.first_bytes = first_bytes
+        self.size = size
+        preview = first_bytes[:40].decode("latin-1", "replace")
+        preview = " ".join(preview.split())
+        looks = " (it looks like an HTML page)" if b"<html" in first_bytes[:512].lower() or \
+            b"<!doctype" in first_bytes[:512].lower() else ""
+        super().__init__(
+            f"not a PDF: the {size} bytes served start with {preview!r}{looks}; check the link on "
+            "the election page or whether the site served an error page"
+        )
+
+
+class TruncatedPdf(ReportError):
+    """The file starts like a PDF but cannot be opened: cut short or damaged."""
+
+    code = "truncated_pdf"
+
+    def __init__(self, size: int, detail: str) -> None:
+        self.size = size
+        self.detail = detail
+        super().__init__(
+            f"truncated or damaged PDF ({size} bytes, {detail}); the download was probably cut "
+            "short: it will be fetched again on the next run, or re-run with --force"
+        )
+
+
+class EncryptedPdf(ReportError):
+    """The PDF needs a password to be read."""
+
+    code = "encrypted_pdf"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "encrypted PDF: it cannot be opened without a password; ask ODIHR for an open copy"
+        )
+
+
+class NoTextLayer(ReportError):
+    """The pages are images (a scan): there is no text to extract without OCR."""
+
+    code = "no_text_layer"
+
+    def __init__(self, pages: int, pages_with_text: int) -> None:
+        self.pages = pages
+        self.pages_with_text = pages_with_text
+        super().__init__(
+            f"no text layer: {pages - pages_with_text} of {pages} pages are images without text "
+            "(a scanned report); it needs OCR before it can be parsed"
+        )
+
+
+class TooManyPages(ReportError):
+    """The PDF has more pages than the configured page limit."""
+
+    code = "too_many_pages"
+
+    def __init__(self, pages: int, limit: int) -> None:
+        self.pages = pages
+        self.limit = limit
+        super().__init__(
+            f"too many pages: {pages} pages exceed the limit of {limit} (ODIHR_MAX_PDF_PAGES)"
+        )
+
+
+class UnknownLayout(ReportError):
+    """A part of the report is there but does not have a structure the parser understands."""
+
+    code = "unknown_layout"
+
+    def __init__(self, page: int | None, expected: str, found: str = "") -> None:
+        self.page = page
+        self.expected = expected
+        self.found = found
+        where = f"page {page}" if page is not None else "the report"
+        tail = f"; found: {found}" if found else ""
+        super().__init__(f"unknown layout on {where}: expected {expected}{tail}")
+
+
+# --- fetching -----------------------------------------------------------------------------------
+
+
+class FetchError(OdihrError):
+    """A resource of the site could not be fetched."""
+
+    code = "fetch_error"
+
+
+class OffSiteUrl(FetchError):
+    """A URL whose host is not the site's: it is never requested."""
+
+    code = "off_site"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(f"refusing to fetch {url}: its host is not the ODIHR site")
+
+
+class Gone(FetchError):
+    """The site answered 404 or 410: permanent, recorded, never retried within a run."""
+
+    code = "gone"
+
+    def __init__(self, url: str, status: int) -> None:
+        self.url = url
+        self.status = status
+        super().__init__(
+            f"gone: the site answered HTTP {status} for {url}; the link on the election page is "
+            "dead (it is checked again on the next run)"
+        )
+
+
+class TransientFetchError(FetchError):
+    """5xx, 429, a timeout or a connection error that outlived its retries."""
+
+    code = "transient"
+
+    def __init__(self, url: str, detail: str, attempts: int) -> None:
+        self.url = url
+        self.detail = detail
+        self.attempts = attempts
+        super().__init__(
+            f"could not fetch {url} after {attempts} attempt(s): {detail}; the next run tries again"
+        )
+
+
+class TooLarge(FetchError):
+    """The response is larger than the configured byte cap."""
+
+    code = "too_large"
+
+    def __init__(self, url: str, limit: int) -> None:
+        self.url = url
+        self.limit = limit
+        super().__init__(
+            f"{url} is larger than the limit of {limit} bytes (ODIHR_MAX_PDF_BYTES); raise the "
+            "limit if the document is genuine"
+        )
+
+
+class Disallowed(FetchError):
+    """robots.txt forbids the URL for our user agent."""
+
+    code = "robots"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(f"robots.txt of the site disallows {url}; it was not fetched")

@@ -1,0 +1,151 @@
+"""Opening a report PDF safely and reading its pages cheaply.
+
+pypdfium2 gives page text fast (~45x pdfplumber here); pdfplumber is opened lazily, only for the
+pages whose layout needs word positions or its table finder, and every pdfplumber page is closed
+after use because pdfplumber 0.11 keeps a closed PDF's used pages in memory otherwise.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+
+from odihr.errors import EncryptedPdf, NotAPdf, NoTextLayer, TooManyPages, TruncatedPdf
+
+if TYPE_CHECKING:
+    import pdfplumber.page
+
+PDF_MAGIC = b"%PDF-"
+#: A complete PDF ends with ``%%EOF`` (possibly followed by a little whitespace or junk).
+EOF_MARKER = b"%%EOF"
+EOF_WINDOW = 2048
+#: Fewer characters than this on a page means the page is an image without a text layer.
+MIN_TEXT_CHARS = 20
+#: Share of pages that may lack text before the report counts as scanned.
+MAX_TEXTLESS_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word with its box, in PDF points from the top-left of the page (pdfplumber's frame)."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float = 0.0
+    bold: bool = False
+
+
+def check_pdf_bytes(data: bytes) -> None:
+    """Raise :class:`NotAPdf` or :class:`TruncatedPdf` for bytes that cannot be a whole PDF."""
+    # A BOM or a little whitespace before the header is tolerated by readers; HTML is not.
+    if PDF_MAGIC not in data[:1024]:
+        raise NotAPdf(data[:512], len(data))
+    if EOF_MARKER not in data[-EOF_WINDOW:]:
+        raise TruncatedPdf(len(data), "it does not end with %%EOF")
+
+
+class PdfReport:
+    """One report PDF, opened from bytes. Use as a context manager; pages are 1-based."""
+
+    def __init__(self, data: bytes, *, max_pages: int = 1000) -> None:
+        check_pdf_bytes(data)
+        self._data = data
+        try:
+            self._doc = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as error:
+            code = getattr(error, "err_code", None)
+            if code in (pdfium_raw.FPDF_ERR_PASSWORD, pdfium_raw.FPDF_ERR_SECURITY):
+                raise EncryptedPdf() from None
+            raise TruncatedPdf(len(data), f"PDFium could not open it: {error}") from None
+        self.page_count = len(self._doc)
+        if self.page_count > max_pages:
+            self.close()
+            raise TooManyPages(self.page_count, max_pages)
+        if self.page_count == 0:
+            self.close()
+            raise TruncatedPdf(len(data), "it has no pages")
+        self._texts: dict[int, str] = {}
+        self._plumber: Any = None
+
+    def __enter__(self) -> PdfReport:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release PDFium's and pdfplumber's memory."""
+        if self._plumber is not None:
+            self._plumber.close()
+            self._plumber = None
+        if getattr(self, "_doc", None) is not None:
+            self._doc.close()
+            self._doc = None
+
+    # --- text (pypdfium2) ------------------------------------------------------------------
+
+    def text(self, number: int) -> str:
+        """The text of page ``number`` (1-based) in reading order, lines separated by ``\\n``."""
+        if number not in self._texts:
+            page = self._doc[number - 1]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    raw = textpage.get_text_bounded()
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+            self._texts[number] = raw.replace("\r\n", "\n").replace("\r", "\n")
+        return self._texts[number]
+
+    @cached_property
+    def texts(self) -> tuple[str, ...]:
+        """The text of every page; index 0 is page 1."""
+        return tuple(self.text(n) for n in range(1, self.page_count + 1))
+
+    def require_text_layer(self) -> None:
+        """Raise :class:`NoTextLayer` when most pages are images without text."""
+        with_text = sum(1 for t in self.texts if len(t.strip()) >= MIN_TEXT_CHARS)
+        if with_text == 0 or (self.page_count - with_text) / self.page_count > MAX_TEXTLESS_SHARE:
+            raise NoTextLayer(self.page_count, with_text)
+
+    # --- layout (pdfplumber, lazily) -------------------------------------------------------------
+
+    @contextmanager
+    def plumber_page(self, number: int) -> Iterator[pdfplumber.page.Page]:
+        """A pdfplumber page for word positions and tables; it is closed when the block ends."""
+        if self._plumber is None:
+            import pdfplumber
+
+            self._plumber = pdfplumber.open(io.BytesIO(self._data))
+        page = self._plumber.pages[number - 1]
+        try:
+            yield page
+        finally:
+            page.close()  # frees the page's parsed layout (PDF.close() alone does not)
+
+    def words(self, number: int, *, extra_attrs: bool = True) -> list[Word]:
+        """The words of page ``number`` with their boxes, font size and boldness."""
+        with self.plumber_page(number) as page:
+            attrs = ["size", "fontname"] if extra_attrs else []
+            raw = page.extract_words(keep_blank_chars=False, use_text_flow=False,
+                                     extra_attrs=attrs, x_tolerance=1.5, y_tolerance=2)
+        return [
+            Word(
+                text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
+                bottom=float(w["bottom"]), size=float(w.get("size", 0.0)),
+                bold="bold" in str(w.get("fontname", "")).lower(),
+            )
+            for w in raw
+        ]

@@ -1,0 +1,141 @@
+"""Every setting of the pipeline, read from ``ODIHR_*`` environment variables in one place.
+
+Command-line options override the environment (see ``Settings.with_overrides``); nothing else in
+the code base reads ``os.environ`` for configuration.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+DEFAULT_BASE_URL = "https://www.osce.org"
+DEFAULT_DATABASE_URL = "sqlite:///warehouse.db"
+DEFAULT_DATA_DIR = "./data"
+DEFAULT_REQUESTS_PER_SECOND = 1.0
+DEFAULT_CONNECT_TIMEOUT = 10.0
+DEFAULT_READ_TIMEOUT = 60.0
+DEFAULT_MAX_PDF_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_PAGE_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_PDF_PAGES = 1000
+DEFAULT_RETRIES = 4
+DEFAULT_BACKOFF_SECONDS = 1.0
+DEFAULT_USER_AGENT = "odihr-warehouse/0.1 (+https://github.com/odihr-warehouse; research crawler)"
+DEFAULT_TASK_RUNNER = "thread"
+DEFAULT_RECHECK_DAYS = 365
+DEFAULT_NIGHTLY_CRON = "0 2 * * *"
+#: Hosts whose links belong to the site; they are resolved against the configured base URL.
+SITE_HOSTS = frozenset({"www.osce.org", "osce.org", "odihr.osce.org"})
+TASK_RUNNERS = ("thread", "dask")
+
+
+class SettingsError(ValueError):
+    """A setting has a value the pipeline cannot work with; the message names the variable."""
+
+
+def _env(name: str, default: str) -> str:
+    value = os.environ.get(name)
+    return default if value is None or value.strip() == "" else value.strip()
+
+
+def _number(name: str, default: float, *, minimum: float = 0.0, integer: bool = False) -> Any:
+    raw = _env(name, str(default))
+    try:
+        value = int(raw) if integer else float(raw)
+    except ValueError:
+        raise SettingsError(f"{name}={raw!r} is not a number") from None
+    if value <= minimum and not (minimum == 0 and value == 0 and integer):
+        raise SettingsError(f"{name}={raw!r} must be greater than {minimum}")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The resolved configuration of one run. Build it with :meth:`from_env`."""
+
+    base_url: str = DEFAULT_BASE_URL
+    database_url: str = DEFAULT_DATABASE_URL
+    data_dir: Path = field(default_factory=lambda: Path(DEFAULT_DATA_DIR))
+    requests_per_second: float = DEFAULT_REQUESTS_PER_SECOND
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT
+    read_timeout: float = DEFAULT_READ_TIMEOUT
+    max_pdf_bytes: int = DEFAULT_MAX_PDF_BYTES
+    max_page_bytes: int = DEFAULT_MAX_PAGE_BYTES
+    max_pdf_pages: int = DEFAULT_MAX_PDF_PAGES
+    retries: int = DEFAULT_RETRIES
+    backoff_seconds: float = DEFAULT_BACKOFF_SECONDS
+    user_agent: str = DEFAULT_USER_AGENT
+    task_runner: str = DEFAULT_TASK_RUNNER
+    dask_address: str | None = None
+    recheck_days: int = DEFAULT_RECHECK_DAYS
+    nightly_cron: str = DEFAULT_NIGHTLY_CRON
+
+    def __post_init__(self) -> None:
+        if not self.base_url.startswith(("http://", "https://")):
+            raise SettingsError(f"ODIHR_BASE_URL={self.base_url!r} must start with http:// or https://")
+        object.__setattr__(self, "base_url", self.base_url.rstrip("/"))
+        object.__setattr__(self, "data_dir", Path(self.data_dir))
+        if self.task_runner not in TASK_RUNNERS:
+            raise SettingsError(
+                f"ODIHR_TASK_RUNNER={self.task_runner!r} is not one of {', '.join(TASK_RUNNERS)}"
+            )
+        if self.requests_per_second <= 0:
+            raise SettingsError("ODIHR_REQUESTS_PER_SECOND must be greater than 0")
+        if self.max_pdf_bytes <= 0 or self.max_pdf_pages <= 0:
+            raise SettingsError("ODIHR_MAX_PDF_BYTES and ODIHR_MAX_PDF_PAGES must be positive")
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        """Read every ``ODIHR_*`` variable, falling back to the documented defaults."""
+        return cls(
+            base_url=_env("ODIHR_BASE_URL", DEFAULT_BASE_URL),
+            database_url=_env("ODIHR_DATABASE_URL", DEFAULT_DATABASE_URL),
+            data_dir=Path(_env("ODIHR_DATA_DIR", DEFAULT_DATA_DIR)),
+            requests_per_second=_number("ODIHR_REQUESTS_PER_SECOND", DEFAULT_REQUESTS_PER_SECOND),
+            connect_timeout=_number("ODIHR_CONNECT_TIMEOUT", DEFAULT_CONNECT_TIMEOUT),
+            read_timeout=_number("ODIHR_READ_TIMEOUT", DEFAULT_READ_TIMEOUT),
+            max_pdf_bytes=_number("ODIHR_MAX_PDF_BYTES", DEFAULT_MAX_PDF_BYTES, integer=True),
+            max_page_bytes=_number("ODIHR_MAX_PAGE_BYTES", DEFAULT_MAX_PAGE_BYTES, integer=True),
+            max_pdf_pages=_number("ODIHR_MAX_PDF_PAGES", DEFAULT_MAX_PDF_PAGES, integer=True),
+            retries=_number("ODIHR_RETRIES", DEFAULT_RETRIES, integer=True),
+            backoff_seconds=_number("ODIHR_BACKOFF_SECONDS", DEFAULT_BACKOFF_SECONDS),
+            user_agent=_env("ODIHR_USER_AGENT", DEFAULT_USER_AGENT),
+            task_runner=_env("ODIHR_TASK_RUNNER", DEFAULT_TASK_RUNNER).lower(),
+            dask_address=os.environ.get("ODIHR_DASK_ADDRESS") or None,
+            recheck_days=_number("ODIHR_RECHECK_DAYS", DEFAULT_RECHECK_DAYS, integer=True),
+            nightly_cron=_env("ODIHR_NIGHTLY_CRON", DEFAULT_NIGHTLY_CRON),
+        )
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """Return a copy where every override that is not ``None`` replaces the setting."""
+        known = {f.name for f in fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise SettingsError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    @property
+    def raw_dir(self) -> Path:
+        """Where downloaded PDFs are kept, content-addressed by sha256."""
+        return self.data_dir / "raw"
+
+    @property
+    def reports_dir(self) -> Path:
+        """Where validation reports are written."""
+        return self.data_dir / "reports"
+
+    @property
+    def prefect_home(self) -> Path:
+        """Prefect's own state for the embedded (ephemeral) mode, kept out of the user's way."""
+        return self.data_dir / "prefect"
+
+    def redacted_database_url(self) -> str:
+        """The database URL with any password masked, for logs and summaries."""
+        from sqlalchemy.engine import make_url
+
+        try:
+            return make_url(self.database_url).render_as_string(hide_password=True)
+        except Exception:  # noqa: BLE001 - an unparsable URL is reported as is, minus nothing secret
+            return "<unparsable database URL>"
