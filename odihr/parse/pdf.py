@@ -60,6 +60,10 @@ class PdfReport:
     def __init__(self, data: bytes, *, max_pages: int = 1000) -> None:
         check_pdf_bytes(data)
         self._data = data
+        # Set before anything can fail: close() (called on the error paths below) reads them.
+        self._texts: dict[int, str] = {}
+        self._plumber: Any = None
+        self._doc: pdfium.PdfDocument | None = None
         try:
             self._doc = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as error:
@@ -74,8 +78,6 @@ class PdfReport:
         if self.page_count == 0:
             self.close()
             raise TruncatedPdf(len(data), "it has no pages")
-        self._texts: dict[int, str] = {}
-        self._plumber: Any = None
 
     def __enter__(self) -> PdfReport:
         return self
@@ -91,6 +93,11 @@ class PdfReport:
         if getattr(self, "_doc", None) is not None:
             self._doc.close()
             self._doc = None
+
+    def info(self) -> dict[str, str]:
+        """The document information dictionary (``Title``, ``CreationDate``...), empty values
+        dropped. Producers fill it unreliably: use it only to corroborate what pages print."""
+        return dict(self._doc.get_metadata_dict(skip_empty=True))
 
     # --- text (pypdfium2) ------------------------------------------------------------------
 

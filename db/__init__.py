@@ -1,0 +1,1 @@
+"""The warehouse: SQLModel tables, engine set-up, Alembic migrations, BI views and the loader."""

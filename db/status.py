@@ -1,0 +1,44 @@
+"""Read-side queries: document status, status counts, last runs, quarantined reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, func, select
+
+from db.models import ReportDocument, Run
+
+
+def document_status(engine: Engine, url_path: str) -> str | None:
+    """The status of the document at ``url_path`` (None when unknown)."""
+    d = ReportDocument.__table__
+    with engine.connect() as connection:
+        return connection.execute(select(d.c.status).where(d.c.url_path == url_path)).scalar()
+
+
+def status_counts(engine: Engine) -> dict[str, int]:
+    """Number of documents per status."""
+    d = ReportDocument.__table__
+    with engine.connect() as connection:
+        rows = connection.execute(select(d.c.status, func.count()).group_by(d.c.status)).all()
+    return {status: count for status, count in rows}
+
+
+def last_runs(engine: Engine, limit: int = 10) -> list[dict[str, Any]]:
+    """The newest runs, newest first."""
+    r = Run.__table__
+    with engine.connect() as connection:
+        rows = connection.execute(select(r).order_by(r.c.id.desc()).limit(limit)).mappings().all()
+    return [dict(row) for row in rows]
+
+
+def quarantined_documents(engine: Engine) -> list[tuple[str, str]]:
+    """Every quarantined document with its reason."""
+    d = ReportDocument.__table__
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(d.c.url_path, d.c.status_reason)
+            .where(d.c.status == "quarantined")
+            .order_by(d.c.url_path)
+        ).all()
+    return [(path, reason or "") for path, reason in rows]

@@ -1,0 +1,86 @@
+"""The BI views of the contract (../CONTRACT.md), one SQL text each, portable to SQLite and PostgreSQL.
+
+Facts come from each document's *current* version: the newest version whose facts were loaded.
+A version that is quarantined never shows up in the fact views. Lineage columns (``sha256``,
+``parser_version``, ``run_id``) extend the contract's columns at the end of each fact view.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+BI_REPORTS = """
+CREATE VIEW bi_reports AS
+SELECT d.id AS report_id, d.url_path, c.name AS country, e.country_code,
+       e.title AS election_title, e.election_type, e.early, e.election_date, e.mission_type,
+       d.report_type, d.language, d.translation_of, d.published_on, v.pages, v.sha256,
+       d.status, d.status_reason, v.dq_warnings, v.parser_version, v.loaded_at
+FROM report_document d
+JOIN election e ON e.id = d.election_id
+JOIN country c ON c.code = e.country_code
+LEFT JOIN document_version v ON v.id = COALESCE(d.current_version_id, d.latest_version_id)
+"""
+
+BI_RESULTS = """
+CREATE VIEW bi_results AS
+SELECT d.id AS report_id, d.url_path, e.country_code, e.election_date, e.election_type,
+       r.contest, r.contest_kind, r.round, r.round_date, r.contestant, r.nominated_by, r.votes,
+       r.vote_share, r.seats, r.seats_proportional, r.seats_majoritarian, r.page,
+       v.sha256, r.parser_version, r.run_id
+FROM result r
+JOIN report_document d ON d.current_version_id = r.version_id
+JOIN document_version v ON v.id = r.version_id
+JOIN election e ON e.id = d.election_id
+"""
+
+BI_TURNOUT = """
+CREATE VIEW bi_turnout AS
+SELECT d.id AS report_id, d.url_path, t.contest, t.round, t.registered_voters,
+       t.voters_participated, t.turnout_pct, t.valid_votes, t.invalid_ballots,
+       t.page, v.sha256, t.parser_version, t.run_id
+FROM turnout t
+JOIN report_document d ON d.current_version_id = t.version_id
+JOIN document_version v ON v.id = t.version_id
+"""
+
+BI_OBSERVERS = """
+CREATE VIEW bi_observers AS
+SELECT d.id AS report_id, d.url_path, o.position, o.given_name, o.family_name, o.country,
+       o.role, o.delegation, o.delegation_parent,
+       o.page, v.sha256, o.parser_version, o.run_id
+FROM observer o
+JOIN report_document d ON d.current_version_id = o.version_id
+JOIN document_version v ON v.id = o.version_id
+"""
+
+BI_RECOMMENDATIONS = """
+CREATE VIEW bi_recommendations AS
+SELECT d.id AS report_id, d.url_path, r.number, r.priority, r.section, r.text,
+       r.previously_recommended,
+       r.page, v.sha256, r.parser_version, r.run_id
+FROM recommendation r
+JOIN report_document d ON d.current_version_id = r.version_id
+JOIN document_version v ON v.id = r.version_id
+"""
+
+#: View name → CREATE statement, in creation order.
+VIEWS: dict[str, str] = {
+    "bi_reports": BI_REPORTS,
+    "bi_results": BI_RESULTS,
+    "bi_turnout": BI_TURNOUT,
+    "bi_observers": BI_OBSERVERS,
+    "bi_recommendations": BI_RECOMMENDATIONS,
+}
+
+
+def drop_views(connection: Connection) -> None:
+    """Drop every BI view (before a migration changes the tables under them)."""
+    for name in reversed(list(VIEWS)):
+        connection.execute(text(f"DROP VIEW IF EXISTS {name}"))
+
+
+def create_views(connection: Connection) -> None:
+    """(Re)create every BI view from the definitions above."""
+    drop_views(connection)
+    for sql in VIEWS.values():
+        connection.execute(text(sql))

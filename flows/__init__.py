@@ -1,0 +1,1 @@
+"""Prefect flows: ``ingest`` (nightly, backfill, demo) and ``reparse``."""

@@ -1,0 +1,130 @@
+"""The per-batch steps of an ingest or reparse: parse → validate → load, report by report.
+
+Kept apart from the flow definitions so that ``ingest`` and ``reparse`` share them. Every report
+ends loaded, quarantined or skipped; one report's failure never touches another's rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from db.facts import facts_digest
+from db.load import record_version
+from db.status import document_status
+from odihr.crosscheck import metadata_disagreements
+from odihr.outcomes import ParseOutcome
+from odihr.parse.report import PARSER_VERSION
+from odihr.records import ParsedReport
+from odihr.settings import Settings
+from odihr.summary import RunSummary
+from odihr.validate import ValidationRun
+from tasks.load import load_document, quarantine_document, skip_document
+from tasks.parse import count_pages, parse_document
+from tasks.validate import validate_batch
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """A stored document version that needs parsing (or, for a translation, a page count)."""
+
+    document_id: int
+    version_id: int
+    url_path: str
+    path: str
+    translation_of: str | None
+    #: What the site says, for the cross-check.
+    country: str | None
+    election_dates: tuple
+    report_type: str | None
+    language: str | None
+    #: Digest of the facts already loaded from this version (a reparse skips identical output).
+    facts_digest: str | None = None
+
+
+def needs_parse(
+    *, is_new: bool, force: bool, parser_version: str | None, version_status: str | None
+) -> bool:
+    """A version is parsed again only when new, forced, or read by another parser version."""
+    return (
+        is_new
+        or force
+        or parser_version != PARSER_VERSION
+        or version_status not in ("loaded", "quarantined", "skipped")
+    )
+
+
+def record_fetched(engine: Engine, document_id: int, *, sha256: str, size: int,
+                   etag: str | None, last_modified: str | None, run_id: int) -> tuple[int, bool]:
+    """Record a fetched version (thin alias kept for the flow's readability)."""
+    return record_version(engine, document_id, sha256=sha256, size=size, etag=etag,
+                          last_modified=last_modified, run_id=run_id)
+
+
+def process(
+    engine: Engine, settings: Settings, items: Sequence[WorkItem], run_id: int,
+    summary: RunSummary,
+) -> None:
+    """Parse, validate and load one batch of work items."""
+    originals = [i for i in items if not _skippable(engine, i)]
+    translations = [i for i in items if i not in originals]
+    for item in translations:
+        pages = count_pages(item.url_path, item.path, settings.max_pdf_pages).pages
+        reason = f"translation of {item.translation_of}, which is loaded"
+        skip_document(engine, item.document_id, item.version_id, reason, pages, run_id)
+        summary.add("skipped")
+    if not originals:
+        return
+    futures = parse_document.map(
+        [i.url_path for i in originals], [i.path for i in originals],
+        [settings.max_pdf_pages] * len(originals),
+    )
+    outcomes: list[ParseOutcome] = [f.result() for f in futures]
+    parsed = {o.url_path: o.parsed for o in outcomes if o.parsed is not None}
+    validation = validate_batch(parsed, settings.reports_dir) if parsed else None
+    if validation is not None and validation.html_path is not None:
+        summary.validation_report = validation.html_path
+    for item, outcome in zip(originals, outcomes, strict=True):
+        _finish(engine, item, outcome, validation, run_id, summary)
+
+
+def _skippable(engine: Engine, item: WorkItem) -> bool:
+    return item.translation_of is not None and document_status(engine, item.translation_of) == "loaded"
+
+
+def _finish(engine: Engine, item: WorkItem, outcome: ParseOutcome,
+            validation: ValidationRun | None, run_id: int, summary: RunSummary) -> None:
+    if outcome.parsed is None:
+        reason = outcome.reason or "could not be parsed"
+        quarantine_document(engine, item.document_id, item.version_id, outcome.error_code or
+                            "parse_error", reason, run_id, outcome.pages, PARSER_VERSION)
+        summary.add("quarantined")
+        summary.quarantined.append((item.url_path, reason))
+        return
+    report: ParsedReport = outcome.parsed
+    verdict = validation.reports.get(item.url_path) if validation else None
+    blocking = verdict.blocking if verdict else []
+    warnings = verdict.warnings if verdict else []
+    if blocking:
+        reason = "failed validation: " + "; ".join(f.message for f in blocking)
+        quarantine_document(engine, item.document_id, item.version_id, "validation", reason,
+                            run_id, report.metadata.pages, report.parser_version)
+        summary.add("quarantined")
+        summary.quarantined.append((item.url_path, reason))
+        return
+    notes = [f.message for f in warnings]
+    notes += metadata_disagreements(
+        report.metadata, country=item.country, election_dates=item.election_dates,
+        report_type=item.report_type, language=item.language,
+    )
+    notes += list(report.notes)
+    if item.facts_digest is not None and item.facts_digest == facts_digest(report, notes):
+        summary.add("unchanged")
+        return
+    load_document(engine, item.document_id, item.version_id, report, run_id, notes)
+    summary.add("loaded")
+    if notes:
+        summary.add("warnings", len(notes))
+        summary.warnings.extend((item.url_path, n) for n in notes)

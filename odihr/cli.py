@@ -1,0 +1,139 @@
+"""The ``odihr`` command line (see ../CONTRACT.md): demo, nightly, backfill, reparse, status, db."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from odihr.errors import OdihrError
+from odihr.records import REPORT_TYPES
+from odihr.settings import Settings, SettingsError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--base-url", help="root of the site to crawl (ODIHR_BASE_URL)")
+    parser.add_argument("--db", dest="database_url", help="warehouse URL (ODIHR_DATABASE_URL)")
+    parser.add_argument("--data-dir", type=Path, help="raw PDFs and reports (ODIHR_DATA_DIR)")
+    parser.add_argument("--rate", dest="requests_per_second", type=float,
+                        help="requests per second to the site (ODIHR_REQUESTS_PER_SECOND)")
+    parser.add_argument("--task-runner", choices=("thread", "dask"),
+                        help="where parsing runs (ODIHR_TASK_RUNNER)")
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
+                        help="first election date, inclusive (YYYY-MM-DD)")
+    parser.add_argument("--to", dest="date_to", type=_date, metavar="DATE",
+                        help="last election date, inclusive (YYYY-MM-DD)")
+    parser.add_argument("--country", dest="countries", action="append", metavar="SLUG",
+                        help="the site's country slug, e.g. kazakhstan (repeatable)")
+    parser.add_argument("--report-type", dest="report_types", action="append",
+                        choices=REPORT_TYPES, metavar="TYPE",
+                        help=f"one of {', '.join(REPORT_TYPES)} (repeatable)")
+    parser.add_argument("--force", action="store_true",
+                        help="re-download and re-parse even unchanged documents")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command (also used by the docs test)."""
+    parser = argparse.ArgumentParser(
+        prog="odihr", description="OSCE/ODIHR election-observation reports as a warehouse."
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="ingest the bundled sample mirror into ./warehouse.db")
+    demo.add_argument("--db", dest="database_url", default=None,
+                      help="warehouse URL (default: a fresh sqlite:///warehouse.db)")
+    demo.add_argument("--data-dir", type=Path, help="raw PDFs and reports (default ./data)")
+
+    nightly = sub.add_parser("nightly", help="incremental ingest of new and re-issued reports")
+    _common(nightly)
+    nightly.add_argument("--force", action="store_true",
+                         help="re-download and re-parse even unchanged documents")
+
+    backfill = sub.add_parser("backfill", help="ingest every matching election")
+    _common(backfill)
+    _filters(backfill)
+
+    reparse = sub.add_parser("reparse", help="re-parse stored PDFs without the network")
+    _common(reparse)
+    _filters(reparse)
+
+    status = sub.add_parser("status", help="counts by status, last runs, quarantined reports")
+    status.add_argument("--db", dest="database_url", help="warehouse URL (ODIHR_DATABASE_URL)")
+
+    dbp = sub.add_parser("db", help="warehouse administration")
+    dbsub = dbp.add_subparsers(dest="db_command", required=True, metavar="DB_COMMAND")
+    upgrade = dbsub.add_parser("upgrade", help="migrate the warehouse to the newest schema")
+    upgrade.add_argument("--db", dest="database_url", help="warehouse URL (ODIHR_DATABASE_URL)")
+    grant = dbsub.add_parser("grant-readonly",
+                             help="PostgreSQL: let ROLE read the BI views and nothing else")
+    grant.add_argument("role", help="an existing PostgreSQL role")
+    grant.add_argument("--db", dest="database_url", help="warehouse URL (ODIHR_DATABASE_URL)")
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {
+        name: getattr(args, name, None)
+        for name in ("base_url", "database_url", "data_dir", "requests_per_second", "task_runner")
+    }
+    return Settings.from_env().with_overrides(**overrides)
+
+
+def _filter_params(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "date_from": getattr(args, "date_from", None),
+        "date_to": getattr(args, "date_to", None),
+        "countries": getattr(args, "countries", None),
+        "report_types": getattr(args, "report_types", None),
+        "force": getattr(args, "force", False),
+    }
+
+
+def _run(args: argparse.Namespace) -> int:
+    from odihr import commands  # heavy imports (Prefect, GX) only once the usage is valid
+
+    if args.command == "demo":
+        return commands.demo(args.database_url, args.data_dir)
+    if args.command == "status":
+        return commands.status(_settings(args))
+    if args.command == "db":
+        if args.db_command == "upgrade":
+            return commands.db_upgrade(_settings(args))
+        return commands.grant_readonly(_settings(args), args.role)
+    return commands.ingest(args.command, _settings(args), **_filter_params(args))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``odihr`` console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except SettingsError as error:
+        print(f"odihr: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OdihrError as error:
+        print(f"odihr: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("odihr: interrupted; what was loaded is kept, a rerun resumes", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+"""Backfill filters (contract: ``--from``, ``--to``, ``--country``, ``--report-type``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from odihr.records import REPORT_TYPES
+from odihr.settings import SettingsError
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which elections and documents a run covers; empty filters mean the whole site."""
+
+    date_from: date | None = None
+    date_to: date | None = None
+    countries: frozenset[str] = field(default_factory=frozenset)
+    report_types: frozenset[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        unknown = set(self.report_types) - set(REPORT_TYPES)
+        if unknown:
+            raise SettingsError(
+                f"unknown report type(s) {', '.join(sorted(unknown))}; use {', '.join(REPORT_TYPES)}"
+            )
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise SettingsError(f"--from {self.date_from} is after --to {self.date_to}")
+
+    @classmethod
+    def build(
+        cls,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
+        countries: Any = None,
+        report_types: Any = None,
+    ) -> Filters:
+        """Accept the loose types a CLI or a deployment parameter brings (strings, lists)."""
+
+        def as_date(value: date | str | None) -> date | None:
+            if value is None or isinstance(value, date):
+                return value
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                raise SettingsError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+        def as_set(value: Any) -> frozenset[str]:
+            if not value:
+                return frozenset()
+            if isinstance(value, str):
+                value = [value]
+            return frozenset(str(v).strip().lower() for v in value if str(v).strip())
+
+        return cls(as_date(date_from), as_date(date_to), as_set(countries), as_set(report_types))
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the run covers the whole site."""
+        return not (self.date_from or self.date_to or self.countries or self.report_types)
+
+    def match_election(self, country_slug: str | None, election_date: date | None) -> bool:
+        """Whether an election (by country slug and first voting day) is covered."""
+        if self.countries and (country_slug or "").lower() not in self.countries:
+            return False
+        if self.date_from or self.date_to:
+            if election_date is None:
+                return False
+            if self.date_from and election_date < self.date_from:
+                return False
+            if self.date_to and election_date > self.date_to:
+                return False
+        return True
+
+    def match_report_type(self, report_type: str) -> bool:
+        """Whether a document of this report type is covered."""
+        return not self.report_types or report_type in self.report_types
+
+    def as_params(self) -> dict[str, Any]:
+        """JSON-friendly form for run records and deployment parameters."""
+        return {
+            "date_from": self.date_from.isoformat() if self.date_from else None,
+            "date_to": self.date_to.isoformat() if self.date_to else None,
+            "countries": sorted(self.countries),
+            "report_types": sorted(self.report_types),
+        }

@@ -1,0 +1,56 @@
+"""What each stage of a run reports back to the flow (plain frozen dataclasses, picklable)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from odihr.records import ParsedReport
+
+
+@dataclass(frozen=True)
+class DocumentRef:
+    """A document the run works on, with what the warehouse already knows of it."""
+
+    document_id: int
+    url: str
+    url_path: str
+    translation_of: str | None
+    known_sha256: str | None = None
+    known_etag: str | None = None
+    known_last_modified: str | None = None
+    known_parser_version: str | None = None
+    known_version_status: str | None = None
+    known_version_id: int | None = None
+
+
+@dataclass(frozen=True)
+class DownloadOutcome:
+    """The result of fetching one document.
+
+    ``state`` is ``new`` (bytes never seen for this document), ``unchanged`` (same bytes again or a
+    304), ``gone`` (404/410) or ``failed`` (transient errors outlived their retries, too large …).
+    """
+
+    ref: DocumentRef
+    state: str
+    sha256: str | None = None
+    path: str | None = None
+    size: int = 0
+    etag: str | None = None
+    last_modified: str | None = None
+    bytes_transferred: int = 0
+    http_status: int | None = None
+    error_code: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class ParseOutcome:
+    """A parsed report, or the named error that stopped its parse."""
+
+    url_path: str
+    parsed: ParsedReport | None = None
+    error_code: str | None = None
+    reason: str | None = None
+    pages: int | None = None
+    seconds: float = 0.0

@@ -1,0 +1,205 @@
+"""Dates as ODIHR reports and pages print them, in English and Russian.
+
+Handles single dates (``20 March 2016``, ``20 марта 2016 года``, ``2016-03-20``, ``20.03.2016``),
+lists of voting days that share a trailing month or year (``30 October and 13 November 2016``,
+``22 and 29 March 2020``), periods (``17 February – 2 March 2016``) and month-only dates
+(``October 1996``). A footnote marker glued to the year (``20161`` for ``2016`` + note 1) is
+tolerated, because PDF text layers print superscripts inline.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_EN_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+#: Russian month forms: nominative (``март``), genitive (``марта``), prepositional (``марте``).
+_RU_MONTHS = (
+    ("январь", "января", "январе"), ("февраль", "февраля", "феврале"), ("март", "марта", "марте"),
+    ("апрель", "апреля", "апреле"), ("май", "мая", "мае"), ("июнь", "июня", "июне"),
+    ("июль", "июля", "июле"), ("август", "августа", "августе"),
+    ("сентябрь", "сентября", "сентябре"), ("октябрь", "октября", "октябре"),
+    ("ноябрь", "ноября", "ноябре"), ("декабрь", "декабря", "декабре"),
+)
+
+
+def _month_table() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for number, name in enumerate(_EN_MONTHS, start=1):
+        table[name] = number
+        table[name[:3]] = number
+        table[name[:3] + "."] = number
+    table["sept"] = table["sept."] = 9
+    for number, forms in enumerate(_RU_MONTHS, start=1):
+        table.update(dict.fromkeys(forms, number))
+    return table
+
+
+#: Lower-case month word (English full and abbreviated, Russian in any case form) -> number.
+MONTHS: dict[str, int] = _month_table()
+
+_MONTH = (
+    "(?:" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")(?!\w)"
+)
+#: A year, optionally followed by a footnote marker of one or two digits printed inline.
+_YEAR = r"(?:1[89]|20)\d{2}(?:\d{1,2})?(?!\d)"
+_YEAR_SUFFIX = r"(?:\s*(?:года|год|г\.?)(?!\w))?"
+_DAY = r"(?<!\d)(?:3[01]|[012]?\d)(?!\d)(?:st|nd|rd|th)?"
+_ITEM = rf"{_DAY}(?:\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_SUFFIX})?)?"
+_JOIN = r"\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и|&)\s)\s*"
+_DASH = r"\s*[–—-]\s*"
+
+_ITEM_RE = re.compile(
+    rf"(?P<day>{_DAY})(?:\s+(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}){_YEAR_SUFFIX})?)?",
+    re.IGNORECASE,
+)
+#: One date or a list of dates, the last of which carries month and year.
+DATE_LIST_RE = re.compile(
+    rf"{_ITEM}(?:{_JOIN}{_ITEM})*(?<=\d)(?:{_YEAR_SUFFIX})", re.IGNORECASE
+)
+_PERIOD_RE = re.compile(rf"^(?P<start>{_ITEM}){_DASH}(?P<end>{_ITEM})$", re.IGNORECASE)
+_ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_NUMERIC_RE = re.compile(rf"^(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){_YEAR_SUFFIX}$")
+_MONTH_YEAR_RE = re.compile(rf"^(?P<month>{_MONTH})\s+(?P<year>{_YEAR}){_YEAR_SUFFIX}$",
+                            re.IGNORECASE)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split()).strip(" .;:")
+
+
+def _year(raw: str) -> int:
+    """The year of a matched year token, dropping a glued footnote marker (``20161`` -> 2016)."""
+    return int(raw[:4])
+
+
+def _items(text: str) -> list[tuple[int, int | None, int | None]]:
+    """Split a date list into (day, month, year) items, each possibly missing month or year."""
+    found = []
+    for match in _ITEM_RE.finditer(text):
+        day = int(re.sub(r"\D", "", match["day"]))  # "1st" -> 1
+        month = MONTHS[match["month"].lower()] if match["month"] else None
+        year = _year(match["year"]) if match["year"] else None
+        found.append((day, month, year))
+    return found
+
+
+def _resolve(items: list[tuple[int, int | None, int | None]]) -> tuple[date, ...]:
+    """Carry month and year backwards: ``30 October and 13 November 2016``.
+
+    A carried year that would put a date after the next one belongs to the year before
+    (``31 December and 5 January 2020``).
+    """
+    dates: list[date] = []
+    month: int | None = None
+    year: int | None = None
+    for day, item_month, item_year in reversed(items):
+        month = item_month or month
+        year = item_year or year
+        if month is None or year is None:
+            raise ValueError("a date without month or year")
+        if item_year is None and item_month is not None and dates \
+                and (month, day) > (dates[-1].month, dates[-1].day):
+            year -= 1
+        try:
+            dates.append(date(year, month, day))
+        except ValueError:
+            raise ValueError(f"no such day: {day}.{month}.{year}") from None
+    return tuple(reversed(dates))
+
+
+def parse_dates(text: str) -> tuple[date, ...]:
+    """Parse one date or a list of dates that makes up all of ``text``.
+
+    Args:
+        text: e.g. ``"18 May and 1 June 2025"``, ``"30 октября и 13 ноября 2016 года"``,
+            ``"2016-03-20"``.
+
+    Returns:
+        The dates in printed order.
+
+    Raises:
+        ValueError: ``text`` is not (only) a date or list of dates.
+    """
+    cleaned = _clean(text)
+    iso = _ISO_RE.match(cleaned)
+    if iso:
+        return (date(int(iso[1]), int(iso[2]), int(iso[3])),)
+    numeric = _NUMERIC_RE.match(cleaned)
+    if numeric:
+        return (date(int(numeric[3]), int(numeric[2]), int(numeric[1])),)
+    match = DATE_LIST_RE.fullmatch(cleaned)
+    if not match:
+        raise ValueError(f"not a date: {text!r}")
+    return _resolve(_items(cleaned))
+
+
+def parse_date(text: str) -> date:
+    """Parse exactly one date (``"27 June 2016"``); raise ``ValueError`` otherwise."""
+    dates = parse_dates(text)
+    if len(dates) != 1:
+        raise ValueError(f"expected one date, found {len(dates)}: {text!r}")
+    return dates[0]
+
+
+def parse_period(text: str) -> tuple[date, date]:
+    """Parse a period such as ``"17 February – 2 March 2016"`` or ``"2 – 4 June 2020"``."""
+    match = _PERIOD_RE.match(_clean(text))
+    if not match:
+        raise ValueError(f"not a period: {text!r}")
+    start, end = _resolve(_items(match["start"]) + _items(match["end"]))
+    if end < start:
+        raise ValueError(f"period ends before it starts: {text!r}")
+    return start, end
+
+
+def is_period(text: str) -> bool:
+    """Whether ``text`` is a period (two dates joined by a dash)."""
+    try:
+        parse_period(text)
+    except ValueError:
+        return False
+    return True
+
+
+def parse_month_year(text: str) -> tuple[int, int]:
+    """Parse a month-only date such as ``"October 1996"`` into ``(year, month)``."""
+    match = _MONTH_YEAR_RE.match(_clean(text))
+    if not match:
+        raise ValueError(f"not a month and year: {text!r}")
+    return _year(match["year"]), MONTHS[match["month"].lower()]
+
+
+def search_dates(text: str) -> tuple[date, ...]:
+    """The first date or date list found anywhere in ``text``, or ``()``."""
+    for match in DATE_LIST_RE.finditer(text):
+        try:
+            return _resolve(_items(match.group()))
+        except ValueError:
+            continue
+    return ()
+
+
+def format_dates(dates: tuple[date, ...] | list[date]) -> str:
+    """Format dates the way the ODIHR site titles elections.
+
+    ``(2016-10-30, 2016-11-13)`` -> ``"30 October and 13 November 2016"``;
+    ``(2020-03-22, 2020-03-29)`` -> ``"22 and 29 March 2020"``.
+    """
+    if not dates:
+        raise ValueError("no dates to format")
+    parts: list[str] = []
+    for index, day in enumerate(dates):
+        following = dates[index + 1] if index + 1 < len(dates) else None
+        text = str(day.day)
+        if following is None or (following.month, following.year) != (day.month, day.year):
+            text += " " + _EN_MONTHS[day.month - 1].capitalize()
+        if following is None or following.year != day.year:
+            text += f" {day.year}"
+        parts.append(text)
+    if len(parts) == 1:
+        return parts[0]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -1,0 +1,74 @@
+"""The summary of one run: counts, quarantined reports with reasons, where to look next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+COUNTERS = (
+    "discovered", "new", "unchanged", "loaded", "quarantined", "skipped", "gone", "failed",
+    "warnings",
+)
+
+
+@dataclass
+class RunSummary:
+    """Mutable tally of a run, turned into text, a table and markdown at the end."""
+
+    kind: str
+    run_id: int | None = None
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
+    bytes_downloaded: int = 0
+    wall_seconds: float = 0.0
+    quarantined: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    validation_report: Path | None = None
+    outcome: str = "running"
+
+    def add(self, counter: str, n: int = 1) -> None:
+        """Increase one counter."""
+        self.counts[counter] = self.counts.get(counter, 0) + n
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-friendly form (run records, flow return value)."""
+        return {
+            **self.counts,
+            "bytes": self.bytes_downloaded,
+            "wall_seconds": round(self.wall_seconds, 2),
+            "outcome": self.outcome,
+            "validation_report": str(self.validation_report) if self.validation_report else None,
+        }
+
+    def table_rows(self) -> list[dict[str, Any]]:
+        """Rows for a Prefect table artifact."""
+        return [{"measure": k, "value": v} for k, v in self.as_dict().items()]
+
+    def quarantine_markdown(self) -> str:
+        """Markdown listing every report held back, with its reason."""
+        if not self.quarantined:
+            return f"# Run {self.run_id} ({self.kind})\n\nNo report was quarantined.\n"
+        lines = [f"# Run {self.run_id} ({self.kind}): quarantined reports", "",
+                 "| report | reason |", "|---|---|"]
+        lines += [f"| `{path}` | {reason.replace('|', '/')} |" for path, reason in self.quarantined]
+        return "\n".join(lines) + "\n"
+
+    def format_text(self) -> str:
+        """What the CLI prints at the end of a run."""
+        c = self.counts
+        lines = [
+            f"run {self.run_id} ({self.kind}) {self.outcome} in {self.wall_seconds:.1f} s",
+            f"  documents discovered {c['discovered']:>6}   new versions {c['new']:>5}"
+            f"   unchanged {c['unchanged']:>5}",
+            f"  loaded {c['loaded']:>6}   quarantined {c['quarantined']:>5}   skipped "
+            f"{c['skipped']:>5}   gone {c['gone']:>4}   failed {c['failed']:>4}",
+            f"  data-quality warnings {c['warnings']:>4}   downloaded "
+            f"{self.bytes_downloaded / 1e6:.2f} MB",
+        ]
+        if self.validation_report:
+            lines.append(f"  validation report: {self.validation_report}")
+        for path, reason in self.quarantined:
+            lines.append(f"  QUARANTINED {path}: {reason}")
+        for path, warning in self.warnings:
+            lines.append(f"  WARNING     {path}: {warning}")
+        return "\n".join(lines)

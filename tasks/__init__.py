@@ -1,0 +1,1 @@
+"""Thin Prefect tasks around the pure core (``odihr``) and the warehouse (``db``)."""

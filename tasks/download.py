@@ -1,0 +1,61 @@
+"""Download task: a conditional GET into the content-addressed store.
+
+A dead link (404/410) and a permanent refusal (too large, off-site) come back as outcomes; a
+transient failure that outlived the client's own retries raises, so Prefect retries the task
+(``retry_condition_fn`` keeps permanent errors from being retried).
+"""
+
+from __future__ import annotations
+
+from prefect import task
+from prefect.cache_policies import NONE
+
+from odihr.errors import FetchError, Gone, TransientFetchError
+from odihr.outcomes import DocumentRef, DownloadOutcome
+from odihr.site.client import SiteClient
+from odihr.site.store import RawStore
+from tasks.policy import RETRY_DELAYS, RETRY_JITTER, retry_transient_only
+
+
+def download(client: SiteClient, store: RawStore, ref: DocumentRef, *, force: bool) -> DownloadOutcome:
+    """Fetch one document; 304 or known bytes are ``unchanged``, new bytes are stored first."""
+    etag = None if force else ref.known_etag
+    last_modified = None if force else ref.known_last_modified
+    try:
+        result = client.fetch_pdf(ref.url, etag=etag, last_modified=last_modified)
+    except Gone as error:
+        return DownloadOutcome(ref, "gone", http_status=error.status, error_code=error.code,
+                               reason=str(error))
+    except TransientFetchError:
+        raise
+    except FetchError as error:
+        return DownloadOutcome(ref, "failed", error_code=error.code, reason=str(error))
+    if result.status == "not_modified" or result.data is None:
+        return DownloadOutcome(
+            ref, "unchanged", sha256=ref.known_sha256,
+            path=str(store.path_for(ref.known_sha256)) if ref.known_sha256 else None,
+            etag=result.etag or ref.known_etag,
+            last_modified=result.last_modified or ref.known_last_modified, http_status=304,
+        )
+    sha256, path = store.store(result.data)
+    state = "unchanged" if sha256 == ref.known_sha256 else "new"
+    return DownloadOutcome(
+        ref, state, sha256=sha256, path=str(path), size=result.size, etag=result.etag,
+        last_modified=result.last_modified, bytes_transferred=result.size, http_status=200,
+    )
+
+
+@task(
+    name="download-report",
+    cache_policy=NONE,
+    persist_result=False,
+    retries=2,
+    retry_delay_seconds=RETRY_DELAYS,
+    retry_jitter_factor=RETRY_JITTER,
+    retry_condition_fn=retry_transient_only,
+)
+def download_document(
+    client: SiteClient, store: RawStore, ref: DocumentRef, force: bool = False
+) -> DownloadOutcome:
+    """Prefect shell around :func:`download`."""
+    return download(client, store, ref, force=force)

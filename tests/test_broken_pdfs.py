@@ -1,0 +1,127 @@
+"""Files that are not loadable reports raise their named error with an actionable message.
+
+The fixtures in ``tests/fixtures/broken/`` are made from the sample mirror by
+``tests/fixtures/make_broken.py`` (committed alongside them).
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from odihr.errors import (
+    EncryptedPdf,
+    NotAPdf,
+    NoTextLayer,
+    ReportError,
+    TooManyPages,
+    TruncatedPdf,
+    UnknownLayout,
+)
+from odihr.parse.pdf import PdfReport
+from odihr.parse.report import PARSER_VERSION, PART_READERS, parse_report
+
+BROKEN = Path(__file__).with_name("fixtures") / "broken"
+SAMPLE_SITE = Path(__file__).resolve().parents[1] / "odihr" / "sample_site"
+SAMPLE_PDF = SAMPLE_SITE / "files/f/documents/4/b/230056.pdf"
+
+CASES = [
+    # (fixture, error, code, words the message must contain so that a person can act on it)
+    ("html-page.pdf", NotAPdf, "not_a_pdf", ["not a PDF", "HTML page", "check the link"]),
+    ("truncated.pdf", TruncatedPdf, "truncated_pdf", ["truncated", "%%EOF", "fetched again"]),
+    ("encrypted.pdf", EncryptedPdf, "encrypted_pdf", ["encrypted", "password", "ask ODIHR"]),
+    ("scanned.pdf", NoTextLayer, "no_text_layer", ["no text layer", "3 of 3 pages", "OCR"]),
+]
+
+
+@pytest.mark.parametrize(("name", "error", "code", "words"), CASES, ids=[c[0] for c in CASES])
+def test_broken_file_raises_its_named_error(
+    name: str, error: type[ReportError], code: str, words: list[str]
+) -> None:
+    data = (BROKEN / name).read_bytes()
+    with pytest.raises(error) as raised:
+        parse_report(data)
+    assert raised.value.code == code
+    message = str(raised.value)
+    for word in words:
+        assert word in message
+
+
+def test_cut_short_but_ending_in_eof_marker_is_truncated() -> None:
+    """A cut file whose tail happens to hold ``%%EOF`` is still caught (PDFium cannot open it)."""
+    data = SAMPLE_PDF.read_bytes()
+    with pytest.raises(TruncatedPdf, match="PDFium could not open it"):
+        parse_report(data[: len(data) // 2] + b"\n%%EOF\n")
+
+
+def test_too_many_pages_names_the_setting() -> None:
+    with pytest.raises(TooManyPages, match="ODIHR_MAX_PDF_PAGES"):
+        parse_report(SAMPLE_PDF.read_bytes(), max_pages=2)
+
+
+def test_the_source_of_the_fixtures_parses() -> None:
+    """The fixtures fail because of what was done to them, not because of their source."""
+    report = parse_report(SAMPLE_PDF.read_bytes())
+    assert report.parser_version == PARSER_VERSION
+    assert report.metadata.report_type == "preliminary_statement"
+    assert report.metadata.pages == 3
+
+
+# --- parse_report's wiring ----------------------------------------------------------------
+
+
+@pytest.fixture
+def closes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts PdfReport.close() calls."""
+    calls: list[int] = []
+    original = PdfReport.close
+
+    def close(self: PdfReport) -> None:
+        calls.append(1)
+        original(self)
+
+    monkeypatch.setattr(PdfReport, "close", close)
+    return calls
+
+
+def _part_module(monkeypatch: pytest.MonkeyPatch, reader: object) -> None:
+    """Observers are read by ``reader``; the other parts' readers are absent."""
+    module = types.ModuleType("fake_part_reader")
+    if reader is not None:
+        module.read = reader  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "fake_part_reader", module)
+    monkeypatch.setitem(PART_READERS, "observers", ("fake_part_reader", "read"))
+    for part in ("contests", "recommendations"):
+        monkeypatch.setitem(PART_READERS, part, ("odihr.parse.no_such_module", "read"))
+
+
+def test_missing_part_readers_read_nothing(monkeypatch: pytest.MonkeyPatch,
+                                           closes: list[int]) -> None:
+    _part_module(monkeypatch, None)  # observers: the module is there, its function is not
+    report = parse_report(SAMPLE_PDF.read_bytes())
+    assert (report.contests, report.observers, report.recommendations) == ((), (), ())
+    assert report.metadata.country == "Kazakhstan"
+    assert closes
+
+
+def test_a_part_reader_gets_the_open_report(monkeypatch: pytest.MonkeyPatch,
+                                            closes: list[int]) -> None:
+    _part_module(monkeypatch, lambda pdf: [("read", pdf.page_count, pdf.text(1)[:27])])
+    report = parse_report(SAMPLE_PDF.read_bytes())
+    assert report.observers == (("read", 3, "INTERNATIONAL ELECTION OBSE"),)
+    assert closes
+
+
+def test_a_part_readers_named_error_propagates_and_the_pdf_is_closed(
+    monkeypatch: pytest.MonkeyPatch, closes: list[int]
+) -> None:
+    def read(pdf: PdfReport) -> tuple:
+        raise UnknownLayout(2, "an observer table")
+
+    _part_module(monkeypatch, read)
+    with pytest.raises(UnknownLayout, match="page 2"):
+        parse_report(SAMPLE_PDF.read_bytes())
+    assert closes
