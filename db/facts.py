@@ -30,38 +30,74 @@ def fact_rows(parsed: ParsedReport, version_id: int, run_id: int | None) -> dict
     for position, contest in enumerate(parsed.contests, start=1):
         first_page = contest.rounds[0].page if contest.rounds else None
         rows[ContestRecord].append(
-            {**lineage, "position": position, "title": contest.title, "kind": contest.kind,
-             "seats_total": contest.seats_total, "page": first_page}
+            {
+                **lineage,
+                "position": position,
+                "title": contest.title,
+                "kind": contest.kind,
+                "seats_total": contest.seats_total,
+                "page": first_page,
+            }
         )
         for rnd in contest.rounds:
             rows[TurnoutRecord].append(
-                {**lineage, "contest": contest.title, "round": rnd.number, "round_date": rnd.date,
-                 "registered_voters": rnd.registered_voters,
-                 "voters_participated": rnd.voters_participated, "turnout_pct": rnd.turnout_pct,
-                 "valid_votes": rnd.valid_votes, "invalid_ballots": rnd.invalid_ballots,
-                 "page": rnd.page}
+                {
+                    **lineage,
+                    "contest": contest.title,
+                    "round": rnd.number,
+                    "round_date": rnd.date,
+                    "registered_voters": rnd.registered_voters,
+                    "voters_participated": rnd.voters_participated,
+                    "turnout_pct": rnd.turnout_pct,
+                    "valid_votes": rnd.valid_votes,
+                    "invalid_ballots": rnd.invalid_ballots,
+                    "page": rnd.page,
+                }
             )
             for row_position, row in enumerate(rnd.rows, start=1):
                 rows[ResultRecord].append(
-                    {**lineage, "contest": contest.title, "contest_kind": contest.kind,
-                     "round": rnd.number, "round_date": rnd.date, "position": row_position,
-                     "contestant": row.contestant, "nominated_by": row.nominated_by,
-                     "votes": row.votes, "vote_share": row.vote_share, "seats": row.seats,
-                     "seats_proportional": row.seats_proportional,
-                     "seats_majoritarian": row.seats_majoritarian, "page": row.page}
+                    {
+                        **lineage,
+                        "contest": contest.title,
+                        "contest_kind": contest.kind,
+                        "round": rnd.number,
+                        "round_date": rnd.date,
+                        "position": row_position,
+                        "contestant": row.contestant,
+                        "nominated_by": row.nominated_by,
+                        "votes": row.votes,
+                        "vote_share": row.vote_share,
+                        "seats": row.seats,
+                        "seats_proportional": row.seats_proportional,
+                        "seats_majoritarian": row.seats_majoritarian,
+                        "page": row.page,
+                    }
                 )
     for observer in parsed.observers:
         rows[ObserverRecord].append(
-            {**lineage, "position": observer.position, "given_name": observer.given_name,
-             "family_name": observer.family_name, "country": observer.country,
-             "role": observer.role, "delegation": observer.delegation,
-             "delegation_parent": observer.delegation_parent, "page": observer.page}
+            {
+                **lineage,
+                "position": observer.position,
+                "given_name": observer.given_name,
+                "family_name": observer.family_name,
+                "country": observer.country,
+                "role": observer.role,
+                "delegation": observer.delegation,
+                "delegation_parent": observer.delegation_parent,
+                "page": observer.page,
+            }
         )
     for rec in parsed.recommendations:
         rows[RecommendationRecord].append(
-            {**lineage, "number": rec.number, "priority": rec.priority, "section": rec.section,
-             "text": rec.text, "previously_recommended": rec.previously_recommended,
-             "page": rec.page}
+            {
+                **lineage,
+                "number": rec.number,
+                "priority": rec.priority,
+                "section": rec.section,
+                "text": rec.text,
+                "previously_recommended": rec.previously_recommended,
+                "page": rec.page,
+            }
         )
     return rows
 
@@ -84,7 +120,9 @@ def facts_digest(parsed: ParsedReport, dq_warnings: Sequence[str] = ()) -> str:
 
 def _delete_facts(connection: Connection, version_id: int) -> None:
     for table in FACT_TABLES:
-        connection.execute(delete(table.__table__).where(table.__table__.c.version_id == version_id))
+        connection.execute(
+            delete(table.__table__).where(table.__table__.c.version_id == version_id)
+        )
 
 
 def _newest_loaded_version(connection: Connection, document_id: int) -> int | None:
@@ -122,14 +160,21 @@ def load_report(
             update(DocumentVersion.__table__)
             .where(DocumentVersion.__table__.c.id == version_id)
             .values(
-                status="loaded", status_reason=None, pages=meta.pages,
+                status="loaded",
+                status_reason=None,
+                pages=meta.pages,
                 parser_version=parsed.parser_version,
                 dq_warnings="; ".join(dq_warnings) if dq_warnings else None,
                 facts_digest=facts_digest(parsed, dq_warnings),
-                pdf_country=meta.country, pdf_election_title=meta.election_title,
-                pdf_election_type=meta.election_type, pdf_election_date=meta.election_date,
-                pdf_report_type=meta.report_type, pdf_language=meta.language,
-                pdf_published_on=meta.published_on, run_id=run_id, loaded_at=now,
+                pdf_country=meta.country,
+                pdf_election_title=meta.election_title,
+                pdf_election_type=meta.election_type,
+                pdf_election_date=meta.election_date,
+                pdf_report_type=meta.report_type,
+                pdf_language=meta.language,
+                pdf_published_on=meta.published_on,
+                run_id=run_id,
+                loaded_at=now,
             )
         )
         connection.execute(
@@ -156,8 +201,13 @@ def quarantine_report(
     with engine.begin() as connection:
         if version_id is not None:
             _delete_facts(connection, version_id)
-            values: dict[str, Any] = {"status": "quarantined", "status_reason": reason,
-                                      "run_id": run_id, "loaded_at": None, "dq_warnings": None}
+            values: dict[str, Any] = {
+                "status": "quarantined",
+                "status_reason": reason,
+                "run_id": run_id,
+                "loaded_at": None,
+                "dq_warnings": None,
+            }
             if pages is not None:
                 values["pages"] = pages
             if parser_version is not None:
@@ -171,21 +221,31 @@ def quarantine_report(
             update(ReportDocument.__table__)
             .where(ReportDocument.__table__.c.id == document_id)
             .values(
-                status="quarantined", status_reason=reason,
+                status="quarantined",
+                status_reason=reason,
                 current_version_id=_newest_loaded_version(connection, document_id),
             )
         )
         connection.execute(
             insert(Quarantine.__table__).values(
-                document_id=document_id, version_id=version_id, run_id=run_id, code=code,
-                reason=reason, created_at=now,
+                document_id=document_id,
+                version_id=version_id,
+                run_id=run_id,
+                code=code,
+                reason=reason,
+                created_at=now,
             )
         )
 
 
 def skip_report(
-    engine: Engine, *, document_id: int, version_id: int | None, reason: str,
-    pages: int | None, run_id: int | None,
+    engine: Engine,
+    *,
+    document_id: int,
+    version_id: int | None,
+    reason: str,
+    pages: int | None,
+    run_id: int | None,
 ) -> None:
     """Mark a document deliberately not parsed (a translation whose original is loaded)."""
     with engine.begin() as connection:

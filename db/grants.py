@@ -21,8 +21,10 @@ def grant_readonly(database_url: str, role: str) -> None:
     """
     engine = upgrade(database_url)
     if engine.dialect.name != "postgresql":
-        raise GrantError("grant-readonly needs PostgreSQL; a SQLite file is protected by "
-                         "file permissions (open it read-only: ?mode=ro)")
+        raise GrantError(
+            "grant-readonly needs PostgreSQL; a SQLite file is protected by "
+            "file permissions (open it read-only: ?mode=ro)"
+        )
     with engine.begin() as connection:
         exists = connection.execute(
             text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}
@@ -37,4 +39,3 @@ def grant_readonly(database_url: str, role: str) -> None:
         connection.execute(text(f"GRANT USAGE ON SCHEMA {schema} TO {quoted}"))
         for view in VIEWS:
             connection.execute(text(f"GRANT SELECT ON {schema}.{view} TO {quoted}"))
-

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select, update
+from sqlalchemy import Engine, insert, select, update
 
 from db.models import (
     ContestRecord,
@@ -20,7 +20,6 @@ from db.models import (
     DocumentVersion,
     Election,
     ObserverRecord,
-    Quarantine,
     RecommendationRecord,
     ReportDocument,
     ResultRecord,
@@ -28,7 +27,6 @@ from db.models import (
     TurnoutRecord,
 )
 from db.upsert import upsert
-from odihr.records import ParsedReport
 
 FACT_TABLES = (ResultRecord, TurnoutRecord, ObserverRecord, RecommendationRecord, ContestRecord)
 
@@ -105,8 +103,15 @@ def upsert_elections(engine: Engine, elections: Iterable[Mapping[str, Any]]) -> 
             ],
             keys=["id"],
             update=[
-                "url_path", "country_code", "title", "election_type", "early", "election_date",
-                "election_dates", "mission_type", "last_checked_at",
+                "url_path",
+                "country_code",
+                "title",
+                "election_type",
+                "early",
+                "election_date",
+                "election_dates",
+                "mission_type",
+                "last_checked_at",
             ],
         )
 
@@ -138,15 +143,26 @@ def upsert_documents(engine: Engine, documents: Iterable[Mapping[str, Any]]) -> 
             rows,
             keys=["url_path"],
             update=[
-                "url", "site_document_id", "election_id", "type_label", "report_type", "language",
-                "translation_of", "published_on", "last_checked_at",
+                "url",
+                "site_document_id",
+                "election_id",
+                "type_label",
+                "report_type",
+                "language",
+                "translation_of",
+                "published_on",
+                "last_checked_at",
             ],
         )
         table = ReportDocument.__table__
         paths = [r["url_path"] for r in rows]
-        found = connection.execute(
-            select(table.c.url_path, table.c.id).where(table.c.url_path.in_(paths))
-        ).all() if paths else []
+        found = (
+            connection.execute(
+                select(table.c.url_path, table.c.id).where(table.c.url_path.in_(paths))
+            ).all()
+            if paths
+            else []
+        )
     return {path: doc_id for path, doc_id in found}
 
 
@@ -170,13 +186,18 @@ def known_versions(engine: Engine) -> dict[str, KnownVersion]:
     d = ReportDocument.__table__
     v = DocumentVersion.__table__
     query = select(
-        d.c.id, d.c.url_path, d.c.status, v.c.id, v.c.sha256, v.c.etag, v.c.last_modified,
-        v.c.parser_version, v.c.status,
+        d.c.id,
+        d.c.url_path,
+        d.c.status,
+        v.c.id,
+        v.c.sha256,
+        v.c.etag,
+        v.c.last_modified,
+        v.c.parser_version,
+        v.c.status,
     ).select_from(d.outerjoin(v, v.c.id == d.c.latest_version_id))
     with engine.connect() as connection:
-        return {
-            row[1]: KnownVersion(*row) for row in connection.execute(query).all()
-        }
+        return {row[1]: KnownVersion(*row) for row in connection.execute(query).all()}
 
 
 def record_version(
@@ -203,8 +224,14 @@ def record_version(
         else:
             result = connection.execute(
                 insert(v).values(
-                    document_id=document_id, sha256=sha256, size=size, fetched_at=utcnow(),
-                    etag=etag, last_modified=last_modified, status="fetched", run_id=run_id,
+                    document_id=document_id,
+                    sha256=sha256,
+                    size=size,
+                    fetched_at=utcnow(),
+                    etag=etag,
+                    last_modified=last_modified,
+                    status="fetched",
+                    run_id=run_id,
                 )
             )
             version_id, is_new = int(result.inserted_primary_key[0]), True

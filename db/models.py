@@ -93,8 +93,9 @@ class DocumentVersion(SQLModel, table=True):
     status_reason: str | None = Field(default=None, sa_column=Column(Text))
     dq_warnings: str | None = Field(default=None, sa_column=Column(Text))
     facts_digest: str | None = Field(
-        default=None, description="sha256 of the loaded facts; a reparse that reads the same "
-        "facts touches nothing"
+        default=None,
+        description="sha256 of the loaded facts; a reparse that reads the same "
+        "facts touches nothing",
     )
     #: What the PDF itself says (cross-checked against the site; disagreements go to dq_warnings).
     pdf_country: str | None = None
@@ -216,4 +217,3 @@ class Quarantine(SQLModel, table=True):
     code: str
     reason: str = Field(sa_column=Column(Text, nullable=False))
     created_at: datetime
-

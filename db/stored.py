@@ -17,13 +17,24 @@ def stored_versions(engine: Engine, filters: Filters) -> list[dict[str, Any]]:
     e, c = Election.__table__, Country.__table__
     query = (
         select(
-            d.c.id.label("document_id"), d.c.url_path, d.c.translation_of, d.c.report_type,
-            d.c.language, v.c.id.label("version_id"), v.c.sha256, v.c.facts_digest,
-            c.c.name.label("country"), c.c.slug, e.c.election_date, e.c.election_dates,
+            d.c.id.label("document_id"),
+            d.c.url_path,
+            d.c.translation_of,
+            d.c.report_type,
+            d.c.language,
+            v.c.id.label("version_id"),
+            v.c.sha256,
+            v.c.facts_digest,
+            c.c.name.label("country"),
+            c.c.slug,
+            e.c.election_date,
+            e.c.election_dates,
         )
-        .select_from(d.join(v, v.c.id == d.c.latest_version_id)
-                     .join(e, e.c.id == d.c.election_id)
-                     .join(c, c.c.code == e.c.country_code))
+        .select_from(
+            d.join(v, v.c.id == d.c.latest_version_id)
+            .join(e, e.c.id == d.c.election_id)
+            .join(c, c.c.code == e.c.country_code)
+        )
         .order_by(d.c.translation_of.is_not(None), d.c.id)
     )
     if filters.date_from:

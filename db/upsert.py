@@ -1,4 +1,4 @@
-"""Dialect upserts (``INSERT … ON CONFLICT``) for SQLite and PostgreSQL, through bound parameters."""
+"""Dialect upserts (``INSERT … ON CONFLICT``) for SQLite and PostgreSQL, with bound parameters."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ def upsert(
     if not rows:
         return
     keys = list(keys)
-    insert = (postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert)(table)
+    insert = (postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert)(
+        table
+    )
     columns = list(update) if update is not None else [c for c in rows[0] if c not in keys]
     if columns:
         statement = insert.on_conflict_do_update(

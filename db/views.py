@@ -1,4 +1,4 @@
-"""The BI views of the contract (../CONTRACT.md), one SQL text each, portable to SQLite and PostgreSQL.
+"""The contract's BI views (../CONTRACT.md), one SQL text each, portable to SQLite and PostgreSQL.
 
 Facts come from each document's *current* version: the newest version whose facts were loaded.
 A version that is quarantined never shows up in the fact views. Lineage columns (``sha256``,

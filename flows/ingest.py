@@ -9,8 +9,8 @@ from typing import Any
 from prefect import flow
 from sqlalchemy import Engine
 
-from db.load import finish_run, known_versions, start_run, upsert_documents, upsert_elections
 from db.facts import mark_gone, quarantine_report
+from db.load import finish_run, known_versions, start_run, upsert_documents, upsert_elections
 from db.migrate import upgrade
 from flows.artifacts import publish_summary
 from flows.steps import WorkItem, needs_parse, process, record_fetched
@@ -18,7 +18,7 @@ from odihr.filters import Filters
 from odihr.outcomes import DocumentRef, DownloadOutcome
 from odihr.settings import Settings
 from odihr.site.client import SiteClient
-from odihr.site.models import DiscoveredElection, ListingEntry
+from odihr.site.models import DiscoveredElection
 from odihr.site.store import RawStore
 from odihr.summary import RunSummary
 from tasks.crawl import discover_reports
@@ -31,10 +31,16 @@ BATCH_SIZE = 25
 def election_row(e: DiscoveredElection) -> dict[str, Any]:
     """Warehouse columns of a discovered election."""
     return {
-        "id": e.site_id, "url_path": e.url_path, "country": e.country,
-        "country_slug": e.country_slug, "country_code": e.country_code or "XX",
-        "title": e.title, "election_type": e.election_type or "other", "early": e.early,
-        "election_date": e.election_date, "election_dates": e.election_dates,
+        "id": e.site_id,
+        "url_path": e.url_path,
+        "country": e.country,
+        "country_slug": e.country_slug,
+        "country_code": e.country_code or "XX",
+        "title": e.title,
+        "election_type": e.election_type or "other",
+        "early": e.early,
+        "election_date": e.election_date,
+        "election_dates": e.election_dates,
         "mission_type": e.mission_type,
     }
 
@@ -47,20 +53,28 @@ def _document_rows(elections: list[DiscoveredElection], filters: Filters) -> lis
             if d.url_path in seen or not filters.match_report_type(d.report_type):
                 continue
             seen.add(d.url_path)
-            rows.append({
-                "url_path": d.url_path, "url": d.url, "site_document_id": d.pdf_id,
-                "election_id": e.site_id, "type_label": d.document_type,
-                "report_type": d.report_type, "language": d.language,
-                "translation_of": d.translation_of, "published_on": d.published_on,
-                "_election": e,
-            })
+            rows.append(
+                {
+                    "url_path": d.url_path,
+                    "url": d.url,
+                    "site_document_id": d.pdf_id,
+                    "election_id": e.site_id,
+                    "type_label": d.document_type,
+                    "report_type": d.report_type,
+                    "language": d.language,
+                    "translation_of": d.translation_of,
+                    "published_on": d.published_on,
+                    "_election": e,
+                }
+            )
     # Originals before translations, so a translation can see whether its original loaded.
     rows.sort(key=lambda r: r["translation_of"] is not None)
     return rows
 
 
-def _download_all(client: SiteClient, store: RawStore, refs: list[DocumentRef],
-                  force: bool) -> list[DownloadOutcome]:
+def _download_all(
+    client: SiteClient, store: RawStore, refs: list[DocumentRef], force: bool
+) -> list[DownloadOutcome]:
     outcomes = []
     for ref in refs:
         state = download_document(client, store, ref, force, return_state=True)
@@ -70,8 +84,14 @@ def _download_all(client: SiteClient, store: RawStore, refs: list[DocumentRef],
             try:
                 state.result()
             except Exception as error:  # noqa: BLE001 - recorded as this document's outcome
-                outcomes.append(DownloadOutcome(ref, "failed", error_code=getattr(
-                    error, "code", "fetch_error"), reason=str(error)))
+                outcomes.append(
+                    DownloadOutcome(
+                        ref,
+                        "failed",
+                        error_code=getattr(error, "code", "fetch_error"),
+                        reason=str(error),
+                    )
+                )
     return outcomes
 
 
@@ -80,22 +100,23 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
     started = time.perf_counter()
     engine = upgrade(settings.database_url)
     summary = RunSummary(kind=kind)
-    summary.run_id = start_run(engine, kind, {**filters.as_params(), "force": force,
-                                              "base_url": settings.base_url})
+    summary.run_id = start_run(
+        engine, kind, {**filters.as_params(), "force": force, "base_url": settings.base_url}
+    )
     try:
         with SiteClient(settings) as client:
             store = RawStore(settings.raw_dir)
-            include = (lambda entry: filters.match_election(entry.country_slug,
-                                                            entry.election_date))
-            discovery = discover_reports(client, include=include)
-            elections = [e for e in discovery.elections
-                         if filters.match_election(e.country_slug, e.election_date)]
+            discovery = discover_reports(client, include=filters.match_entry)
+            elections = [
+                e
+                for e in discovery.elections
+                if filters.match_election(e.country_slug, e.election_date)
+            ]
             upsert_elections(engine, [election_row(e) for e in elections])
             rows = _document_rows(elections, filters)
             ids = upsert_documents(engine, rows)
             summary.add("discovered", len(rows))
             _ingest_documents(engine, settings, client, store, rows, ids, summary, force)
-            summary.bytes_downloaded = client.stats.bytes_received
         summary.outcome = "completed"
     except KeyboardInterrupt:
         summary.outcome = "interrupted"
@@ -109,64 +130,105 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
     return summary
 
 
-def _ingest_documents(engine: Engine, settings: Settings, client: SiteClient, store: RawStore,
-                      rows: list[dict[str, Any]], ids: dict[str, int], summary: RunSummary,
-                      force: bool) -> None:
+def _ingest_documents(
+    engine: Engine,
+    settings: Settings,
+    client: SiteClient,
+    store: RawStore,
+    rows: list[dict[str, Any]],
+    ids: dict[str, int],
+    summary: RunSummary,
+    force: bool,
+) -> None:
     known = known_versions(engine)
     for start in range(0, len(rows), BATCH_SIZE):
-        batch = rows[start:start + BATCH_SIZE]
+        batch = rows[start : start + BATCH_SIZE]
         refs = []
         for row in batch:
             k = known.get(row["url_path"])
-            refs.append(DocumentRef(
-                document_id=ids[row["url_path"]], url=row["url"], url_path=row["url_path"],
-                translation_of=row["translation_of"],
-                known_sha256=k.sha256 if k else None, known_etag=k.etag if k else None,
-                known_last_modified=k.last_modified if k else None,
-                known_parser_version=k.parser_version if k else None,
-                known_version_status=k.version_status if k else None,
-                known_version_id=k.version_id if k else None,
-            ))
+            refs.append(
+                DocumentRef(
+                    document_id=ids[row["url_path"]],
+                    url=row["url"],
+                    url_path=row["url_path"],
+                    translation_of=row["translation_of"],
+                    known_sha256=k.sha256 if k else None,
+                    known_etag=k.etag if k else None,
+                    known_last_modified=k.last_modified if k else None,
+                    known_parser_version=k.parser_version if k else None,
+                    known_version_status=k.version_status if k else None,
+                    known_version_id=k.version_id if k else None,
+                )
+            )
         items = []
         for outcome, row in zip(_download_all(client, store, refs, force), batch, strict=True):
+            summary.bytes_downloaded += outcome.bytes_transferred
             item = _after_download(engine, outcome, row, summary, force)
             if item is not None:
                 items.append(item)
         process(engine, settings, items, summary.run_id, summary)
 
 
-def _after_download(engine: Engine, outcome: DownloadOutcome, row: dict[str, Any],
-                    summary: RunSummary, force: bool) -> WorkItem | None:
+def _after_download(
+    engine: Engine, outcome: DownloadOutcome, row: dict[str, Any], summary: RunSummary, force: bool
+) -> WorkItem | None:
     ref = outcome.ref
     if outcome.state == "gone":
-        mark_gone(engine, document_id=ref.document_id, http_status=outcome.http_status or 404,
-                  reason=outcome.reason or "gone")
+        mark_gone(
+            engine,
+            document_id=ref.document_id,
+            http_status=outcome.http_status or 404,
+            reason=outcome.reason or "gone",
+        )
         summary.add("gone")
         return None
     if outcome.state == "failed":
         summary.add("failed")
         if ref.known_version_status != "loaded":
-            quarantine_report(engine, document_id=ref.document_id, version_id=None,
-                              code=outcome.error_code or "fetch_error",
-                              reason=outcome.reason or "download failed", run_id=summary.run_id)
+            quarantine_report(
+                engine,
+                document_id=ref.document_id,
+                version_id=None,
+                code=outcome.error_code or "fetch_error",
+                reason=outcome.reason or "download failed",
+                run_id=summary.run_id,
+            )
             summary.quarantined.append((ref.url_path, outcome.reason or "download failed"))
         return None
     if outcome.sha256 is None or outcome.path is None:
         summary.add("unchanged")
         return None
-    version_id, is_new = record_fetched(
-        engine, ref.document_id, sha256=outcome.sha256, size=outcome.size or 0,
-        etag=outcome.etag, last_modified=outcome.last_modified, run_id=summary.run_id,
-    ) if outcome.state == "new" or ref.known_version_id is None else (ref.known_version_id, False)
+    version_id, is_new = (
+        record_fetched(
+            engine,
+            ref.document_id,
+            sha256=outcome.sha256,
+            size=outcome.size or 0,
+            etag=outcome.etag,
+            last_modified=outcome.last_modified,
+            run_id=summary.run_id,
+        )
+        if outcome.state == "new" or ref.known_version_id is None
+        else (ref.known_version_id, False)
+    )
     summary.add("new" if is_new else "unchanged")
-    if not needs_parse(is_new=is_new, force=force, parser_version=ref.known_parser_version,
-                       version_status=ref.known_version_status):
+    if not needs_parse(
+        is_new=is_new,
+        force=force,
+        parser_version=ref.known_parser_version,
+        version_status=ref.known_version_status,
+    ):
         return None
     e: DiscoveredElection = row["_election"]
     return WorkItem(
-        document_id=ref.document_id, version_id=version_id, url_path=ref.url_path,
-        path=outcome.path, translation_of=ref.translation_of, country=e.country,
-        election_dates=e.election_dates, report_type=row["report_type"],
+        document_id=ref.document_id,
+        version_id=version_id,
+        url_path=ref.url_path,
+        path=outcome.path,
+        translation_of=ref.translation_of,
+        country=e.country,
+        election_dates=e.election_dates,
+        report_type=row["report_type"],
         language=row["language"],
     )
 
@@ -186,7 +248,9 @@ def ingest(
 ) -> dict[str, Any]:
     """Crawl the site and load every matching report; returns the run summary."""
     settings = Settings.from_env().with_overrides(
-        base_url=base_url, database_url=database_url, data_dir=data_dir,
+        base_url=base_url,
+        database_url=database_url,
+        data_dir=data_dir,
         requests_per_second=requests_per_second,
     )
     filters = Filters.build(date_from, date_to, countries, report_types)

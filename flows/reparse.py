@@ -36,17 +36,29 @@ def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary
             if not path.exists():
                 summary.add("failed")
                 summary.quarantined.append(
-                    (v["url_path"], f"stored bytes {v['sha256']} are missing from {store.root}; "
-                     "run a backfill with --force to fetch them again"))
+                    (
+                        v["url_path"],
+                        f"stored bytes {v['sha256']} are missing from {store.root}; "
+                        "run a backfill with --force to fetch them again",
+                    )
+                )
                 continue
-            items.append(WorkItem(
-                document_id=v["document_id"], version_id=v["version_id"], url_path=v["url_path"],
-                path=str(path), translation_of=v["translation_of"], country=v["country"],
-                election_dates=v["election_dates"], report_type=v["report_type"],
-                language=v["language"], facts_digest=None if force else v["facts_digest"],
-            ))
+            items.append(
+                WorkItem(
+                    document_id=v["document_id"],
+                    version_id=v["version_id"],
+                    url_path=v["url_path"],
+                    path=str(path),
+                    translation_of=v["translation_of"],
+                    country=v["country"],
+                    election_dates=v["election_dates"],
+                    report_type=v["report_type"],
+                    language=v["language"],
+                    facts_digest=None if force else v["facts_digest"],
+                )
+            )
         for start in range(0, len(items), BATCH_SIZE):
-            process(engine, settings, items[start:start + BATCH_SIZE], summary.run_id, summary)
+            process(engine, settings, items[start : start + BATCH_SIZE], summary.run_id, summary)
         summary.outcome = "completed"
     except KeyboardInterrupt:
         summary.outcome = "interrupted"
@@ -72,7 +84,8 @@ def reparse(
 ) -> dict[str, Any]:
     """Re-parse stored PDFs; a report whose facts come out the same is left untouched."""
     settings = Settings.from_env().with_overrides(database_url=database_url, data_dir=data_dir)
-    summary = run_reparse(settings, Filters.build(date_from, date_to, countries, report_types),
-                          force)
+    summary = run_reparse(
+        settings, Filters.build(date_from, date_to, countries, report_types), force
+    )
     publish_summary(summary)
     return {**summary.as_dict(), "text": summary.format_text()}

@@ -56,15 +56,33 @@ def needs_parse(
     )
 
 
-def record_fetched(engine: Engine, document_id: int, *, sha256: str, size: int,
-                   etag: str | None, last_modified: str | None, run_id: int) -> tuple[int, bool]:
+def record_fetched(
+    engine: Engine,
+    document_id: int,
+    *,
+    sha256: str,
+    size: int,
+    etag: str | None,
+    last_modified: str | None,
+    run_id: int,
+) -> tuple[int, bool]:
     """Record a fetched version (thin alias kept for the flow's readability)."""
-    return record_version(engine, document_id, sha256=sha256, size=size, etag=etag,
-                          last_modified=last_modified, run_id=run_id)
+    return record_version(
+        engine,
+        document_id,
+        sha256=sha256,
+        size=size,
+        etag=etag,
+        last_modified=last_modified,
+        run_id=run_id,
+    )
 
 
 def process(
-    engine: Engine, settings: Settings, items: Sequence[WorkItem], run_id: int,
+    engine: Engine,
+    settings: Settings,
+    items: Sequence[WorkItem],
+    run_id: int,
     summary: RunSummary,
 ) -> None:
     """Parse, validate and load one batch of work items."""
@@ -78,7 +96,8 @@ def process(
     if not originals:
         return
     futures = parse_document.map(
-        [i.url_path for i in originals], [i.path for i in originals],
+        [i.url_path for i in originals],
+        [i.path for i in originals],
         [settings.max_pdf_pages] * len(originals),
     )
     outcomes: list[ParseOutcome] = [f.result() for f in futures]
@@ -91,15 +110,31 @@ def process(
 
 
 def _skippable(engine: Engine, item: WorkItem) -> bool:
-    return item.translation_of is not None and document_status(engine, item.translation_of) == "loaded"
+    return (
+        item.translation_of is not None and document_status(engine, item.translation_of) == "loaded"
+    )
 
 
-def _finish(engine: Engine, item: WorkItem, outcome: ParseOutcome,
-            validation: ValidationRun | None, run_id: int, summary: RunSummary) -> None:
+def _finish(
+    engine: Engine,
+    item: WorkItem,
+    outcome: ParseOutcome,
+    validation: ValidationRun | None,
+    run_id: int,
+    summary: RunSummary,
+) -> None:
     if outcome.parsed is None:
         reason = outcome.reason or "could not be parsed"
-        quarantine_document(engine, item.document_id, item.version_id, outcome.error_code or
-                            "parse_error", reason, run_id, outcome.pages, PARSER_VERSION)
+        quarantine_document(
+            engine,
+            item.document_id,
+            item.version_id,
+            outcome.error_code or "parse_error",
+            reason,
+            run_id,
+            outcome.pages,
+            PARSER_VERSION,
+        )
         summary.add("quarantined")
         summary.quarantined.append((item.url_path, reason))
         return
@@ -109,15 +144,26 @@ def _finish(engine: Engine, item: WorkItem, outcome: ParseOutcome,
     warnings = verdict.warnings if verdict else []
     if blocking:
         reason = "failed validation: " + "; ".join(f.message for f in blocking)
-        quarantine_document(engine, item.document_id, item.version_id, "validation", reason,
-                            run_id, report.metadata.pages, report.parser_version)
+        quarantine_document(
+            engine,
+            item.document_id,
+            item.version_id,
+            "validation",
+            reason,
+            run_id,
+            report.metadata.pages,
+            report.parser_version,
+        )
         summary.add("quarantined")
         summary.quarantined.append((item.url_path, reason))
         return
     notes = [f.message for f in warnings]
     notes += metadata_disagreements(
-        report.metadata, country=item.country, election_dates=item.election_dates,
-        report_type=item.report_type, language=item.language,
+        report.metadata,
+        country=item.country,
+        election_dates=item.election_dates,
+        report_type=item.report_type,
+        language=item.language,
     )
     notes += list(report.notes)
     if item.facts_digest is not None and item.facts_digest == facts_digest(report, notes):

@@ -27,24 +27,50 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base-url", help="root of the site to crawl (ODIHR_BASE_URL)")
     parser.add_argument("--db", dest="database_url", help="warehouse URL (ODIHR_DATABASE_URL)")
     parser.add_argument("--data-dir", type=Path, help="raw PDFs and reports (ODIHR_DATA_DIR)")
-    parser.add_argument("--rate", dest="requests_per_second", type=float,
-                        help="requests per second to the site (ODIHR_REQUESTS_PER_SECOND)")
-    parser.add_argument("--task-runner", choices=("thread", "dask"),
-                        help="where parsing runs (ODIHR_TASK_RUNNER)")
+    parser.add_argument(
+        "--rate",
+        dest="requests_per_second",
+        type=float,
+        help="requests per second to the site (ODIHR_REQUESTS_PER_SECOND)",
+    )
+    parser.add_argument(
+        "--task-runner", choices=("thread", "dask"), help="where parsing runs (ODIHR_TASK_RUNNER)"
+    )
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--from", dest="date_from", type=_date, metavar="DATE",
-                        help="first election date, inclusive (YYYY-MM-DD)")
-    parser.add_argument("--to", dest="date_to", type=_date, metavar="DATE",
-                        help="last election date, inclusive (YYYY-MM-DD)")
-    parser.add_argument("--country", dest="countries", action="append", metavar="SLUG",
-                        help="the site's country slug, e.g. kazakhstan (repeatable)")
-    parser.add_argument("--report-type", dest="report_types", action="append",
-                        choices=REPORT_TYPES, metavar="TYPE",
-                        help=f"one of {', '.join(REPORT_TYPES)} (repeatable)")
-    parser.add_argument("--force", action="store_true",
-                        help="re-download and re-parse even unchanged documents")
+    parser.add_argument(
+        "--from",
+        dest="date_from",
+        type=_date,
+        metavar="DATE",
+        help="first election date, inclusive (YYYY-MM-DD)",
+    )
+    parser.add_argument(
+        "--to",
+        dest="date_to",
+        type=_date,
+        metavar="DATE",
+        help="last election date, inclusive (YYYY-MM-DD)",
+    )
+    parser.add_argument(
+        "--country",
+        dest="countries",
+        action="append",
+        metavar="SLUG",
+        help="the site's country slug, e.g. kazakhstan (repeatable)",
+    )
+    parser.add_argument(
+        "--report-type",
+        dest="report_types",
+        action="append",
+        choices=REPORT_TYPES,
+        metavar="TYPE",
+        help=f"one of {', '.join(REPORT_TYPES)} (repeatable)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="re-download and re-parse even unchanged documents"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,14 +81,19 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="ingest the bundled sample mirror into ./warehouse.db")
-    demo.add_argument("--db", dest="database_url", default=None,
-                      help="warehouse URL (default: a fresh sqlite:///warehouse.db)")
+    demo.add_argument(
+        "--db",
+        dest="database_url",
+        default=None,
+        help="warehouse URL (default: a fresh sqlite:///warehouse.db)",
+    )
     demo.add_argument("--data-dir", type=Path, help="raw PDFs and reports (default ./data)")
 
     nightly = sub.add_parser("nightly", help="incremental ingest of new and re-issued reports")
     _common(nightly)
-    nightly.add_argument("--force", action="store_true",
-                         help="re-download and re-parse even unchanged documents")
+    nightly.add_argument(
+        "--force", action="store_true", help="re-download and re-parse even unchanged documents"
+    )
 
     backfill = sub.add_parser("backfill", help="ingest every matching election")
     _common(backfill)
@@ -79,8 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     dbsub = dbp.add_subparsers(dest="db_command", required=True, metavar="DB_COMMAND")
     upgrade = dbsub.add_parser("upgrade", help="migrate the warehouse to the newest schema")
     upgrade.add_argument("--db", dest="database_url", help="warehouse URL (ODIHR_DATABASE_URL)")
-    grant = dbsub.add_parser("grant-readonly",
-                             help="PostgreSQL: let ROLE read the BI views and nothing else")
+    grant = dbsub.add_parser(
+        "grant-readonly", help="PostgreSQL: let ROLE read the BI views and nothing else"
+    )
     grant.add_argument("role", help="an existing PostgreSQL role")
     grant.add_argument("--db", dest="database_url", help="warehouse URL (ODIHR_DATABASE_URL)")
     return parser

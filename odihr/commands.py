@@ -24,8 +24,14 @@ def task_runner(settings: Settings) -> Any:
 
         if settings.dask_address:
             return DaskTaskRunner(address=settings.dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": 2, "threads_per_worker": 1,
-                                              "processes": True, "dashboard_address": None})
+        return DaskTaskRunner(
+            cluster_kwargs={
+                "n_workers": 2,
+                "threads_per_worker": 1,
+                "processes": True,
+                "dashboard_address": None,
+            }
+        )
     from prefect.task_runners import ThreadPoolTaskRunner
 
     return ThreadPoolTaskRunner(max_workers=2)
@@ -39,14 +45,18 @@ def run_flow(kind: str, settings: Settings, filters: Filters, force: bool) -> di
     else:
         from flows.ingest import ingest as flow_fn
     params: dict[str, Any] = {
-        "date_from": filters.date_from, "date_to": filters.date_to,
+        "date_from": filters.date_from,
+        "date_to": filters.date_to,
         "countries": sorted(filters.countries) or None,
-        "report_types": sorted(filters.report_types) or None, "force": force,
-        "database_url": settings.database_url, "data_dir": str(settings.data_dir),
+        "report_types": sorted(filters.report_types) or None,
+        "force": force,
+        "database_url": settings.database_url,
+        "data_dir": str(settings.data_dir),
     }
     if kind != "reparse":
-        params.update(kind=kind, base_url=settings.base_url,
-                      requests_per_second=settings.requests_per_second)
+        params.update(
+            kind=kind, base_url=settings.base_url, requests_per_second=settings.requests_per_second
+        )
     return flow_fn.with_options(task_runner=task_runner(settings))(**params)
 
 
@@ -54,9 +64,16 @@ def _print_summary(result: dict[str, Any]) -> None:
     print(result.get("text") or result)
 
 
-def ingest(kind: str, settings: Settings, *, date_from: date | None = None,
-           date_to: date | None = None, countries: list[str] | None = None,
-           report_types: list[str] | None = None, force: bool = False) -> int:
+def ingest(
+    kind: str,
+    settings: Settings,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    countries: list[str] | None = None,
+    report_types: list[str] | None = None,
+    force: bool = False,
+) -> int:
     """``odihr nightly | backfill | reparse``."""
     filters = Filters.build(date_from, date_to, countries, report_types)
     try:
@@ -74,22 +91,30 @@ def demo(database_url: str | None, data_dir: Path | None) -> int:
 
     db_url = database_url or "sqlite:///warehouse.db"
     if database_url is None and not _fresh_sqlite("warehouse.db"):
-        print("odihr demo: ./warehouse.db holds runs other than demos; pass --db to use another "
-              "file", file=sys.stderr)
+        print(
+            "odihr demo: ./warehouse.db holds runs other than demos; pass --db to use another file",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     with MirrorServer(SAMPLE_SITE) as server:
         settings = Settings.from_env().with_overrides(
-            base_url=server.base_url, database_url=db_url,
-            data_dir=data_dir or Path("data"), requests_per_second=DEMO_REQUESTS_PER_SECOND,
+            base_url=server.base_url,
+            database_url=db_url,
+            data_dir=data_dir or Path("data"),
+            requests_per_second=DEMO_REQUESTS_PER_SECOND,
         )
         print(f"odihr demo: serving the bundled sample mirror at {server.base_url}")
         code = ingest("demo", settings)
     if code == EXIT_OK:
         print("\nWhere to look next:")
-        print(f"  warehouse     {db_url}  (views bi_reports, bi_results, bi_turnout, "
-              "bi_observers, bi_recommendations)")
-        print("  try           sqlite3 warehouse.db 'select country, report_type, status "
-              "from bi_reports'")
+        print(
+            f"  warehouse     {db_url}  (views bi_reports, bi_results, bi_turnout, "
+            "bi_observers, bi_recommendations)"
+        )
+        print(
+            "  try           sqlite3 warehouse.db 'select country, report_type, status "
+            "from bi_reports'"
+        )
         print("  status        odihr status --db " + db_url)
     return code
 
@@ -125,8 +150,10 @@ def status(settings: Settings) -> int:
     print("last runs:")
     for run in last_runs(engine):
         ended = run["ended_at"].isoformat(timespec="seconds") if run["ended_at"] else "-"
-        print(f"  #{run['id']:<4} {run['kind']:<9} {run['outcome']:<12} started "
-              f"{run['started_at'].isoformat(timespec='seconds')} ended {ended}")
+        print(
+            f"  #{run['id']:<4} {run['kind']:<9} {run['outcome']:<12} started "
+            f"{run['started_at'].isoformat(timespec='seconds')} ended {ended}"
+        )
     quarantined = quarantined_documents(engine)
     print(f"quarantined reports: {len(quarantined)}")
     for path, reason in quarantined:
@@ -139,8 +166,7 @@ def db_upgrade(settings: Settings) -> int:
     from db.migrate import current_revision, upgrade
 
     engine = upgrade(settings.database_url)
-    print(f"warehouse {settings.redacted_database_url()} is at revision "
-          f"{current_revision(engine)}")
+    print(f"warehouse {settings.redacted_database_url()} is at revision {current_revision(engine)}")
     return EXIT_OK
 
 

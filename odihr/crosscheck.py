@@ -31,9 +31,8 @@ def metadata_disagreements(
         found.append(f"country: the PDF says {metadata.country!r}, the site says {country!r}")
     if metadata.election_date and election_dates and metadata.election_date not in election_dates:
         site = ", ".join(d.isoformat() for d in election_dates)
-        found.append(
-            f"election date: the PDF says {metadata.election_date.isoformat()}, the site says {site}"
-        )
+        printed = metadata.election_date.isoformat()
+        found.append(f"election date: the PDF says {printed}, the site says {site}")
     if (
         metadata.report_type
         and report_type

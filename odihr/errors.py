@@ -31,8 +31,11 @@ class NotAPdf(ReportError):
         self.size = size
         preview = first_bytes[:40].decode("latin-1", "replace")
         preview = " ".join(preview.split())
-        looks = " (it looks like an HTML page)" if b"<html" in first_bytes[:512].lower() or \
-            b"<!doctype" in first_bytes[:512].lower() else ""
+        looks = (
+            " (it looks like an HTML page)"
+            if b"<html" in first_bytes[:512].lower() or b"<!doctype" in first_bytes[:512].lower()
+            else ""
+        )
         super().__init__(
             f"not a PDF: the {size} bytes served start with {preview!r}{looks}; check the link on "
             "the election page or whether the site served an error page"

@@ -22,9 +22,8 @@ class Filters:
     def __post_init__(self) -> None:
         unknown = set(self.report_types) - set(REPORT_TYPES)
         if unknown:
-            raise SettingsError(
-                f"unknown report type(s) {', '.join(sorted(unknown))}; use {', '.join(REPORT_TYPES)}"
-            )
+            names, known = ", ".join(sorted(unknown)), ", ".join(REPORT_TYPES)
+            raise SettingsError(f"unknown report type(s) {names}; use {known}")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise SettingsError(f"--from {self.date_from} is after --to {self.date_to}")
 
@@ -72,6 +71,22 @@ class Filters:
             if self.date_to and election_date > self.date_to:
                 return False
         return True
+
+    def match_entry(self, entry: Any) -> bool:
+        """Whether to visit a listing entry (anything with ``country_slug`` and ``election_date``).
+
+        What the listing does not say (no slug, no date) does not exclude: the election page tells,
+        and :meth:`match_election` is applied again to what it says.
+        """
+        slug = (entry.country_slug or "").lower()
+        if self.countries and slug and slug not in self.countries:
+            return False
+        day = entry.election_date
+        if day is None:
+            return True
+        return not (
+            (self.date_from and day < self.date_from) or (self.date_to and day > self.date_to)
+        )
 
     def match_report_type(self, report_type: str) -> bool:
         """Whether a document of this report type is covered."""

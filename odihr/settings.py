@@ -74,7 +74,9 @@ class Settings:
 
     def __post_init__(self) -> None:
         if not self.base_url.startswith(("http://", "https://")):
-            raise SettingsError(f"ODIHR_BASE_URL={self.base_url!r} must start with http:// or https://")
+            raise SettingsError(
+                f"ODIHR_BASE_URL={self.base_url!r} must start with http:// or https://"
+            )
         object.__setattr__(self, "base_url", self.base_url.rstrip("/"))
         object.__setattr__(self, "data_dir", Path(self.data_dir))
         if self.task_runner not in TASK_RUNNERS:

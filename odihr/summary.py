@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import Any
 
 COUNTERS = (
-    "discovered", "new", "unchanged", "loaded", "quarantined", "skipped", "gone", "failed",
+    "discovered",
+    "new",
+    "unchanged",
+    "loaded",
+    "quarantined",
+    "skipped",
+    "gone",
+    "failed",
     "warnings",
 )
 
@@ -19,6 +26,7 @@ class RunSummary:
     kind: str
     run_id: int | None = None
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
+    #: PDF bytes received (pages are not counted: a nightly run re-reads them by design).
     bytes_downloaded: int = 0
     wall_seconds: float = 0.0
     quarantined: list[tuple[str, str]] = field(default_factory=list)
@@ -48,8 +56,12 @@ class RunSummary:
         """Markdown listing every report held back, with its reason."""
         if not self.quarantined:
             return f"# Run {self.run_id} ({self.kind})\n\nNo report was quarantined.\n"
-        lines = [f"# Run {self.run_id} ({self.kind}): quarantined reports", "",
-                 "| report | reason |", "|---|---|"]
+        lines = [
+            f"# Run {self.run_id} ({self.kind}): quarantined reports",
+            "",
+            "| report | reason |",
+            "|---|---|",
+        ]
         lines += [f"| `{path}` | {reason.replace('|', '/')} |" for path, reason in self.quarantined]
         return "\n".join(lines) + "\n"
 
@@ -63,7 +75,7 @@ class RunSummary:
             f"  loaded {c['loaded']:>6}   quarantined {c['quarantined']:>5}   skipped "
             f"{c['skipped']:>5}   gone {c['gone']:>4}   failed {c['failed']:>4}",
             f"  data-quality warnings {c['warnings']:>4}   downloaded "
-            f"{self.bytes_downloaded / 1e6:.2f} MB",
+            f"{self.bytes_downloaded / 1e6:.2f} MB of PDFs",
         ]
         if self.validation_report:
             lines.append(f"  validation report: {self.validation_report}")

@@ -17,31 +17,44 @@ from odihr.site.store import RawStore
 from tasks.policy import RETRY_DELAYS, RETRY_JITTER, retry_transient_only
 
 
-def download(client: SiteClient, store: RawStore, ref: DocumentRef, *, force: bool) -> DownloadOutcome:
+def download(
+    client: SiteClient, store: RawStore, ref: DocumentRef, *, force: bool
+) -> DownloadOutcome:
     """Fetch one document; 304 or known bytes are ``unchanged``, new bytes are stored first."""
     etag = None if force else ref.known_etag
     last_modified = None if force else ref.known_last_modified
     try:
         result = client.fetch_pdf(ref.url, etag=etag, last_modified=last_modified)
     except Gone as error:
-        return DownloadOutcome(ref, "gone", http_status=error.status, error_code=error.code,
-                               reason=str(error))
+        return DownloadOutcome(
+            ref, "gone", http_status=error.status, error_code=error.code, reason=str(error)
+        )
     except TransientFetchError:
         raise
     except FetchError as error:
         return DownloadOutcome(ref, "failed", error_code=error.code, reason=str(error))
     if result.status == "not_modified" or result.data is None:
         return DownloadOutcome(
-            ref, "unchanged", sha256=ref.known_sha256,
+            ref,
+            "unchanged",
+            sha256=ref.known_sha256,
             path=str(store.path_for(ref.known_sha256)) if ref.known_sha256 else None,
             etag=result.etag or ref.known_etag,
-            last_modified=result.last_modified or ref.known_last_modified, http_status=304,
+            last_modified=result.last_modified or ref.known_last_modified,
+            http_status=304,
         )
     sha256, path = store.store(result.data)
     state = "unchanged" if sha256 == ref.known_sha256 else "new"
     return DownloadOutcome(
-        ref, state, sha256=sha256, path=str(path), size=result.size, etag=result.etag,
-        last_modified=result.last_modified, bytes_transferred=result.size, http_status=200,
+        ref,
+        state,
+        sha256=sha256,
+        path=str(path),
+        size=result.size,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        bytes_transferred=result.size,
+        http_status=200,
     )
 
 

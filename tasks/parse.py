@@ -20,10 +20,15 @@ def parse_file(url_path: str, path: str, max_pages: int) -> ParseOutcome:
     try:
         parsed = parse_report(Path(path).read_bytes(), max_pages=max_pages)
     except ReportError as error:
-        return ParseOutcome(url_path, error_code=error.code, reason=str(error),
-                            seconds=time.perf_counter() - started)
-    return ParseOutcome(url_path, parsed=parsed, pages=parsed.metadata.pages,
-                        seconds=time.perf_counter() - started)
+        return ParseOutcome(
+            url_path,
+            error_code=error.code,
+            reason=str(error),
+            seconds=time.perf_counter() - started,
+        )
+    return ParseOutcome(
+        url_path, parsed=parsed, pages=parsed.metadata.pages, seconds=time.perf_counter() - started
+    )
 
 
 def count_pages(url_path: str, path: str, max_pages: int) -> ParseOutcome:

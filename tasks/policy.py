@@ -15,7 +15,7 @@ RETRY_JITTER = 0.5
 
 
 def retry_transient_only(task: Any, task_run: Any, state: Any) -> bool:
-    """``retry_condition_fn``: retry unless the failure is permanent (a 404 is recorded, not retried)."""
+    """``retry_condition_fn``: retry unless the failure is permanent (a 404 is never retried)."""
     try:
         state.result()
     except PERMANENT:

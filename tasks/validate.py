@@ -14,5 +14,5 @@ from odihr.validate import ValidationRun, validate_reports
 
 @task(name="validate-reports", cache_policy=NONE, persist_result=False)
 def validate_batch(reports: Mapping[str, ParsedReport], report_dir: Path) -> ValidationRun:
-    """Validate every table of every report in a few GX calls; the HTML report goes to ``report_dir``."""
+    """Validate every table of every report in a few GX calls; HTML report in ``report_dir``."""
     return validate_reports(reports, report_dir=report_dir)

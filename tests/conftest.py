@@ -18,7 +18,9 @@ TRUTH_DIR = Path(__file__).with_name("truth")
 #: Admin connection used to create one throw-away database per test session.
 pytest_plugins = ["sitefixtures"]
 
-PG_ADMIN_URL = os.environ.get("ODIHR_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PG_ADMIN_URL = os.environ.get(
+    "ODIHR_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -26,8 +28,9 @@ def pytest_configure(config: pytest.Config) -> None:
     home = Path(config.rootpath) / ".pytest_cache" / "prefect-home"
     os.environ.setdefault("PREFECT_HOME", str(home))
     configure_prefect(home)
-    os.environ.setdefault("PREFECT_SERVER_DATABASE_CONNECTION_URL",
-                          f"sqlite+aiosqlite:///{home}/prefect.db")
+    os.environ.setdefault(
+        "PREFECT_SERVER_DATABASE_CONNECTION_URL", f"sqlite+aiosqlite:///{home}/prefect.db"
+    )
 
 
 def truth_files() -> list[Path]:

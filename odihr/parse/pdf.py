@@ -8,6 +8,7 @@ after use because pdfplumber 0.11 keeps a closed PDF's used pages in memory othe
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from odihr.errors import EncryptedPdf, NotAPdf, NoTextLayer, TooManyPages, Trunc
 if TYPE_CHECKING:
     import pdfplumber.page
 
+#: Serialises PDFium use within a process (see ``PdfReport.__init__``).
+PDFIUM_LOCK = threading.RLock()
 PDF_MAGIC = b"%PDF-"
 #: A complete PDF ends with ``%%EOF`` (possibly followed by a little whitespace or junk).
 EOF_MARKER = b"%%EOF"
@@ -64,9 +67,15 @@ class PdfReport:
         self._texts: dict[int, str] = {}
         self._plumber: Any = None
         self._doc: pdfium.PdfDocument | None = None
+        self._locked = False
+        # PDFium is not thread-safe: one open report per process at a time. Threads then queue
+        # here; real parallelism comes from processes (the Dask task runner).
+        PDFIUM_LOCK.acquire()
+        self._locked = True
         try:
             self._doc = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as error:
+            self.close()
             code = getattr(error, "err_code", None)
             if code in (pdfium_raw.FPDF_ERR_PASSWORD, pdfium_raw.FPDF_ERR_SECURITY):
                 raise EncryptedPdf() from None
@@ -93,6 +102,9 @@ class PdfReport:
         if getattr(self, "_doc", None) is not None:
             self._doc.close()
             self._doc = None
+        if getattr(self, "_locked", False):
+            self._locked = False
+            PDFIUM_LOCK.release()
 
     def info(self) -> dict[str, str]:
         """The document information dictionary (``Title``, ``CreationDate``...), empty values

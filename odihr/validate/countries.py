@@ -1,0 +1,112 @@
+"""Country names as ODIHR reports print them, mapped to ISO 3166-1 alpha-2 codes.
+
+``countries.json`` holds every ISO 3166-1 country with its English short, common and official
+names and their Russian forms (from Debian's iso-codes). :data:`ALIASES` adds the names reports
+actually print that ISO does not use (``Turkey``, ``Russia``, ``the former Yugoslav Republic of
+Macedonia``, ``Korea, South``, ``USA``, ``Кыргызстан`` …) and historical states that observer lists
+and 1990s reports name. Matching ignores case, accents on Latin letters, ``ё``/``е``, a leading
+"the" and punctuation, so ``The Netherlands`` and ``Netherlands`` agree.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+COUNTRIES_JSON = Path(__file__).with_name("countries.json")
+
+#: Names reports print that ISO 3166-1 does not list, by ISO code.
+#: ``XK`` (Kosovo) is the user-assigned code the EU and the OSCE use; ``CS``/``YU``/``SU`` are the
+#: transitionally reserved codes of states that no longer exist, for 1990s reports and observers.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "AM": ("Republic of Armenia",),
+    "AZ": ("Republic of Azerbaijan",),
+    "BA": ("Bosnia-Herzegovina", "Bosnia & Herzegovina", "BiH"),
+    "BY": ("Belarus, Republic of", "Белоруссия"),
+    "CZ": ("Czech Rep.",),
+    "DE": ("Federal Republic of Germany", "ФРГ"),
+    "GB": ("UK", "U.K.", "Great Britain", "Britain", "Великобритания"),
+    "IR": ("Iran",),
+    "KG": ("Kyrgyz Rep.", "Kirghizia", "Кыргызстан", "Кыргызская Республика"),
+    "KR": ("Korea, South", "Republic of Korea", "Korea (South)", "Korea"),
+    "KZ": ("Republic of Kazakhstan", "Республика Казахстан"),
+    "MD": ("Moldova, Rep.", "Молдова"),
+    "MK": (
+        "Macedonia",
+        "former Yugoslav Republic of Macedonia",
+        "FYR Macedonia",
+        "FYROM",
+        "Republic of Macedonia",
+        "Македония",
+        "бывшая югославская Республика Македония",
+    ),
+    "NL": ("Holland",),
+    "RU": ("Russia", "Россия"),
+    "SK": ("Slovak Republic", "Словацкая Республика"),
+    "SY": ("Syria",),
+    "TR": ("Turkey", "Republic of Turkey", "Турция", "Турецкая Республика"),
+    "TW": ("Taiwan",),
+    "US": ("USA", "U.S.A.", "US", "U.S.", "America", "США", "Соединённые Штаты"),
+    "VA": ("Holy See", "Vatican", "Vatican City", "Святой Престол", "Ватикан"),
+    "VN": ("Vietnam",),
+    "XK": ("Kosovo", "Republic of Kosovo", "Косово"),
+    "CS": ("Serbia and Montenegro", "State Union of Serbia and Montenegro", "Сербия и Черногория"),
+    "YU": ("Yugoslavia", "Federal Republic of Yugoslavia", "FRY", "Югославия"),
+    "SU": ("USSR", "Soviet Union", "СССР"),
+}
+
+_PUNCT = re.compile(r"[^\w\s&]+")
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_country(name: str) -> str:
+    """The matching key of a printed country name (case, accents and "the" ignored).
+
+    Punctuation, including parentheses, becomes a space, so ``Korea (South)`` keeps its qualifier
+    as a word the way ISO's own names do.
+    """
+    text = unicodedata.normalize("NFKC", name).replace("’", "'").strip()
+    text = text.casefold().replace("ё", "е")
+    # Drop accents of Latin letters (Türkiye, Côte d'Ivoire) but keep Cyrillic й intact.
+    kept: list[str] = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch) and kept and kept[-1].isascii():
+            continue
+        kept.append(ch)
+    text = unicodedata.normalize("NFC", "".join(kept))
+    text = _SPACE.sub(" ", _PUNCT.sub(" ", text)).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+@cache
+def _table() -> dict[str, str]:
+    data = json.loads(COUNTRIES_JSON.read_text(encoding="utf-8"))["countries"]
+    table: dict[str, str] = {}
+    for code, names in data.items():
+        for name in names:
+            table.setdefault(normalise_country(name), code)
+    for code, names in ALIASES.items():
+        for name in names:
+            table[normalise_country(name)] = code
+    return table
+
+
+def country_code(name: str | None) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a printed country name, or None if it is not recognised.
+
+    >>> country_code("Kazakhstan"), country_code("The Netherlands"), country_code("Испания")
+    ('KZ', 'NL', 'ES')
+    """
+    if name is None or not name.strip():
+        return None
+    return _table().get(normalise_country(name))
+
+
+def country_keys() -> list[str]:
+    """Every recognised normalised name (the value set the observer suites check against)."""
+    return sorted(_table())
