@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from db.models import ReportDocument, Run
+from db.models import Election, ReportDocument, Run
 
 
 def document_status(engine: Engine, url_path: str) -> str | None:
@@ -42,3 +42,16 @@ def quarantined_documents(engine: Engine) -> list[tuple[str, str]]:
             .order_by(d.c.url_path)
         ).all()
     return [(path, reason or "") for path, reason in rows]
+
+
+def known_elections(engine: Engine) -> dict[int, tuple[Any, bool]]:
+    """``election id → (election date, has a final report document)`` for the nightly plan."""
+    e, d = Election.__table__, ReportDocument.__table__
+    has_final = (
+        select(func.count())
+        .where(d.c.election_id == e.c.id, d.c.report_type == "final")
+        .scalar_subquery()
+    )
+    with engine.connect() as connection:
+        rows = connection.execute(select(e.c.id, e.c.election_date, has_final)).all()
+    return {election_id: (day, bool(n)) for election_id, day, n in rows}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from typing import Any
 
@@ -10,12 +9,15 @@ from prefect import flow
 from sqlalchemy import Engine
 
 from db.facts import mark_gone, quarantine_report
-from db.load import finish_run, known_versions, start_run, upsert_documents, upsert_elections
-from db.migrate import upgrade
+from db.load import known_versions, upsert_documents, upsert_elections
+from db.status import known_elections
 from flows.artifacts import publish_summary
+from flows.lifecycle import tracked_run
 from flows.steps import WorkItem, needs_parse, process, record_fetched
 from odihr.filters import Filters
+from odihr.nightly import KnownElection, NightlyPlan
 from odihr.outcomes import DocumentRef, DownloadOutcome
+from odihr.progress import reporter
 from odihr.settings import Settings
 from odihr.site.client import SiteClient
 from odihr.site.models import DiscoveredElection
@@ -78,6 +80,7 @@ def _download_all(
     outcomes = []
     for ref in refs:
         state = download_document(client, store, ref, force, return_state=True)
+        reporter().advance("download")
         if state.is_completed():
             outcomes.append(state.result())
         else:
@@ -97,16 +100,14 @@ def _download_all(
 
 def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> RunSummary:
     """The body of the ``ingest`` flow (callable directly from tests and other flows)."""
-    started = time.perf_counter()
-    engine = upgrade(settings.database_url)
-    summary = RunSummary(kind=kind)
-    summary.run_id = start_run(
-        engine, kind, {**filters.as_params(), "force": force, "base_url": settings.base_url}
-    )
-    try:
+    params = {**filters.as_params(), "force": force, "base_url": settings.base_url}
+    with tracked_run(settings, kind, params) as (engine, summary):
+        include, stop_when = filters.match_entry, None
+        if kind == "nightly" and not force:
+            plan = nightly_plan(engine, settings)
+            include, stop_when = plan.needs_visit, plan.page_done
         with SiteClient(settings) as client:
-            store = RawStore(settings.raw_dir)
-            discovery = discover_reports(client, include=filters.match_entry)
+            discovery = discover_reports(client, include=include, stop_when=stop_when)
             elections = [
                 e
                 for e in discovery.elections
@@ -116,18 +117,19 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
             rows = _document_rows(elections, filters)
             ids = upsert_documents(engine, rows)
             summary.add("discovered", len(rows))
+            reporter().grow("download", len(rows))
+            store = RawStore(settings.raw_dir)
             _ingest_documents(engine, settings, client, store, rows, ids, summary, force)
-        summary.outcome = "completed"
-    except KeyboardInterrupt:
-        summary.outcome = "interrupted"
-        raise
-    except Exception:
-        summary.outcome = "failed"
-        raise
-    finally:
-        summary.wall_seconds = time.perf_counter() - started
-        finish_run(engine, summary.run_id, summary.outcome, summary.as_dict())
     return summary
+
+
+def nightly_plan(engine: Engine, settings: Settings) -> NightlyPlan:
+    """What the warehouse knows, as predicates for an incremental walk of the listing."""
+    known = {
+        election_id: KnownElection(day, has_final)
+        for election_id, (day, has_final) in known_elections(engine).items()
+    }
+    return NightlyPlan(known=known, today=date.today(), recheck_days=settings.recheck_days)
 
 
 def _ingest_documents(

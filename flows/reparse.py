@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from typing import Any
 
 from prefect import flow
 
-from db.load import finish_run, start_run
-from db.migrate import upgrade
 from db.stored import stored_versions
 from flows.artifacts import publish_summary
+from flows.lifecycle import tracked_run
 from flows.steps import WorkItem, process
 from odihr.filters import Filters
 from odihr.settings import Settings
@@ -23,12 +21,11 @@ BATCH_SIZE = 25
 
 def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary:
     """Re-parse, re-validate and reload every stored latest version that matches ``filters``."""
-    started = time.perf_counter()
-    engine = upgrade(settings.database_url)
-    summary = RunSummary(kind="reparse")
-    summary.run_id = start_run(engine, "reparse", {**filters.as_params(), "force": force})
-    store = RawStore(settings.raw_dir)
-    try:
+    with tracked_run(settings, "reparse", {**filters.as_params(), "force": force}) as (
+        engine,
+        summary,
+    ):
+        store = RawStore(settings.raw_dir)
         items = []
         for v in stored_versions(engine, filters):
             path = store.path_for(v["sha256"])
@@ -59,16 +56,6 @@ def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary
             )
         for start in range(0, len(items), BATCH_SIZE):
             process(engine, settings, items[start : start + BATCH_SIZE], summary.run_id, summary)
-        summary.outcome = "completed"
-    except KeyboardInterrupt:
-        summary.outcome = "interrupted"
-        raise
-    except Exception:
-        summary.outcome = "failed"
-        raise
-    finally:
-        summary.wall_seconds = time.perf_counter() - started
-        finish_run(engine, summary.run_id, summary.outcome, summary.as_dict())
     return summary
 
 

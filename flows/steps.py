@@ -17,6 +17,7 @@ from db.status import document_status
 from odihr.crosscheck import metadata_disagreements
 from odihr.outcomes import ParseOutcome
 from odihr.parse.report import PARSER_VERSION
+from odihr.progress import reporter
 from odihr.records import ParsedReport
 from odihr.settings import Settings
 from odihr.summary import RunSummary
@@ -95,18 +96,24 @@ def process(
         summary.add("skipped")
     if not originals:
         return
+    for stage in ("parse", "load"):
+        reporter().grow(stage, len(originals))
     futures = parse_document.map(
         [i.url_path for i in originals],
         [i.path for i in originals],
         [settings.max_pdf_pages] * len(originals),
     )
-    outcomes: list[ParseOutcome] = [f.result() for f in futures]
+    outcomes: list[ParseOutcome] = []
+    for future in futures:
+        outcomes.append(future.result())
+        reporter().advance("parse")
     parsed = {o.url_path: o.parsed for o in outcomes if o.parsed is not None}
     validation = validate_batch(parsed, settings.reports_dir) if parsed else None
     if validation is not None and validation.html_path is not None:
         summary.validation_report = validation.html_path
     for item, outcome in zip(originals, outcomes, strict=True):
         _finish(engine, item, outcome, validation, run_id, summary)
+        reporter().advance("load")
 
 
 def _skippable(engine: Engine, item: WorkItem) -> bool:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -60,6 +63,18 @@ def run_flow(kind: str, settings: Settings, filters: Filters, force: bool) -> di
     return flow_fn.with_options(task_runner=task_runner(settings))(**params)
 
 
+@contextmanager
+def _progress() -> Iterator[None]:
+    """Progress bars when a person watches (a terminal), nothing otherwise."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        yield
+        return
+    from odihr.progress import RichBars, installed
+
+    with RichBars() as bars, installed(bars):
+        yield
+
+
 def _print_summary(result: dict[str, Any]) -> None:
     print(result.get("text") or result)
 
@@ -77,7 +92,8 @@ def ingest(
     """``odihr nightly | backfill | reparse``."""
     filters = Filters.build(date_from, date_to, countries, report_types)
     try:
-        result = run_flow(kind, settings, filters, force)
+        with _progress():
+            result = run_flow(kind, settings, filters, force)
     except Exception as error:  # noqa: BLE001 - the run could not complete: exit 1 with why
         print(f"odihr {kind}: the run could not complete: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -26,6 +26,7 @@ DEFAULT_USER_AGENT = "odihr-warehouse/0.1 (+https://github.com/odihr-warehouse; 
 DEFAULT_TASK_RUNNER = "thread"
 DEFAULT_RECHECK_DAYS = 365
 DEFAULT_NIGHTLY_CRON = "0 2 * * *"
+DEFAULT_LOCK_TIMEOUT = 6 * 3600.0
 #: Hosts whose links belong to the site; they are resolved against the configured base URL.
 SITE_HOSTS = frozenset({"www.osce.org", "osce.org", "odihr.osce.org"})
 TASK_RUNNERS = ("thread", "dask")
@@ -71,6 +72,7 @@ class Settings:
     dask_address: str | None = None
     recheck_days: int = DEFAULT_RECHECK_DAYS
     nightly_cron: str = DEFAULT_NIGHTLY_CRON
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT
 
     def __post_init__(self) -> None:
         if not self.base_url.startswith(("http://", "https://")):
@@ -108,6 +110,7 @@ class Settings:
             dask_address=os.environ.get("ODIHR_DASK_ADDRESS") or None,
             recheck_days=_number("ODIHR_RECHECK_DAYS", DEFAULT_RECHECK_DAYS, integer=True),
             nightly_cron=_env("ODIHR_NIGHTLY_CRON", DEFAULT_NIGHTLY_CRON),
+            lock_timeout=_number("ODIHR_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT),
         )
 
     def with_overrides(self, **overrides: Any) -> Settings:

@@ -1,0 +1,44 @@
+"""The life of one run: migrate, take the warehouse lock, record the run, always record its end."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine
+
+from db.load import finish_run, start_run
+from db.lock import warehouse_lock
+from db.migrate import upgrade
+from odihr.settings import Settings
+from odihr.summary import RunSummary
+
+
+@contextmanager
+def tracked_run(
+    settings: Settings, kind: str, parameters: Mapping[str, Any]
+) -> Iterator[tuple[Engine, RunSummary]]:
+    """Yield the warehouse engine and the run's summary; the run record always gets its end.
+
+    An interrupted (Ctrl-C) or failed run is recorded as such; everything loaded before that is
+    kept (one transaction per report), so a rerun resumes where it stopped.
+    """
+    started = time.perf_counter()
+    engine = upgrade(settings.database_url)
+    with warehouse_lock(engine, timeout=settings.lock_timeout, holder=f"odihr {kind}"):
+        summary = RunSummary(kind=kind)
+        summary.run_id = start_run(engine, kind, parameters)
+        try:
+            yield engine, summary
+            summary.outcome = "completed"
+        except KeyboardInterrupt:
+            summary.outcome = "interrupted"
+            raise
+        except BaseException:
+            summary.outcome = "failed"
+            raise
+        finally:
+            summary.wall_seconds = time.perf_counter() - started
+            finish_run(engine, summary.run_id, summary.outcome, summary.as_dict())
