@@ -25,6 +25,7 @@ from odihr.site.store import RawStore
 from odihr.summary import RunSummary
 from tasks.crawl import discover_reports
 from tasks.download import download_document
+from tasks.policy import task_retry_delays
 
 #: Reports per parse → validate → load batch: bounds memory and makes an interrupted run resumable.
 BATCH_SIZE = 25
@@ -75,11 +76,16 @@ def _document_rows(elections: list[DiscoveredElection], filters: Filters) -> lis
 
 
 def _download_all(
-    client: SiteClient, store: RawStore, refs: list[DocumentRef], force: bool
+    client: SiteClient,
+    store: RawStore,
+    refs: list[DocumentRef],
+    force: bool,
+    settings: Settings,
 ) -> list[DownloadOutcome]:
     outcomes = []
+    task = download_document.with_options(retry_delay_seconds=task_retry_delays(settings))
     for ref in refs:
-        state = download_document(client, store, ref, force, return_state=True)
+        state = task(client, store, ref, force, return_state=True)
         reporter().advance("download")
         if state.is_completed():
             outcomes.append(state.result())
@@ -107,7 +113,10 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
             plan = nightly_plan(engine, settings)
             include, stop_when = plan.needs_visit, plan.page_done
         with SiteClient(settings) as client:
-            discovery = discover_reports(client, include=include, stop_when=stop_when)
+            discover = discover_reports.with_options(
+                retry_delay_seconds=task_retry_delays(settings)
+            )
+            discovery = discover(client, include=include, stop_when=stop_when)
             elections = [
                 e
                 for e in discovery.elections
@@ -163,7 +172,9 @@ def _ingest_documents(
                 )
             )
         items = []
-        for outcome, row in zip(_download_all(client, store, refs, force), batch, strict=True):
+        for outcome, row in zip(
+            _download_all(client, store, refs, force, settings), batch, strict=True
+        ):
             summary.bytes_downloaded += outcome.bytes_transferred
             item = _after_download(engine, outcome, row, summary, force)
             if item is not None:

@@ -4,14 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from prefect.tasks import exponential_backoff
-
 from odihr.errors import Gone, OffSiteUrl, TooLarge
+from odihr.settings import Settings
 
 #: Errors that no retry can fix.
 PERMANENT = (Gone, OffSiteUrl, TooLarge)
-RETRY_DELAYS = exponential_backoff(backoff_factor=5)
+#: Default task-retry delays (exponential: 30 s, then 60 s); see :func:`task_retry_delays`.
+RETRY_DELAYS = [30.0, 60.0]
 RETRY_JITTER = 0.5
+
+
+def task_retry_delays(settings: Settings) -> list[float]:
+    """Delays of Prefect's task-level retries, on top of the client's own (seconds).
+
+    The client already retried with ``ODIHR_BACKOFF_SECONDS``; a task retry waits 30× and 60×
+    that (30 s and 60 s by default) so a site that is briefly down gets time to come back.
+    """
+    return [settings.backoff_seconds * 30, settings.backoff_seconds * 60]
 
 
 def retry_transient_only(task: Any, task_run: Any, state: Any) -> bool:

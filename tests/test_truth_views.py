@@ -30,8 +30,9 @@ UNPRINTED_TITLES = {"429104", "466992", "495526"}
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def warehouse(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-              ) -> Iterator[str]:
+def warehouse(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
     """A warehouse holding a full backfill of the sample mirror."""
     tmp = tmp_path_factory.mktemp(f"views-{request.param}")
     admin = None
@@ -41,8 +42,13 @@ def warehouse(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
         admin = request.getfixturevalue("postgres_server")
         name, url = create_pg_database(admin)
     with MirrorServer(SAMPLE_SITE) as server:
-        summary = ingest(kind="backfill", base_url=server.base_url, database_url=url,
-                         data_dir=str(tmp / "data"), requests_per_second=500.0)
+        summary = ingest(
+            kind="backfill",
+            base_url=server.base_url,
+            database_url=url,
+            data_dir=str(tmp / "data"),
+            requests_per_second=500.0,
+        )
     assert summary["outcome"] == "completed"
     try:
         yield url
@@ -64,32 +70,72 @@ def num(value: Any) -> Any:
 def test_results_and_turnout_equal_truth(warehouse: str, pdf_id: str) -> None:
     truth = TRUTHS[pdf_id]
     path = truth["url_path"]
-    results = query(warehouse, "SELECT * FROM bi_results WHERE url_path = :p "
-                    "ORDER BY contest, round, report_id", p=path)
-    turnout = query(warehouse, "SELECT * FROM bi_turnout WHERE url_path = :p "
-                    "ORDER BY contest, round", p=path)
+    results = query(
+        warehouse,
+        "SELECT * FROM bi_results WHERE url_path = :p ORDER BY contest, round, report_id",
+        p=path,
+    )
+    turnout = query(
+        warehouse, "SELECT * FROM bi_turnout WHERE url_path = :p ORDER BY contest, round", p=path
+    )
     if truth["translation_of"] or not truth["results"]:
         assert results == [] and turnout == []
         return
     expected_rows, expected_turnout = [], []
     for contest in truth["results"]["contests"]:
         for rnd in contest["rounds"]:
-            expected_turnout.append((rnd["round"], rnd["registered_voters"],
-                                     rnd["voters_participated"], num(rnd["turnout_pct"]),
-                                     rnd["valid_votes_total"], rnd["invalid_ballots"]))
+            expected_turnout.append(
+                (
+                    rnd["round"],
+                    rnd["registered_voters"],
+                    rnd["voters_participated"],
+                    num(rnd["turnout_pct"]),
+                    rnd["valid_votes_total"],
+                    rnd["invalid_ballots"],
+                )
+            )
             for row in rnd["rows"]:
-                expected_rows.append((
-                    contest["kind"], rnd["round"], rnd["date"], row["contestant"],
-                    row.get("nominated_by"), row["votes"], num(row["share"]), row.get("seats"),
-                    row.get("seats_pr"), row.get("seats_smd"),
-                ))
-    got_rows = [(r["contest_kind"], r["round"], str(r["round_date"]), r["contestant"],
-                 r["nominated_by"], r["votes"], num(r["vote_share"]), r["seats"],
-                 r["seats_proportional"], r["seats_majoritarian"]) for r in results]
+                expected_rows.append(
+                    (
+                        contest["kind"],
+                        rnd["round"],
+                        rnd["date"],
+                        row["contestant"],
+                        row.get("nominated_by"),
+                        row["votes"],
+                        num(row["share"]),
+                        row.get("seats"),
+                        row.get("seats_pr"),
+                        row.get("seats_smd"),
+                    )
+                )
+    got_rows = [
+        (
+            r["contest_kind"],
+            r["round"],
+            str(r["round_date"]),
+            r["contestant"],
+            r["nominated_by"],
+            r["votes"],
+            num(r["vote_share"]),
+            r["seats"],
+            r["seats_proportional"],
+            r["seats_majoritarian"],
+        )
+        for r in results
+    ]
     assert sorted(got_rows, key=repr) == sorted(expected_rows, key=repr)
-    got_turnout = [(t["round"], t["registered_voters"], t["voters_participated"],
-                    num(t["turnout_pct"]), t["valid_votes"], t["invalid_ballots"])
-                   for t in turnout]
+    got_turnout = [
+        (
+            t["round"],
+            t["registered_voters"],
+            t["voters_participated"],
+            num(t["turnout_pct"]),
+            t["valid_votes"],
+            t["invalid_ballots"],
+        )
+        for t in turnout
+    ]
     assert sorted(got_turnout, key=repr) == sorted(expected_turnout, key=repr)
     titles = {r["contest"] for r in results}
     expected_titles = {c["contest"] for c in truth["results"]["contests"]}
@@ -101,34 +147,65 @@ def test_results_and_turnout_equal_truth(warehouse: str, pdf_id: str) -> None:
 @pytest.mark.parametrize("pdf_id", sorted(TRUTHS))
 def test_observers_equal_truth(warehouse: str, pdf_id: str) -> None:
     truth = TRUTHS[pdf_id]
-    got = query(warehouse, "SELECT * FROM bi_observers WHERE url_path = :p ORDER BY position",
-                p=truth["url_path"])
-    expected = [] if truth["translation_of"] else [
-        (o["given_name"], o["family_name"], o["country"], o["role"], o["group"],
-         o["parent_group"]) for o in truth["observers"] or []
-    ]
-    assert [(o["given_name"], o["family_name"], o["country"], o["role"], o["delegation"],
-             o["delegation_parent"]) for o in got] == expected
+    got = query(
+        warehouse,
+        "SELECT * FROM bi_observers WHERE url_path = :p ORDER BY position",
+        p=truth["url_path"],
+    )
+    expected = (
+        []
+        if truth["translation_of"]
+        else [
+            (
+                o["given_name"],
+                o["family_name"],
+                o["country"],
+                o["role"],
+                o["group"],
+                o["parent_group"],
+            )
+            for o in truth["observers"] or []
+        ]
+    )
+    assert [
+        (
+            o["given_name"],
+            o["family_name"],
+            o["country"],
+            o["role"],
+            o["delegation"],
+            o["delegation_parent"],
+        )
+        for o in got
+    ] == expected
     assert [o["position"] for o in got] == list(range(1, len(got) + 1))
 
 
 @pytest.mark.parametrize("pdf_id", sorted(TRUTHS))
 def test_recommendations_equal_truth(warehouse: str, pdf_id: str) -> None:
     truth = TRUTHS[pdf_id]
-    got = query(warehouse, "SELECT * FROM bi_recommendations WHERE url_path = :p "
-                "ORDER BY number", p=truth["url_path"])
-    expected = [] if truth["translation_of"] else [
-        (r["number"], r["priority"], r["section"], r["text"])
-        for r in truth["recommendations"] or []
-    ]
+    got = query(
+        warehouse,
+        "SELECT * FROM bi_recommendations WHERE url_path = :p ORDER BY number",
+        p=truth["url_path"],
+    )
+    expected = (
+        []
+        if truth["translation_of"]
+        else [
+            (r["number"], r["priority"], r["section"], r["text"])
+            for r in truth["recommendations"] or []
+        ]
+    )
     assert [(r["number"], bool(r["priority"]), r["section"], r["text"]) for r in got] == expected
 
 
 @pytest.mark.parametrize("pdf_id", sorted(TRUTHS))
 def test_report_metadata_equals_truth(warehouse: str, pdf_id: str) -> None:
     truth = TRUTHS[pdf_id]
-    (report,) = query(warehouse, "SELECT * FROM bi_reports WHERE url_path = :p",
-                      p=truth["url_path"])
+    (report,) = query(
+        warehouse, "SELECT * FROM bi_reports WHERE url_path = :p", p=truth["url_path"]
+    )
     assert report["country"] == truth["country"]
     assert report["country_code"] == truth["country_iso2"]
     assert report["election_title"] == truth["election_title"]
