@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from odihr.prefect_env import configure_prefect
+
 from tests_support import (
     PG_ADMIN_URL,
     create_pg_database,

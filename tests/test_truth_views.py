@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,6 +16,7 @@ from sqlalchemy import text
 from db.engine import get_engine
 from flows.ingest import ingest
 from odihr.site.server import MirrorServer
+
 from tests_support import SAMPLE_SITE, TRUTH_DIR, create_pg_database, drop_pg_database
 
 TRUTHS = {
