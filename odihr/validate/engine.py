@@ -37,6 +37,8 @@ _engine: GxEngine | None = None
 def _import_gx() -> ModuleType:
     # GX reads this when its context starts; we never send usage statistics.
     os.environ["GX_ANALYTICS_ENABLED"] = "false"
+    # GX logs routine start-up (its temporary docs site) at INFO: not news for a person.
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
     started = time.perf_counter()
     import great_expectations as gx
 
