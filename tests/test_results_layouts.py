@@ -10,12 +10,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from results_pdfs import Column, ReportPdf
 
 from odihr.errors import UnknownLayout
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results import read_results
 from odihr.records import Contest
+
+from results_pdfs import Column, ReportPdf
 
 BODY = ("The 120 members of the Chamber of Deputies are elected for a four-year term under a",
         "proportional system in a single nationwide constituency.")
@@ -33,8 +34,8 @@ def body_pages(report: ReportPdf, count: int = 3) -> ReportPdf:
 
 
 def test_unruled_numbered_table_over_a_page_break_without_repeated_header() -> None:
-    columns = [Column(LEFT_NO := 72, right=False), Column(95, right=False), Column(380),
-               Column(450), Column(520)]
+    columns = [Column(72, right=False), Column(95, right=False), Column(380), Column(450),
+               Column(520)]
     report = body_pages(ReportPdf())
     report.new_page().paragraph("ANNEX I: FINAL ELECTION RESULTS", size=12, bold=True)
     report.paragraph("Registered voters 1.234.567", "Voters who voted 765.432",
@@ -42,14 +43,20 @@ def test_unruled_numbered_table_over_a_page_break_without_repeated_header() -> N
     report.row(columns, ["No.", "Electoral list", "Votes", "%", "Seats"])
     report.row(columns, ["1.", ["Alliance for Progress and", "Prosperity"], "456.789", "60,66 %",
                          "75"])
-    for i in range(2, 40):
+    for i in range(2, 36):
+        if i == 20:
+            end = report.text_at(95, report.top, "Coalition of the Willing")
+            report.marker(end, report.top, "2")  # a footnote reference on a name
+            report.row(columns, ["20.", "", "2.000", "0,27 %", "0"])
+            continue
         report.row(columns, [f"{i}.", f"List number {i}", "2.000", "0,27 %", "0"])
+    # a footnote set smaller, its number not raised, at the foot of the page
+    report.text_at(72, 760, "2 Coalition of three parties registered on 1 April 2024.", size=8)
     report.new_page()  # the table goes on, without its header
-    report.row(columns, ["40.", "Citizens’ List", "217.298", "28,86 %", "45"])
-    report.row(columns, ["", "Total", "750.087", "100,00 %", "120"])
+    report.row(columns, ["36.", "Citizens’ List", "217.298", "28,86 %", "45"])
+    report.row(columns, ["", "Total", "742.087", "100,00 %", "120"])
     report.paragraph("Source: Central Election Commission.", size=9)
     contests = read(report.save())
-    assert LEFT_NO == 72
     assert len(contests) == 1
     contest = contests[0]
     assert (contest.kind, contest.seats_total) == ("party_list", 120)
@@ -57,13 +64,14 @@ def test_unruled_numbered_table_over_a_page_break_without_repeated_header() -> N
     (rnd,) = contest.rounds
     assert (rnd.registered_voters, rnd.voters_participated, rnd.invalid_ballots) == (
         1234567, 765432, 12345)
-    assert (rnd.turnout_pct, rnd.valid_votes, rnd.date) == (62.0, 750087, date(2024, 5, 12))
-    assert len(rnd.rows) == 40
+    assert (rnd.turnout_pct, rnd.valid_votes, rnd.date) == (62.0, 742087, date(2024, 5, 12))
+    assert len(rnd.rows) == 36
     first, last = rnd.rows[0], rnd.rows[-1]
     assert (first.contestant, first.votes, first.vote_share, first.seats) == (
         "Alliance for Progress and Prosperity", 456789, 60.66, 75)
     assert (last.contestant, last.votes, last.page) == ("Citizens’ List", 217298, first.page + 1)
     assert sum(r.votes for r in rnd.rows) == rnd.printed_votes_total
+    assert rnd.rows[19].contestant == "Coalition of the Willing"
 
 
 def test_rounds_in_separate_tables_with_the_same_header() -> None:
@@ -99,6 +107,7 @@ def test_results_table_in_the_body_when_there_is_no_annex() -> None:
         "ODIHR Election Observation Mission Final Report")), 2)
     report.new_page().paragraph("XIV. ANNOUNCEMENT OF RESULTS", bold=True)
     report.paragraph("The CEC announced the following final results on 10 March.")
+    report.paragraph("Voters who took part 1,020,000 (68.0%)", "Invalid ballots 20,000 (2.0%)")
     report.row(columns, ["Candidate", "Nominated by", "Votes", "%"], bold=True)
     report.row(columns, ["Ana Alpha", "Party of Light", "600,000", "60.0"])
     report.row(columns, ["Boris Beta", ["Union of the", "Centre"], "400,000", "40.0"])
@@ -106,6 +115,8 @@ def test_results_table_in_the_body_when_there_is_no_annex() -> None:
     report.paragraph("Observers noted that the results were published on time.")
     (contest,) = read(report.save())
     rows = contest.rounds[0].rows
+    assert (contest.rounds[0].voters_participated, contest.rounds[0].invalid_ballots) == (
+        1020000, 20000)
     assert [(r.contestant, r.nominated_by, r.votes) for r in rows] == [
         ("Ana Alpha", "Party of Light", 600000), ("Boris Beta", "Union of the Centre", 400000)]
 
@@ -137,6 +148,31 @@ def test_two_contests_in_one_annex_each_with_its_caption() -> None:
         ("Yes", 200000), ("No", 90000)]
     assert second.rounds[0].invalid_ballots == 10000
     assert first.rounds[0].date == second.rounds[0].date == date(2024, 5, 5)
+
+
+def test_proportional_and_majoritarian_tables_are_two_contests() -> None:
+    wide = [Column(72, right=False), Column(360), Column(430), Column(500)]
+    seats_only = [Column(72, right=False), Column(500)]
+    report = body_pages(ReportPdf())
+    report.new_page().paragraph("ANNEX I: FINAL ELECTION RESULTS", size=12, bold=True)
+    report.paragraph("Proportional contest", bold=True)
+    report.row(wide, ["Party", "Votes", "%", "Seats"], bold=True, ruled=True)
+    report.row(wide, ["Union Party", "300,000", "60.00", "45"], ruled=True)
+    report.row(wide, ["Green Party", "200,000", "40.00", "30"], ruled=True)
+    report.row(wide, ["Total", "500,000", "100.00", "75"], ruled=True)
+    report.top += 24
+    report.paragraph("Majoritarian contest", bold=True)
+    report.row(seats_only, ["Party", "Seats won"], bold=True, ruled=True)
+    report.row(seats_only, ["Union Party", "30"], ruled=True)
+    report.row(seats_only, ["Green Party", "10"], ruled=True)
+    report.row(seats_only, ["Independent candidates", "5"], ruled=True)
+    proportional, majoritarian = read(report.save())
+    assert (proportional.title, proportional.kind, proportional.seats_total) == (
+        "Proportional contest", "party_list", 75)
+    assert (majoritarian.title, majoritarian.kind, majoritarian.seats_total) == (
+        "Majoritarian contest", "majoritarian", 45)
+    assert [(r.contestant, r.votes, r.seats) for r in majoritarian.rounds[0].rows] == [
+        ("Union Party", None, 30), ("Green Party", None, 10), ("Independent candidates", None, 5)]
 
 
 def test_annex_without_a_table_it_can_read_is_an_unknown_layout() -> None:

@@ -1,0 +1,156 @@
+"""The results tables of a report: contests, their rounds, turnout blocks and contestant rows.
+
+The pages are found from the pypdfium2 text of every page (:mod:`results_locate`); only those
+pages are read with word positions and ruling lines (:mod:`results_geometry`, PDFium by default,
+pdfplumber on request), grouped into lines and row bands (:mod:`results_layout`,
+:mod:`results_bands`), told apart (:mod:`results_kinds`) and cut into tables
+(:mod:`results_segment`); each table's columns are understood from its header words and the
+positions of its figures (:mod:`results_columns`) and its rows read (:mod:`results_rows`).
+Titles and contest kinds come from :mod:`results_title`.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from odihr.errors import UnknownLayout
+from odihr.parse.layout import running_lines
+from odihr.parse.pdf import PdfReport
+from odihr.parse.results_bands import PageLayout, bands, read_page
+from odihr.parse.results_columns import TableModel, build_model
+from odihr.parse.results_layout import DEFAULT_LAYOUT, Band, LayoutSettings
+from odihr.parse.results_locate import (
+    ReportContext,
+    ResultsSection,
+    annex_heading,
+    find_sections,
+    is_annex_heading,
+    is_running,
+    report_context,
+)
+from odihr.parse.results_rows import RoundFigures, freeze_round, read_rounds
+from odihr.parse.results_segment import RawTable, segment
+from odihr.parse.results_title import caption_dates, contest_kind, contest_title, table_round
+from odihr.records import Contest, ResultRound
+
+#: Share of the page height at the top and bottom where running headers and footers sit.
+MARGIN_SHARE = 0.12
+#: Footnotes are set smaller than this share of the page's usual font size.
+FOOTNOTE_SIZE = 0.92
+EXPECTED = ("a results table: a header row naming the contestants and their votes or per cent, "
+            "then one row of figures per contestant")
+
+
+def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT
+                 ) -> tuple[Contest, ...]:
+    """Every results table of the report as contests; ``()`` when the report prints none.
+
+    Args:
+        pdf: the open report.
+        settings: geometry tolerances and the word-position reader (PDFium or pdfplumber).
+
+    Raises:
+        UnknownLayout: a results annex is there but holds no table this parser understands.
+    """
+    running = running_lines(pdf)
+    contests: list[Contest] = []
+    for section in find_sections(pdf, running):
+        context = report_context(pdf, section.heading_page, running)
+        tables = segment(section_bands(pdf, section, running, settings))
+        found = _contests(tables, section, context)
+        if not found and section.heading:
+            text = " | ".join(ln for ln in pdf.text(section.heading_page).split("\n")[:12])
+            raise UnknownLayout(section.heading_page, EXPECTED, f"{text[:300]}")
+        contests.extend(found)
+    return tuple(contests)
+
+
+def section_bands(pdf: PdfReport, section: ResultsSection, running: frozenset[str],
+                  settings: LayoutSettings = DEFAULT_LAYOUT) -> list[Band]:
+    """The bands of every page of the section, without running text, heading and footnotes."""
+    out: list[Band] = []
+    for number in section.pages:
+        layout = read_page(pdf, number, settings)
+        top, bottom = _content_limits(layout, running, section if number ==
+                                      section.heading_page else None)
+        out.extend(bands(layout, top, bottom))
+    return out
+
+
+def _content_limits(layout: PageLayout, running: frozenset[str],
+                    section: ResultsSection | None) -> tuple[float, float]:
+    """Top and bottom of the page's content: below the running header (and the section
+    heading), above the footnotes and the running footer."""
+    lines = layout.lines
+    top_margin, bottom_margin = MARGIN_SHARE * layout.height, (1 - MARGIN_SHARE) * layout.height
+    top, bottom = 0.0, layout.height
+    for line in lines:
+        if line.top < top_margin and is_running(line.text, running):
+            top = max(top, line.bottom)
+        if line.bottom > bottom_margin and is_running(line.text, running):
+            bottom = min(bottom, line.top)
+    if section is not None and section.heading:
+        texts = [line.text for line in lines]
+        for index, line in enumerate(lines):
+            heading = annex_heading(texts, index)
+            if heading:
+                wrapped = heading != line.text and index + 1 < len(lines)
+                top = max(top, lines[index + 1 if wrapped else index].bottom)
+                break
+    following = [ln.top for ln in lines if ln.top > top and is_annex_heading(ln.text)]
+    bottom = min([bottom, *following])  # the next annex starts on the same page
+    left = min((line.x0 for line in lines), default=0.0)
+    body = statistics.median(line.size for line in lines) if lines else 0.0
+    for line in lines:
+        first = line.tokens[0]
+        marker = first.superscript or (first.text.isdigit() and line.size < FOOTNOTE_SIZE * body)
+        if line.top > top and marker and first.x0 < left + 12 and len(line.body) > 1:
+            bottom = min(bottom, line.top)  # footnotes start: a marker, then the note
+            break
+    return top, bottom
+
+
+def _contests(tables: list[RawTable], section: ResultsSection,
+              context: ReportContext) -> list[Contest]:
+    """Contests from the tables of one section; a table of a later round joins its contest."""
+    contests: list[Contest] = []
+    previous: TableModel | None = None
+    for raw in tables:
+        model = build_model(raw, previous)
+        if not model.columns or not raw.rows:
+            continue
+        previous = model
+        figures = read_rounds(raw, model)
+        offset = (table_round(raw) or 1) - 1 if len(figures) == 1 else 0
+        rounds = tuple(_round(n, n + offset, f, raw, model, context) for n, f in figures.items())
+        kind = contest_kind(raw, model, section.heading, context)
+        if offset and contests and contests[-1].kind == kind:
+            last = contests[-1]
+            contests[-1] = Contest(last.title, last.kind, last.rounds + rounds, last.seats_total)
+            continue
+        title = contest_title(raw, kind, section.heading, context)
+        contests.append(Contest(title, kind, rounds, _seats_total(rounds[0], figures)))
+    return contests
+
+
+def _round(column_round: int, number: int, figures: RoundFigures, raw: RawTable,
+           model: TableModel, context: ReportContext) -> ResultRound:
+    """Round ``number`` of the contest; its date from the table's header or caption, else the
+    ``number``-th voting day of the election."""
+    printed = dict(model.round_dates).get(column_round)
+    if printed is None and len(model.rounds()) == 1:
+        printed = next(iter(caption_dates(raw)), None)
+    when = printed or (context.dates[number - 1] if len(context.dates) >= number else None)
+    return freeze_round(number, figures, raw.page, when)
+
+
+def _seats_total(first: ResultRound, figures: dict[int, RoundFigures]) -> int | None:
+    """Seats the table distributes: its printed total, else the sum of its rows."""
+    if first.printed_seats_total is not None:
+        return first.printed_seats_total
+    seats = [r.seats for r in first.rows if r.seats is not None]
+    if seats:
+        return sum(seats)
+    totals = next(iter(figures.values())).totals
+    split = [totals.get("seats_pr"), totals.get("seats_smd")]
+    return sum(split) if all(v is not None for v in split) else None

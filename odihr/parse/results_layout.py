@@ -1,0 +1,234 @@
+"""Lines and tokens of results pages: words grouped into lines, lines into row bands.
+
+Words (with their size and boldness) are grouped into text lines; a smaller word on a line is a
+footnote marker, kept apart from the line's text. Tokens are words after space-grouped
+thousands (``6 183 757``) are joined again. A :class:`Band` is one table row: the lines between
+two row rules (see :mod:`results_bands`), or a single unruled line.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from functools import cached_property
+
+from odihr.parse.numbers import is_dash, looks_numeric
+from odihr.parse.pdf import Word
+
+
+@dataclass(frozen=True)
+class LayoutSettings:
+    """Tolerances of the geometry, in PDF points or as shares of the font size."""
+
+    #: A word smaller than this share of its line's font size is a superscript (footnote mark).
+    superscript_ratio: float = 0.8
+    #: Words overlapping vertically by this share of the smaller height share a line.
+    line_overlap: float = 0.5
+    #: A gap up to this share of the font size joins digit groups into one number.
+    digit_group_gap: float = 0.45
+    #: A gap wider than this share of the font size starts a new cell.
+    cell_gap: float = 0.9
+    #: Rules narrower than this share of the widest rule are decoration (footnote separators).
+    min_rule_share: float = 0.3
+    #: How far (points) a row rule may start right of the leftmost word near it.
+    rule_slack: float = 3.0
+    #: Where word boxes and rules come from: ``"pdfium"`` (fast) or ``"pdfplumber"``.
+    backend: str = "pdfium"
+
+    def __post_init__(self) -> None:
+        for name in ("superscript_ratio", "line_overlap", "digit_group_gap", "cell_gap"):
+            if not 0 < getattr(self, name) < 5:
+                raise ValueError(f"LayoutSettings.{name} must be a positive share, got "
+                                 f"{getattr(self, name)!r}")
+        if self.backend not in ("pdfium", "pdfplumber"):
+            raise ValueError(f"LayoutSettings.backend must be 'pdfium' or 'pdfplumber', got "
+                             f"{self.backend!r}")
+
+
+DEFAULT_LAYOUT = LayoutSettings()
+_DIGIT_HEAD = re.compile(r"\d{1,3}(?: \d{3})*")
+_DIGIT_GROUP = re.compile(r"\d{3}(?:[.,]\d+)?%?")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word (or a number rebuilt from its digit groups) on one line."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool = False
+    superscript: bool = False
+
+    @property
+    def numeric(self) -> bool:
+        """A number, a per cent or a dash."""
+        return not self.superscript and looks_numeric(self.text.strip("()"))
+
+    @property
+    def dash(self) -> bool:
+        """A "not applicable" dash."""
+        return is_dash(self.text)
+
+    @property
+    def center(self) -> float:
+        """Horizontal middle."""
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True)
+class Line:
+    """Tokens sharing a text line, left to right."""
+
+    tokens: tuple[Token, ...]
+
+    @cached_property
+    def top(self) -> float:
+        """Top of the line's regular (non-superscript) words."""
+        return min(t.top for t in self.body or self.tokens)
+
+    @cached_property
+    def bottom(self) -> float:
+        """Bottom of the line's regular words."""
+        return max(t.bottom for t in self.body or self.tokens)
+
+    @cached_property
+    def body(self) -> tuple[Token, ...]:
+        """The tokens that are not footnote markers."""
+        return tuple(t for t in self.tokens if not t.superscript)
+
+    @property
+    def text(self) -> str:
+        """The line's text without footnote markers."""
+        return " ".join(t.text for t in self.body)
+
+    @property
+    def x0(self) -> float:
+        """Left edge."""
+        return min(t.x0 for t in self.tokens)
+
+    @property
+    def size(self) -> float:
+        """Typical font size."""
+        return statistics.median(t.size for t in self.body or self.tokens)
+
+    @property
+    def bold(self) -> bool:
+        """Whether every regular word is bold."""
+        return all(t.bold for t in self.body)
+
+    def trailing_numbers(self) -> tuple[Token, ...]:
+        """The run of numeric tokens that ends the line (a row's figures)."""
+        run: list[Token] = []
+        for token in reversed(self.body):
+            if not token.numeric:
+                break
+            run.append(token)
+        return tuple(reversed(run))
+
+    def figures(self, glue: float = 0.45) -> tuple[Token, ...]:
+        """Trailing numbers that stand in cells of their own: a number a word space after the
+        text before it ends that text ("List 21", "Party 2000"), it is not a figure."""
+        run = self.trailing_numbers()
+        if run:
+            before = [t for t in self.body if t.x1 <= run[0].x0]
+            if before and run[0].x0 - before[-1].x1 <= glue * self.size and \
+                    not before[-1].numeric and not before[-1].text.endswith(":"):
+                run = run[1:]
+        return run
+
+
+@dataclass(frozen=True)
+class Band:
+    """One table row (the lines between two row rules), or one unruled line."""
+
+    page: int
+    lines: tuple[Line, ...]
+    ruled: bool = False
+
+    @property
+    def top(self) -> float:
+        """Top of the first line."""
+        return self.lines[0].top
+
+    @property
+    def bottom(self) -> float:
+        """Bottom of the last line."""
+        return self.lines[-1].bottom
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """Every regular token, line by line."""
+        return tuple(t for line in self.lines for t in line.body)
+
+    @property
+    def text(self) -> str:
+        """The band's text, lines joined by spaces."""
+        return " ".join(line.text for line in self.lines if line.text)
+
+    def numbers(self) -> tuple[Token, ...]:
+        """Trailing numeric tokens of every line, left to right."""
+        found = [t for line in self.lines for t in line.trailing_numbers()]
+        return tuple(sorted(found, key=lambda t: t.x0))
+
+    def figures(self) -> tuple[Token, ...]:
+        """The row's figures: :meth:`numbers` without numbers that end a name."""
+        found = [t for line in self.lines for t in line.figures()]
+        return tuple(sorted(found, key=lambda t: t.x0))
+
+    def label_tokens(self) -> tuple[Token, ...]:
+        """The regular tokens that are not the row's figures."""
+        figures = {id(t) for t in self.numbers()}
+        return tuple(t for t in self.tokens if id(t) not in figures)
+
+
+def group_lines(words: list[Word], settings: LayoutSettings = DEFAULT_LAYOUT) -> list[Line]:
+    """Group words into lines (superscripts join the line they overlap) and tokenise them."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        for row in reversed(rows[-3:]):
+            top, bottom = min(w.top for w in row), max(w.bottom for w in row)
+            overlap = min(bottom, word.bottom) - max(top, word.top)
+            if overlap >= settings.line_overlap * min(word.bottom - word.top, bottom - top):
+                row.append(word)
+                break
+        else:
+            rows.append([word])
+    return [Line(_tokens(sorted(row, key=lambda w: w.x0), settings)) for row in rows]
+
+
+def _tokens(words: list[Word], settings: LayoutSettings) -> tuple[Token, ...]:
+    size = max(statistics.median(w.size for w in words), 0.1)
+    tokens: list[Token] = []
+    for word in words:
+        small = word.size < settings.superscript_ratio * size
+        token = Token(word.text, word.x0, word.x1, word.top, word.bottom, word.size, word.bold,
+                      superscript=small)
+        previous = tokens[-1] if tokens else None
+        if previous is not None and not small and not previous.superscript and \
+                word.x0 - previous.x1 <= settings.digit_group_gap * size and (
+                (_DIGIT_HEAD.fullmatch(previous.text) and _DIGIT_GROUP.fullmatch(word.text))
+                or (word.text == "%" and looks_numeric(previous.text))):
+            joiner = "" if word.text == "%" else " "
+            token = Token(previous.text + joiner + word.text, previous.x0, word.x1,
+                          min(previous.top, word.top), max(previous.bottom, word.bottom),
+                          previous.size, previous.bold)
+            tokens[-1] = token
+            continue
+        tokens.append(token)
+    return tuple(tokens)
+
+
+def cells(line: Line, settings: LayoutSettings = DEFAULT_LAYOUT) -> list[list[Token]]:
+    """Split a line's regular tokens where the gap is wider than a word space."""
+    out: list[list[Token]] = []
+    for token in line.body:
+        if out and token.x0 - out[-1][-1].x1 <= settings.cell_gap * line.size:
+            out[-1].append(token)
+        else:
+            out.append([token])
+    return out

@@ -1,0 +1,169 @@
+"""Finding the pages that hold results tables, from the cheap pypdfium2 text of every page.
+
+A results section starts at an annex heading about results ("ANNEX I: FINAL ELECTION RESULTS",
+"ANNEX: OFFICIAL RESULTS OF THE PRESIDENTIAL ELECTION", "ПРИЛОЖЕНИЕ I: ОКОНЧАТЕЛЬНЫЕ РЕЗУЛЬТАТЫ
+ВЫБОРОВ"), never at its line in the table of contents, and runs on over the following pages while
+they continue the table. Without such an annex, a body page whose lines look like a results table
+(a header naming contestants and votes, then rows of figures) is a section of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from odihr.parse.layout import (
+    PAGE_NUMBER,
+    RUNNING_BOTTOM_LINES,
+    RUNNING_TOP_LINES,
+    normalize_running,
+)
+from odihr.parse.numbers import NUMBER_TOKEN, normalize_spaces
+from odihr.parse.pdf import PdfReport
+from odihr.parse.results_vocab import (
+    ANNEX_HEADING,
+    ELECTION_WORD,
+    NAME_HEADER,
+    NOT_ELECTION_RESULTS,
+    RESULTS_WORD,
+    TOC_LEADER,
+    VOTES_HEADER,
+    find_dates,
+)
+
+#: How many pages a results table may run on after its heading page.
+MAX_CONTINUATION_PAGES = 8
+#: A line that could be a table row: some words, then a figure or a dash at its end.
+#: A table-of-contents entry without dot leaders ends with its page number.
+TOC_PAGE = re.compile(r"[^\W\d_]\s+\d{1,3}$")
+_FIGURES_END = re.compile(rf"(?:^|\s)(?:{NUMBER_TOKEN.pattern})\s*$")
+_ROW_LIKE = re.compile(rf".*?[^\W\d_].*?\s(?:{NUMBER_TOKEN.pattern}|[-–—])\s*$")
+
+
+@dataclass(frozen=True)
+class ResultsSection:
+    """Pages holding one results annex (or one body table)."""
+
+    pages: tuple[int, ...]
+    heading: str
+    heading_page: int
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What the pages around the results say about the election (running header, dates)."""
+
+    election_title: str
+    dates: tuple[date, ...]
+    #: The report's text before the section (electoral system, chamber names).
+    body: str = ""
+
+
+def is_running(line: str, running: frozenset[str]) -> bool:
+    """A running header or footer line, or a printed page number (``Page: 28``, ``- 4 -``)."""
+    key = normalize_running(line)
+    return key in running or bool(PAGE_NUMBER.match(key))
+
+
+def content_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> list[str]:
+    """The page's lines without running headers, footers and page numbers."""
+    lines = [normalize_spaces(ln) for ln in pdf.text(number).split("\n")]
+    lines = [ln for ln in lines if ln]
+    edge = len(lines) - RUNNING_BOTTOM_LINES
+    return [ln for i, ln in enumerate(lines)
+            if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running))]
+
+
+def is_annex_heading(line: str) -> bool:
+    """An annex heading ("ANNEX II: LIST OF OBSERVERS"), not its table-of-contents entry and not
+    prose that starts with the word ("Annex I for the results …")."""
+    match = ANNEX_HEADING.match(line)
+    if not match or TOC_LEADER.search(line) or TOC_PAGE.search(line) or len(line) > 160:
+        return False
+    rest = match.group("rest")
+    return bool(match.group("sep")) or rest.upper() == rest
+
+
+def annex_heading(lines: list[str], index: int) -> str | None:
+    """The results-annex heading starting at ``lines[index]`` (joined with its wrapped line)."""
+    line = lines[index]
+    if not is_annex_heading(line):
+        return None
+    heading = line
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if TOC_LEADER.search(following):
+        return None  # a wrapped table-of-contents entry
+    if following and following.upper() == following and not TOC_LEADER.search(following) \
+            and len(following) < 80 and re.search(r"[^\W\d_]", following):
+        heading = f"{line} {following}"
+    if not RESULTS_WORD.search(heading) or NOT_ELECTION_RESULTS.search(heading):
+        return None
+    return heading
+
+
+def find_sections(pdf: PdfReport, running: frozenset[str]) -> list[ResultsSection]:
+    """Results annexes (or, failing those, body pages that look like results tables)."""
+    sections: list[ResultsSection] = []
+    number = 1
+    while number <= pdf.page_count:
+        lines = content_lines(pdf, number, running)
+        for index in range(len(lines)):
+            heading = annex_heading(lines, index)
+            if heading:
+                pages = [number, *_continuation(pdf, number, running)]
+                sections.append(ResultsSection(tuple(pages), heading, number))
+                number = pages[-1]
+                break
+        number += 1
+    if sections:
+        return sections
+    covered: set[int] = set()
+    for number in range(1, pdf.page_count + 1):
+        if number not in covered and _looks_like_results_page(content_lines(pdf, number, running)):
+            pages = (number, *_continuation(pdf, number, running))
+            covered.update(pages)
+            sections.append(ResultsSection(pages, "", number))
+    return sections
+
+
+def _continuation(pdf: PdfReport, start: int, running: frozenset[str]) -> list[int]:
+    """Pages after ``start`` that carry on its table (before any new heading)."""
+    pages: list[int] = []
+    for number in range(start + 1, min(pdf.page_count, start + MAX_CONTINUATION_PAGES) + 1):
+        lines = content_lines(pdf, number, running)
+        head = lines[:3]
+        if not lines or any(is_annex_heading(ln) for ln in head):
+            break
+        if not (any(_ROW_LIKE.match(ln) for ln in head) or NAME_HEADER.search(" ".join(head))):
+            break
+        if sum(1 for ln in lines[:12] if _ROW_LIKE.match(ln)) < 2:
+            break
+        pages.append(number)
+    return pages
+
+
+def _looks_like_results_page(lines: list[str]) -> bool:
+    """A table header naming contestants and votes, followed by rows of figures."""
+    for index, line in enumerate(lines):
+        window = " ".join(lines[index:index + 3])
+        if NAME_HEADER.search(line) and VOTES_HEADER.search(window) and len(line) < 100:
+            rows = [ln for ln in lines[index + 1:index + 20] if _FIGURES_END.search(ln)]
+            if len(rows) >= 2 and any(len(NUMBER_TOKEN.findall(r)) >= 2 for r in rows):
+                return True
+    return False
+
+
+def report_context(pdf: PdfReport, page: int, running: frozenset[str]) -> ReportContext:
+    """The election's title and voting days from the running header (or the cover page)."""
+    body = "\n".join(pdf.text(n) for n in range(1, page))
+    candidates = [normalize_spaces(ln) for ln in pdf.text(page).split("\n")[:RUNNING_TOP_LINES]]
+    candidates = [ln for ln in candidates if normalize_running(ln) in running]
+    cover = [normalize_spaces(ln) for ln in pdf.text(1).split("\n")[:25]]
+    candidates += [" ".join(cover[i:i + 2]) for i in range(len(cover))
+                   if ELECTION_WORD.search(cover[i])]
+    for line in candidates:
+        dates = find_dates(line)
+        if dates:
+            return ReportContext(line, tuple(dates), body)
+    return ReportContext(next(iter(candidates), ""), (), body)

@@ -1,0 +1,175 @@
+"""Reading a table's bands as records: contestant rows, printed totals and the turnout block."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from odihr.errors import UnknownLayout
+from odihr.parse.numbers import int_or_none, percent_or_none
+from odihr.parse.results_columns import Column, TableModel
+from odihr.parse.results_kinds import turnout_field
+from odihr.parse.results_layout import Band, Token
+from odihr.parse.results_segment import RawTable
+from odihr.records import ResultRound, ResultRow
+
+_MARKERS = re.compile(r"[¹²³⁰⁴-⁹]+|(?<=[^\W\d])[*†‡]+|(?<=[)\]])\d{1,3}$")
+_ORDINAL = re.compile(r"^\d{1,3}[.)]\s+")
+
+
+@dataclass
+class RoundFigures:
+    """What one round of a table says, gathered before it is frozen into a ResultRound."""
+
+    rows: list[ResultRow] = field(default_factory=list)
+    turnout: dict[str, float | int] = field(default_factory=dict)
+    totals: dict[str, float | int] = field(default_factory=dict)
+
+
+def clean_name(text: str) -> str:
+    """A contestant's name as printed, without footnote markers and numbering."""
+    name = _MARKERS.sub("", " ".join(text.split()))
+    name = _ORDINAL.sub("", name)
+    return " ".join(name.split()).strip(" ,;:")
+
+
+def join_lines(tokens: list[Token]) -> str:
+    """Words of a (possibly wrapped) cell in reading order; a line ending in a hyphen joins up."""
+    text = ""
+    for token in sorted(tokens, key=lambda t: (round(t.top), t.x0)):
+        if text and not (text.endswith("-") and text[-2:-1].isalpha()):
+            text += " "
+        text += token.text
+    return text
+
+
+def _assign(band: Band, model: TableModel) -> tuple[dict[Column, Token], list[Token]]:
+    """The band's figures by column, and the tokens that are left as text."""
+    assigned: dict[Column, Token] = {}
+    for token in band.figures():
+        column = model.column_of(token)
+        if column is not None and column not in assigned:
+            assigned[column] = token
+    used = {id(t) for t in assigned.values()}
+    return assigned, [t for t in band.tokens if id(t) not in used and t.x0 < model.text_right]
+
+
+def _ordinal(text: list[Token]) -> bool:
+    """Whether the row's text starts with a row number (``1``, ``2.``) left of the name."""
+    first = min(text, key=lambda t: (round(t.top), t.x0), default=None)
+    return first is not None and bool(re.fullmatch(r"\d{1,3}[.)]?", first.text)) and \
+        len(text) > 1
+
+
+def _value(column: Column, token: Token, page: int) -> int | float | None:
+    """The figure in a cell, as its column's role says to read it."""
+    text = token.text.strip("()")
+    try:
+        if column.role == "share":
+            return percent_or_none(text, column.decimal)
+        return int_or_none(text)
+    except ValueError as error:
+        what = f"a {'per cent' if column.role == 'share' else 'whole number'} in the column " \
+            f"{column.label or column.role!r}"
+        raise UnknownLayout(page, what, f"{token.text!r} ({error})") from None
+
+
+def read_rounds(raw: RawTable, model: TableModel) -> dict[int, RoundFigures]:
+    """Rows, totals and turnout of every round of the table."""
+    rounds = {number: RoundFigures() for number in model.rounds()}
+    texts = [_assign(band, model) for band in raw.rows]
+    numbered = sum(1 for _, text in texts if _ordinal(text)) >= 0.6 * len(texts)
+    for band, (assigned, text) in zip(raw.rows, texts, strict=True):
+        if numbered and _ordinal(text):  # a "No." column numbering the rows
+            first = min(text, key=lambda t: (round(t.top), t.x0))
+            text = [t for t in text if t is not first]
+        split = model.nominator_x
+        name = clean_name(join_lines([t for t in text if split is None or t.x0 < split]))
+        nominator = clean_name(join_lines([t for t in text if split is not None and
+                                           t.x0 >= split])) or None
+        if not name:
+            continue
+        for number, figures in rounds.items():
+            values = {c.role: _value(c, t, band.page) for c, t in assigned.items()
+                      if c.round == number}
+            if number > 1 and all(v is None for v in values.values()):
+                continue  # eliminated before this round: dashes or blanks
+            figures.rows.append(ResultRow(
+                contestant=name, votes=values.get("votes"), vote_share=values.get("share"),
+                page=band.page, seats=values.get("seats"),
+                seats_proportional=values.get("seats_pr"),
+                seats_majoritarian=values.get("seats_smd"), nominated_by=nominator,
+            ))
+    for band in raw.totals:
+        assigned, _ = _assign(band, model)
+        for column, token in assigned.items():
+            value = _value(column, token, band.page)
+            if value is not None:
+                rounds[column.round].totals.setdefault(column.role, value)
+    for band in raw.turnout:
+        _read_turnout(band, model, rounds)
+    return rounds
+
+
+def _read_turnout(band: Band, model: TableModel, rounds: dict[int, RoundFigures]) -> None:
+    """One turnout line: its figures go to the rounds in order, or by their position."""
+    name = turnout_field(band)
+    if name is None:
+        return
+    numbers = sorted(rounds)
+    parse = _percent if name == "turnout_pct" else _count
+    figures = [t for t in band.numbers() if not t.dash and parse(t.text) is not None]
+    if name == "turnout_pct" and any(_has_percent(t.text) for t in figures):
+        figures = [t for t in figures if _has_percent(t.text)]
+    if len(figures) == len(numbers):
+        placed = list(zip(numbers, figures, strict=True))
+    else:
+        placed = [(model.round_of(t) if len(numbers) > 1 else numbers[0], t) for t in figures]
+    for number, token in placed:
+        value = parse(token.text)
+        if value is not None:
+            rounds[number].turnout.setdefault(name, value)
+
+
+def _percent(text: str) -> float | None:
+    try:
+        return percent_or_none(text.strip("()"))
+    except ValueError:
+        return None
+
+
+def _count(text: str) -> int | None:
+    try:
+        return int_or_none(text.strip("()"))
+    except ValueError:
+        return None  # a per cent printed next to a count ("29,416 (2.1%)")
+
+
+def _has_percent(text: str) -> bool:
+    return "%" in text or bool(re.search(r"\d[.,]\d{1,2}\)?$", text))
+
+
+def freeze_round(number: int, figures: RoundFigures, page: int,
+                 when: date | None) -> ResultRound:
+    """The round as a record; valid votes fall back to the printed total of votes."""
+    turnout, totals = figures.turnout, figures.totals
+    valid = turnout.get("valid_votes", totals.get("votes"))
+    return ResultRound(
+        number=number, rows=tuple(figures.rows), page=page, date=when,
+        registered_voters=_int(turnout.get("registered_voters")),
+        voters_participated=_int(turnout.get("voters_participated")),
+        turnout_pct=_float(turnout.get("turnout_pct")),
+        valid_votes=_int(valid), invalid_ballots=_int(turnout.get("invalid_ballots")),
+        printed_votes_total=_int(totals.get("votes")),
+        printed_share_total=_float(totals.get("share")),
+        printed_seats_total=_int(totals.get("seats")),
+    )
+
+
+def _int(value: float | int | None) -> int | None:
+    return None if value is None else int(value)
+
+
+def _float(value: float | int | None) -> float | None:
+    return None if value is None else float(value)

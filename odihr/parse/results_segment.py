@@ -1,0 +1,262 @@
+"""Cutting a results section into tables: what each band is, and where each table starts and ends.
+
+A band is a table header (column labels), a contestant row, a totals row, a turnout line
+("Registered voters 3,513,884") or text (a caption, an introduction, a referendum question).
+A table starts at a header band and runs on over rows, totals and turnout lines, across pages,
+skipping a repeated header, until text that is not a wrapped cell or a different header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from odihr.parse.results_kinds import PLAIN_INT, BandKind, adjacent, classify, is_header
+from odihr.parse.results_layout import Band, Line, cells
+from odihr.parse.results_vocab import (
+    NOTE_LABEL,
+    ROUND_HEADER,
+    SEATS_HEADER,
+    SHARE_HEADER,
+    VOTES_HEADER,
+)
+
+
+@dataclass
+class RawTable:
+    """The bands of one table, before its columns are understood."""
+
+    header: list[Band]
+    captions: list[Band] = field(default_factory=list)
+    rows: list[Band] = field(default_factory=list)
+    totals: list[Band] = field(default_factory=list)
+    turnout: list[Band] = field(default_factory=list)
+
+    @property
+    def page(self) -> int:
+        """Page where the table starts."""
+        return (self.header or self.rows)[0].page
+
+
+def split_rows(band: Band) -> list[Band]:
+    """A ruled band holding several rows (rules only around the body) as one band per line."""
+    if not band.ruled or sum(1 for ln in band.lines if ln.trailing_numbers()) < 2 or \
+            is_header(band):
+        return [band]
+    return [Band(band.page, (line,), ruled=False) for line in band.lines]
+
+
+def segment(bands: list[Band]) -> list[RawTable]:
+    """Group the section's bands into tables (see the module docstring)."""
+    tables: list[RawTable] = []
+    table: RawTable | None = None  # the open table
+    pending_text: list[Band] = []
+    pending_turnout: list[Band] = []
+    flat = merge_headers([part for band in bands for part in split_rows(band)])
+    kinds = [classify(b) for b in flat]
+    index = 0
+    while index < len(flat):
+        band, kind = flat[index], kinds[index]
+        previous = flat[index - 1] if index else None
+        following = flat[index + 1] if index + 1 < len(flat) else None
+        index += 1
+        if kind is BandKind.HEADER:
+            if table is not None and not table.rows:
+                table.header.append(band)  # a header spread over several bands
+                continue
+            if table is not None and _same_header(table, band) and \
+                    band.page != (table.rows or table.header)[-1].page:
+                continue  # the header repeated on the next page
+            captions, above = _header_lines(pending_text, band)
+            table = RawTable(header=[*above, band], captions=captions, turnout=pending_turnout)
+            tables.append(table)
+            pending_text, pending_turnout = [], []
+            while index < len(flat) and kinds[index] is BandKind.TEXT and \
+                    adjacent(flat[index - 1], flat[index]) and _header_like(flat[index]):
+                table.header.append(flat[index])  # an unruled header continued ("votes", "%")
+                index += 1
+            continue
+        if table is not None:
+            if kind is BandKind.ROW:
+                table.rows.append(band)
+            elif kind is BandKind.TOTAL:
+                table.totals.append(band)
+            elif kind is BandKind.TURNOUT:
+                table.turnout.append(band)
+            elif band.ruled and previous is not None and previous.ruled:
+                pass  # a sub-heading or empty row inside a ruled table
+            elif _page_edge_text(flat, kinds, index - 1, table):
+                pass  # notes at the foot of a page, or a running header, inside the table
+            elif not band.ruled and not NOTE_LABEL.match(band.text) and (
+                    _wraps(previous, band, table) or _wraps(following, band, table)):
+                table.rows.append(band)  # a wrapped cell line of an unruled table
+            else:
+                table = None
+                pending_text.append(band)
+            continue
+        if kind is BandKind.TEXT:
+            pending_text.append(band)
+        elif kind in (BandKind.TURNOUT, BandKind.TOTAL):
+            if tables and not pending_text and not pending_turnout:
+                tables[-1].turnout.append(band)  # turnout printed under the table
+            else:
+                pending_turnout.append(band)
+    if not tables:
+        tables = _headerless(flat, kinds)
+    for raw in tables:
+        raw.rows = merge_wrapped(raw.rows)
+    return tables
+
+
+def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: RawTable) -> bool:
+    """Whether text at ``index`` sits between the rows of a table that goes on across a page
+    break: only text after it on its page and rows next, or only text before it on a new page.
+    """
+    band = flat[index]
+    if ROUND_HEADER.search(band.text):
+        return False
+    same_page = [k for b, k in zip(flat, kinds, strict=True) if b.page == band.page]
+    before = [k for b, k in zip(flat[:index], kinds, strict=False) if b.page == band.page]
+    if band.page != (table.rows or table.header)[-1].page:
+        return all(k is BandKind.TEXT for k in before)
+    after = same_page[len(before) + 1:]
+    following = next((k for b, k in zip(flat[index:], kinds[index:], strict=True)
+                      if b.page != band.page and k is not BandKind.TEXT), None)
+    return all(k is BandKind.TEXT for k in after) and following in (
+        BandKind.ROW, BandKind.TOTAL, BandKind.HEADER)
+
+
+def _headerless(bands: list[Band], kinds: list[BandKind]) -> list[RawTable]:
+    """A table printed without column labels: the longest run of at least three rows that have
+    two figures or more, one of them a per cent (so a list of counts is not taken for results).
+    """
+    best: list[int] = []
+    run: list[int] = []
+    for i, kind in enumerate([*kinds, BandKind.TEXT]):
+        if kind in (BandKind.ROW, BandKind.TOTAL) and i < len(bands) and \
+                len(bands[i].numbers()) >= 2:
+            run.append(i)
+            continue
+        if len(run) > len(best):
+            best = run
+        run = []
+    rows = [bands[i] for i in best if kinds[i] is BandKind.ROW]
+    share_like = sum(1 for b in rows if any(t.text.endswith("%") or re.search(r"\d[.,]\d{1,2}$",
+                                                                              t.text)
+                                            for t in b.numbers()))
+    if len(rows) < 3 or share_like < len(rows) // 2:
+        return []
+    first = best[0]
+    turnout = [b for b, k in zip(bands[:first], kinds[:first], strict=True)
+               if k is BandKind.TURNOUT]
+    after = [bands[i] for i in range(best[-1] + 1, len(bands)) if kinds[i] is BandKind.TURNOUT]
+    captions = [b for b, k in zip(bands[:first], kinds[:first], strict=True) if k is BandKind.TEXT]
+    return [RawTable(header=[], captions=captions, rows=rows,
+                     totals=[bands[i] for i in best if kinds[i] is BandKind.TOTAL],
+                     turnout=turnout + after)]
+
+
+def merge_headers(bands: list[Band]) -> list[Band]:
+    """Join the lines of an unruled header spread over several lines into one header band.
+
+    Of each run of adjacent unruled bands without figures, the shortest tail that reads as a
+    header becomes one band, with the lines just above it that overlap it or look like header
+    lines (bold, naming a round or a figure); the lines above stay text (captions, prose).
+    """
+    out: list[Band] = []
+    index = 0
+    while index < len(bands):
+        end = index
+        while end < len(bands) and not bands[end].ruled and _no_figures(bands[end]) and \
+                (end == index or adjacent(bands[end - 1], bands[end])):
+            end += 1
+        run = bands[index:end] or [bands[index]]
+        start = next((k for k in range(len(run) - 1, -1, -1) if is_header(_joined(run[k:]))),
+                     None)
+        if start is None or len(run) == 1:
+            out.extend(run)
+        else:
+            stop = len(run)
+            while stop - start > 1 and not _header_like(run[stop - 1]) and \
+                    is_header(_joined(run[start:stop - 1])):
+                stop -= 1  # a wrapped first row under the header
+            while start > 0 and (run[start - 1].bottom > run[start].top or
+                                 _header_like(run[start - 1])):
+                start -= 1
+            out.extend(run[:start])
+            out.append(_joined(run[start:stop]))
+            out.extend(run[stop:])
+        index = max(end, index + 1)
+    return out
+
+
+def _no_figures(band: Band) -> bool:
+    """No numbers but small whole ones (days, years in a header), and not a labelled line."""
+    kind = classify(band)
+    return kind in (BandKind.TEXT, BandKind.HEADER) or (kind is BandKind.ROW and all(
+        PLAIN_INT.fullmatch(t.text) for t in band.numbers()))
+
+
+def _joined(bands: list[Band]) -> Band:
+    lines = sorted((ln for b in bands for ln in b.lines), key=lambda ln: ln.top)
+    return Band(bands[0].page, tuple(lines), ruled=bands[0].ruled)
+
+
+def _header_like(band: Band) -> bool:
+    """A line that continues a header: naming a figure or a round, or bold labels laid out over
+    several columns (a bold line of one cell is a caption)."""
+    text = band.text
+    if any(p.search(text) for p in (VOTES_HEADER, SHARE_HEADER, SEATS_HEADER, ROUND_HEADER)):
+        return True
+    return all(ln.bold for ln in band.lines) and any(len(cells(ln)) > 1 for ln in band.lines)
+
+
+def _wraps(neighbour: Band | None, band: Band, table: RawTable) -> bool:
+    """Whether ``band`` (text) can be a wrapped line of the unruled row ``neighbour``."""
+    if neighbour is None or neighbour.ruled:
+        return False
+    if neighbour is not (table.rows[-1] if table.rows else None) and \
+            classify(neighbour) is not BandKind.ROW:
+        return False
+    pair = (neighbour, band) if neighbour.top < band.top else (band, neighbour)
+    return adjacent(*pair)
+
+
+def _header_lines(texts: list[Band], header: Band) -> tuple[list[Band], list[Band]]:
+    """Captions above a table, and the text lines just above its header that belong to it."""
+    captions = list(texts)
+    above: list[Band] = []
+    while captions and not captions[-1].ruled and _header_like(captions[-1]) and \
+            adjacent(captions[-1], above[0] if above else header):
+        above.insert(0, captions.pop())
+    return captions, above
+
+
+def _same_header(table: RawTable, band: Band) -> bool:
+    words = " ".join(b.text for b in table.header)
+    return all(token.text in words for token in band.tokens)
+
+
+def merge_wrapped(rows: list[Band]) -> list[Band]:
+    """Attach unruled text-only lines (wrapped names) to the row they belong to.
+
+    A line without figures joins the row whose figures line is nearer (smaller gap); on a tie
+    it joins the row above, as cells are top-aligned unless the layout shows otherwise.
+    """
+    anchors = [i for i, band in enumerate(rows) if band.numbers() or band.ruled]
+    if not anchors or len(anchors) == len(rows):
+        return rows
+    groups: dict[int, list[Line]] = {i: list(rows[i].lines) for i in anchors}
+    for i, band in enumerate(rows):
+        if i in groups:
+            continue
+        before = max((a for a in anchors if a < i and rows[a].page == band.page), default=None)
+        after = min((a for a in anchors if a > i and rows[a].page == band.page), default=None)
+        gap_before = band.top - rows[before].bottom if before is not None else float("inf")
+        gap_after = rows[after].top - band.bottom if after is not None else float("inf")
+        target = after if gap_after < gap_before - 0.5 else before
+        if target is None:
+            continue
+        groups[target].extend(band.lines)
+    return [Band(rows[i].page, tuple(sorted(groups[i], key=lambda ln: ln.top)), rows[i].ruled)
+            for i in anchors]

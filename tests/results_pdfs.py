@@ -1,0 +1,132 @@
+"""Small real PDFs with results-table layouts the sample mirror lacks, written with PDFium.
+
+Test helper: :class:`ReportPdf` lays out pages of a report (running header and footer, body
+text, an annex with a table) with the standard Helvetica fonts, left- or right-aligned cells and
+optional ruling lines, and returns the PDF's bytes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+
+WIDTH, HEIGHT = 595.0, 842.0
+LEFT, RIGHT = 72.0, 523.0
+
+
+@dataclass
+class Column:
+    """A table column: its edge (left for text, right for figures) and its alignment."""
+
+    x: float
+    right: bool = True
+
+
+@dataclass
+class ReportPdf:
+    """A report being written page by page; ``top`` is the cursor on the current page."""
+
+    header: Sequence[str] = ("Republic of Testland", "Parliamentary Elections, 12 May 2024",
+                             "ODIHR Election Observation Mission Final Report")
+    doc: pdfium.PdfDocument = field(default_factory=pdfium.PdfDocument.new)
+    top: float = 0.0
+
+    def __post_init__(self) -> None:
+        self._fonts = {bold: pdfium_raw.FPDFText_LoadStandardFont(
+            self.doc.raw, b"Helvetica-Bold" if bold else b"Helvetica") for bold in (False, True)}
+        self._page: pdfium.PdfPage | None = None
+        self._count = 0
+
+    # --- pages ------------------------------------------------------------------------------
+
+    def new_page(self) -> ReportPdf:
+        """Finish the current page and start the next one with the running header."""
+        self._finish()
+        self._page = self.doc.new_page(WIDTH, HEIGHT)
+        self._count += 1
+        self.top = 36.0
+        for line in self.header:
+            self.text(LEFT, line, size=9)
+            self.top += 12
+        self.top += 20
+        return self
+
+    def _finish(self) -> None:
+        if self._page is not None:
+            self.text_at(470, 800, f"Page: {self._count}", size=9)
+            pdfium_raw.FPDFPage_GenerateContent(self._page.raw)
+
+    def save(self) -> bytes:
+        """The PDF's bytes."""
+        self._finish()
+        self._page = None
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def text_at(self, x: float, top: float, text: str, *, size: float = 10, bold: bool = False,
+                right: bool = False) -> float:
+        """Write ``text`` with its top-left (or top-right) corner at (x, top); return where the
+        text ends on the right."""
+        raw = pdfium_raw
+        obj = raw.FPDFPageObj_CreateTextObj(self.doc.raw, self._fonts[bold], size)
+        buffer = ctypes.create_string_buffer(text.encode("utf-16-le") + b"\x00\x00")
+        raw.FPDFText_SetText(obj, ctypes.cast(buffer, raw.FPDF_WIDESTRING))
+        left, bottom, rt, tp = (ctypes.c_float() for _ in range(4))
+        raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, rt, tp)))
+        width = rt.value - left.value
+        start = x - width if right else x
+        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, start, HEIGHT - top - 0.8 * size)
+        raw.FPDFPage_InsertObject(self._page.raw, obj)
+        return start + width
+
+    def marker(self, x: float, top: float, number: str, size: float = 10) -> None:
+        """A raised footnote reference mark at the end of a word ending at ``x``."""
+        self.text_at(x + 0.3, top - 0.15 * size, number, size=0.6 * size)
+
+    def text(self, x: float, text: str, **kwargs: object) -> None:
+        """Write ``text`` at the cursor."""
+        self.text_at(x, self.top, text, **kwargs)  # type: ignore[arg-type]
+
+    def rule(self, top: float, x0: float = LEFT, x1: float = RIGHT) -> None:
+        """A thin horizontal line."""
+        raw = pdfium_raw
+        path = raw.FPDFPageObj_CreateNewPath(x0, HEIGHT - top)
+        raw.FPDFPath_LineTo(path, x1, HEIGHT - top)
+        raw.FPDFPath_SetDrawMode(path, 0, 1)
+        raw.FPDFPageObj_SetStrokeWidth(path, 0.5)
+        raw.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)
+        raw.FPDFPage_InsertObject(self._page.raw, path)
+
+    def paragraph(self, *lines: str, size: float = 11, bold: bool = False) -> ReportPdf:
+        """Lines of text at the left margin, then a paragraph gap."""
+        for line in lines:
+            self.text(LEFT, line, size=size, bold=bold)
+            self.top += size + 3
+        self.top += 8
+        return self
+
+    def row(self, columns: Sequence[Column], cells: Sequence[str | Sequence[str]], *,
+            bold: bool = False, ruled: bool = False, size: float = 10) -> ReportPdf:
+        """One table row; a cell given as several strings wraps over several lines (the
+        other cells sit on the first line: top-aligned, as word processors do by default)."""
+        start = self.top
+        lines = 1
+        for column, cell in zip(columns, cells, strict=True):
+            parts = [cell] if isinstance(cell, str) else list(cell)
+            for i, part in enumerate(parts):
+                if part:
+                    self.text_at(column.x, start + i * (size + 2), part, size=size, bold=bold,
+                                 right=column.right)
+            lines = max(lines, len(parts))
+        self.top = start + lines * (size + 2) + (6 if ruled else 3)
+        if ruled:
+            self.rule(self.top - 3)
+        return self
