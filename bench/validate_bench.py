@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from truth_records import truth_reports  # noqa: E402
-
 from odihr.validate import validate_reports  # noqa: E402
+
+from truth_records import truth_reports  # noqa: E402
 
 
 def _time_runs(reports: dict, repeat: int) -> list[float]:

@@ -15,10 +15,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from truth_records import expected_failures, truth_report, truth_reports
 
 from odihr.records import ParsedReport, ResultRound, ResultRow
 from odihr.validate import ValidationRun, validate_reports
+
+from truth_records import expected_failures, truth_report, truth_reports
 
 
 def _with_round(report: ParsedReport, edit: Callable[[ResultRound], ResultRound]) -> ParsedReport:

@@ -9,9 +9,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from truth_records import truth_report, truth_reports
 
 from odihr.validate import ValidationRun, validate_reports
+
+from truth_records import truth_report, truth_reports
 
 PLANTED_KEY = "/files/f/documents/6/7/385260.pdf"
 BROKEN_KEY = "damaged:recommendation-gap"

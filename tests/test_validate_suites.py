@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from truth_records import truth_report
 
 from odihr.records import ResultRound, ResultRow
 from odihr.validate import country_code
@@ -21,6 +20,8 @@ from odihr.validate.frames import (
     TURNOUT_COLUMNS,
 )
 from odihr.validate.suites import SUITE_NAMES, build_gx_suite, load_suites, suites_dir
+
+from truth_records import truth_report
 
 REPO_SUITES = Path(__file__).resolve().parents[1] / "expectations"
 FRAME_COLUMNS = {
