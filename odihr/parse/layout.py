@@ -99,7 +99,7 @@ def page_lines(pdf: PdfReport, number: int) -> tuple[Line, ...]:
     """The lines of page ``number`` (1-based), top to bottom, with boxes, sizes and boldness."""
     cache = _lines_cache.setdefault(pdf, {})
     if number not in cache:
-        doc = getattr(pdf, "_doc", None)
+        doc = getattr(pdf, "pdfium_document", None)
         words = _pdfium_words(doc, number) if isinstance(doc, pdfium.PdfDocument) \
             else pdf.words(number)
         cache[number] = group_lines(words, number)

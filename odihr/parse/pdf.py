@@ -106,6 +106,11 @@ class PdfReport:
             self._locked = False
             PDFIUM_LOCK.release()
 
+    @property
+    def pdfium_document(self) -> pdfium.PdfDocument | None:
+        """The open PDFium document, for readers that build word boxes from its text pages."""
+        return self._doc
+
     def info(self) -> dict[str, str]:
         """The document information dictionary (``Title``, ``CreationDate``...), empty values
         dropped. Producers fill it unreliably: use it only to corroborate what pages print."""

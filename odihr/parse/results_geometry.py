@@ -28,7 +28,7 @@ _IDENTITY: _Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 def page_geometry(pdf: PdfReport, number: int, backend: str = "pdfium"
                   ) -> tuple[list[Word], list[Rule], float, float]:
     """Words (footnote markers included), horizontal rules, width and height of a page."""
-    doc = getattr(pdf, "_doc", None)
+    doc = getattr(pdf, "pdfium_document", None)
     if backend == "pdfium" and isinstance(doc, pdfium.PdfDocument):
         words = [w for line in page_lines(pdf, number) for w in (*line.words, *line.marks)]
         rules, width, height = _pdfium_rules(doc, number)
