@@ -24,7 +24,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from odihr.site.countries import country_code
+from odihr.countries import country_code
 from odihr.site.models import DiscoveredDocument, DiscoveredElection, ListingEntry
 from odihr.site.urls import is_pdf_path, path_segments, pdf_id, site_link, url_path, without_query
 

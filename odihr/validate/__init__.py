@@ -17,7 +17,7 @@ every row's share matches its votes (over the printed total or the sum) and the 
 
 from __future__ import annotations
 
-from odihr.validate.countries import country_code, normalise_country
+from odihr.countries import country_code, normalise_country
 from odihr.validate.model import (
     BLOCKING,
     WARNING,

@@ -20,7 +20,7 @@ from odihr.validate.arithmetic import (
     round_arithmetic,
     turnout_deviation,
 )
-from odihr.validate.countries import normalise_country
+from odihr.countries import normalise_country
 
 #: Report types written after election day: their election date cannot follow publication.
 POST_ELECTION_TYPES = ("final", "preliminary_statement")

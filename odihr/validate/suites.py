@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from odihr.records import CONTEST_KINDS, REPORT_TYPES
-from odihr.validate.countries import country_keys
+from odihr.countries import country_keys
 from odihr.validate.model import BLOCKING, WARNING
 
 #: Checked dates (elections, publications, rounds) are never earlier than this.
