@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from odihr.site.server import MirrorServer
+
 from tests_support import SAMPLE_SITE
 
 DEADLINE_SECONDS = 120

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from odihr.countries import normalise_country
 from odihr.records import Contest, ParsedReport, ResultRound
 from odihr.validate.arithmetic import (
     RoundArithmetic,
@@ -20,7 +21,6 @@ from odihr.validate.arithmetic import (
     round_arithmetic,
     turnout_deviation,
 )
-from odihr.countries import normalise_country
 
 #: Report types written after election day: their election date cannot follow publication.
 POST_ELECTION_TYPES = ("final", "preliminary_statement")

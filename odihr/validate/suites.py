@@ -19,8 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from odihr.records import CONTEST_KINDS, REPORT_TYPES
 from odihr.countries import country_keys
+from odihr.records import CONTEST_KINDS, REPORT_TYPES
 from odihr.validate.model import BLOCKING, WARNING
 
 #: Checked dates (elections, publications, rounds) are never earlier than this.
