@@ -9,11 +9,11 @@ from prefect import flow
 from sqlalchemy import Engine
 
 from db.facts import mark_gone, quarantine_report
-from db.load import known_versions, upsert_documents, upsert_elections
+from db.load import known_versions, record_version, upsert_documents, upsert_elections
 from db.status import known_elections
 from flows.artifacts import publish_summary
 from flows.lifecycle import tracked_run
-from flows.steps import WorkItem, needs_parse, process, record_fetched
+from flows.steps import WorkItem, needs_parse, process
 from odihr.filters import Filters
 from odihr.nightly import KnownElection, NightlyPlan
 from odihr.outcomes import DocumentRef, DownloadOutcome
@@ -212,7 +212,7 @@ def _after_download(
         summary.add("unchanged")
         return None
     version_id, is_new = (
-        record_fetched(
+        record_version(
             engine,
             ref.document_id,
             sha256=outcome.sha256,
@@ -221,7 +221,8 @@ def _after_download(
             last_modified=outcome.last_modified,
             run_id=summary.run_id,
         )
-        if outcome.state == "new" or ref.known_version_id is None
+        # a 200 (new bytes, or the same bytes with new validators) or a first sighting
+        if outcome.http_status == 200 or ref.known_version_id is None
         else (ref.known_version_id, False)
     )
     summary.add("new" if is_new else "unchanged")

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from db.facts import facts_digest
-from db.load import record_version
 from db.status import document_status
 from odihr.crosscheck import metadata_disagreements
 from odihr.outcomes import ParseOutcome
@@ -54,28 +53,6 @@ def needs_parse(
         or force
         or parser_version != PARSER_VERSION
         or version_status not in ("loaded", "quarantined", "skipped")
-    )
-
-
-def record_fetched(
-    engine: Engine,
-    document_id: int,
-    *,
-    sha256: str,
-    size: int,
-    etag: str | None,
-    last_modified: str | None,
-    run_id: int,
-) -> tuple[int, bool]:
-    """Record a fetched version (thin alias kept for the flow's readability)."""
-    return record_version(
-        engine,
-        document_id,
-        sha256=sha256,
-        size=size,
-        etag=etag,
-        last_modified=last_modified,
-        run_id=run_id,
     )
 
 

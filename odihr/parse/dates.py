@@ -203,3 +203,21 @@ def format_dates(dates: tuple[date, ...] | list[date]) -> str:
     if len(parts) == 1:
         return parts[0]
     return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+_LEADING_YMD = re.compile(r"(?:D:)?(\d{4})-?(\d{2})-?(\d{2})")
+
+
+def leading_ymd(value: object) -> date | None:
+    """The date a machine-written stamp starts with, or None.
+
+    ISO ``2016-03-20T12:00:00Z`` (an HTML ``<time datetime>``) and PDF ``D:20161021…`` (a PDF's
+    ``CreationDate``) both qualify; an impossible date gives None.
+    """
+    match = _LEADING_YMD.match(str(value or ""))
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None

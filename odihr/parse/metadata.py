@@ -25,7 +25,7 @@ from datetime import date
 
 from odihr.parse import terms
 from odihr.parse.countries import site_country
-from odihr.parse.dates import format_dates, is_period, parse_dates, parse_month_year
+from odihr.parse.dates import format_dates, is_period, leading_ymd, parse_dates, parse_month_year
 from odihr.parse.pdf import PdfReport
 from odihr.records import ReportMetadata
 
@@ -58,7 +58,6 @@ _DATES_TAIL = re.compile(r"^(?P<head>.*?),\s*(?P<dates>\d.*)$")
 _COUNTRY_DASH = re.compile(r"\s+[–—]\s+")
 _PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_][^,\d]{0,40}),\s*(?P<rest>\S.*)$")
 _PROSE = re.compile(r"[a-zа-я]{3,}\s+[a-zа-я]{3,}\s+[a-zа-я]{3,}.{40,}")
-_PDF_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
 
 
 @dataclass
@@ -208,13 +207,7 @@ def running_header(pdf: PdfReport) -> list[str]:
 
 
 def _creation_date(pdf: PdfReport) -> date | None:
-    match = _PDF_DATE.match(pdf.info().get("CreationDate", ""))
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
+    return leading_ymd(pdf.info().get("CreationDate"))
 
 
 def _published_on(pdf: PdfReport, reading: _Reading) -> date | None:

@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
 from odihr.countries import country_code
+from odihr.parse.dates import leading_ymd
 from odihr.site.models import DiscoveredDocument, DiscoveredElection, ListingEntry
 from odihr.site.urls import is_pdf_path, path_segments, pdf_id, site_link, url_path, without_query
 
@@ -56,16 +56,6 @@ def _text(node: Tag | None) -> str | None:
 def _main(soup: BeautifulSoup) -> Tag:
     main = soup.find("main")
     return main if isinstance(main, Tag) else soup
-
-
-def _iso_date(value: Any) -> date | None:
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(value or ""))
-    if not match:
-        return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        return None
 
 
 def title_date(text: str) -> date | None:
@@ -151,7 +141,7 @@ def parse_listing_page(html: str, page_url: str) -> tuple[tuple[ListingEntry, ..
         entries.append(ListingEntry(
             url=without_query(url), url_path=url_path(url), site_id=site_id, title=title,
             country=country, country_slug=slug,
-            election_date=_iso_date(when["datetime"]) if when else title_date(title),
+            election_date=leading_ymd(when["datetime"]) if when else title_date(title),
             mission_type=_text(teaser.select_one(".field--name-field-mission-type")),
         ))
     return tuple(entries), tuple(countries.values()), _next_page(main, page_url)
@@ -217,7 +207,7 @@ def parse_election_page(html: str, page_url: str) -> DiscoveredElection | None:
         segments[-2] if len(segments) >= 2 else "")
     country = _text(country_node) or slug
     kind, early = election_type(_text(field("election-type")), title)
-    dates = tuple(d for d in (_iso_date(t.get("datetime"))
+    dates = tuple(d for d in (leading_ymd(t.get("datetime"))
                               for t in (date_field.select("time[datetime]") if date_field else []))
                   if d is not None)
     html_tag = soup.find("html")
@@ -260,7 +250,7 @@ def _documents(node: Tag, page_url: str, election_path: str,
         label = _text(entry.select_one(".field--name-field-document-type")) or "Document"
         code = report_type_code(label, entry.get("class") or [])
         when = entry.select_one(".field--name-field-date time[datetime]")
-        published = _iso_date(when["datetime"]) if when else None
+        published = leading_ymd(when["datetime"]) if when else None
         title_node = entry.select_one(".document__title a[href]") or entry.select_one("h3 a[href]")
         title_url = _link(title_node, page_url)
         versions: dict[str, tuple[str, str | None]] = {}  # url_path -> (url, hreflang)
