@@ -127,7 +127,7 @@ def _finish(
     blocking = verdict.blocking if verdict else []
     warnings = verdict.warnings if verdict else []
     if blocking:
-        reason = "failed validation: " + "; ".join(f.message for f in blocking)
+        reason = f"failed validation: {verdict.quarantine_reason}"
         quarantine_document(
             engine,
             item.document_id,
