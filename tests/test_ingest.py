@@ -141,3 +141,49 @@ def test_broken_documents_are_quarantined_and_the_others_load(
             {"a": html_path, "b": truncated_path},
         ).scalar()
     assert held_back == 0
+
+
+def test_a_damaged_extraction_is_quarantined_and_shows_nowhere(
+    mirror: MirrorServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A parser regression (a dropped results row) is caught by validation, not loaded."""
+    import dataclasses
+
+    import tasks.parse
+    from odihr.parse.report import parse_report
+
+    def drop_first_row(data: bytes, **kwargs: Any):  # noqa: ANN202 - same as parse_report
+        parsed = parse_report(data, **kwargs)
+        if not parsed.contests:
+            return parsed
+        contest = parsed.contests[0]
+        first = dataclasses.replace(contest.rounds[0], rows=contest.rounds[0].rows[1:])
+        damaged = dataclasses.replace(contest, rounds=(first, *contest.rounds[1:]))
+        return dataclasses.replace(parsed, contests=(damaged, *parsed.contests[1:]))
+
+    monkeypatch.setattr(tasks.parse, "parse_report", drop_first_row)
+    database_url = f"sqlite:///{tmp_path / 'w.db'}"
+    summary = run("backfill", mirror, database_url, tmp_path / "data", countries=["kazakhstan"])
+    assert summary["outcome"] == "completed"
+    final = PDF_TRUTH_BY_ID["250536"]["url_path"]
+    with get_engine(database_url).connect() as connection:
+        status, reason = connection.execute(
+            text("SELECT status, status_reason FROM bi_reports WHERE url_path = :p"), {"p": final}
+        ).one()
+        shown = {
+            view: connection.execute(
+                text(f"SELECT count(*) FROM {view} WHERE url_path = :p"), {"p": final}
+            ).scalar()
+            for view in ("bi_results", "bi_turnout", "bi_observers", "bi_recommendations")
+        }
+    assert status == "quarantined"
+    assert "failed validation" in reason and "Nur Otan" not in reason
+    assert shown == dict.fromkeys(shown, 0)
+    preliminary = PDF_TRUTH_BY_ID["230056"]["url_path"]  # no results table: unaffected
+    with get_engine(database_url).connect() as connection:
+        assert (
+            connection.execute(
+                text("SELECT status FROM bi_reports WHERE url_path = :p"), {"p": preliminary}
+            ).scalar()
+            == "loaded"
+        )
