@@ -87,7 +87,8 @@ def _clean(line: str) -> str:
 
 def _election_line(line: str) -> tuple[str | None, tuple[str, str, bool], tuple[date, ...]] | None:
     """``(printed country or None, (phrase, type, early), dates)`` for an election title line."""
-    head, dates = line, ()
+    head = line
+    dates: tuple[date, ...] = ()
     tail = _DATES_TAIL.match(line)
     if tail:
         try:

@@ -99,8 +99,9 @@ class PdfReport:
         if self._plumber is not None:
             self._plumber.close()
             self._plumber = None
-        if getattr(self, "_doc", None) is not None:
-            self._doc.close()
+        doc = getattr(self, "_doc", None)
+        if doc is not None:
+            doc.close()
             self._doc = None
         if getattr(self, "_locked", False):
             self._locked = False
@@ -111,17 +112,23 @@ class PdfReport:
         """The open PDFium document, for readers that build word boxes from its text pages."""
         return self._doc
 
+    def _open_document(self) -> pdfium.PdfDocument:
+        """The open PDFium document; reading a closed report is a programming error."""
+        if self._doc is None:
+            raise ValueError("the report PDF is closed: read it inside its `with` block")
+        return self._doc
+
     def info(self) -> dict[str, str]:
         """The document information dictionary (``Title``, ``CreationDate``...), empty values
         dropped. Producers fill it unreliably: use it only to corroborate what pages print."""
-        return dict(self._doc.get_metadata_dict(skip_empty=True))
+        return dict(self._open_document().get_metadata_dict(skip_empty=True))
 
     # --- text (pypdfium2) ------------------------------------------------------------------
 
     def text(self, number: int) -> str:
         """The text of page ``number`` (1-based) in reading order, lines separated by ``\\n``."""
         if number not in self._texts:
-            page = self._doc[number - 1]
+            page = self._open_document()[number - 1]
             try:
                 textpage = page.get_textpage()
                 try:

@@ -274,6 +274,6 @@ def _looks_like_topic(line: Line, rest: Sequence[Line], items: Sequence[_Item],
         return False
     item = ITEM.match(rest[0].text)
     last = items[-1].lines[-1] if items[-1].lines else ""
-    return bool(item) and int(item.group(1)) == expected and line.text[:1].isupper() and \
+    return item is not None and int(item.group(1)) == expected and line.text[:1].isupper() and \
         not line.text.endswith((".", ",", ";", ":")) and last.endswith((".", ";")) and \
         len(line.text) < 60

@@ -152,5 +152,7 @@ def _seats_total(first: ResultRound, figures: dict[int, RoundFigures]) -> int | 
     if seats:
         return sum(seats)
     totals = next(iter(figures.values())).totals
-    split = [totals.get("seats_pr"), totals.get("seats_smd")]
-    return sum(split) if all(v is not None for v in split) else None
+    proportional, majoritarian = totals.get("seats_pr"), totals.get("seats_smd")
+    if proportional is None or majoritarian is None:
+        return None
+    return int(proportional) + int(majoritarian)  # seat columns are read as whole numbers

@@ -111,8 +111,8 @@ def find_sections(pdf: PdfReport, running: frozenset[str]) -> list[ResultsSectio
         for index in range(len(lines)):
             heading = annex_heading(lines, index)
             if heading:
-                pages = [number, *_continuation(pdf, number, running)]
-                sections.append(ResultsSection(tuple(pages), heading, number))
+                pages = (number, *_continuation(pdf, number, running))
+                sections.append(ResultsSection(pages, heading, number))
                 number = pages[-1]
                 break
         number += 1

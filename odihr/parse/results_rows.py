@@ -96,10 +96,10 @@ def read_rounds(raw: RawTable, model: TableModel) -> dict[int, RoundFigures]:
             if number > 1 and all(v is None for v in values.values()):
                 continue  # eliminated before this round: dashes or blanks
             figures.rows.append(ResultRow(
-                contestant=name, votes=values.get("votes"), vote_share=values.get("share"),
-                page=band.page, seats=values.get("seats"),
-                seats_proportional=values.get("seats_pr"),
-                seats_majoritarian=values.get("seats_smd"), nominated_by=nominator,
+                contestant=name, votes=_int(values.get("votes")), vote_share=values.get("share"),
+                page=band.page, seats=_int(values.get("seats")),
+                seats_proportional=_int(values.get("seats_pr")),
+                seats_majoritarian=_int(values.get("seats_smd")), nominated_by=nominator,
             ))
     for band in raw.totals:
         assigned, _ = _assign(band, model)

@@ -7,6 +7,7 @@ a wording is one line. Patterns are matched case-insensitively against normalise
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 
@@ -93,21 +94,32 @@ MONTH_WORD = re.compile(rf"\b({_MONTH})\b", re.IGNORECASE)
 _JOINER = _rx(r"\s*(and|и|et|&|,|–|-|to)?\s*")
 
 
+@dataclass
+class _DatePart:
+    """A day with the month and year printed next to it (if any), and where it stands."""
+
+    day: int
+    month: int | None
+    year: int | None
+    start: int
+    end: int
+
+
 def find_dates(text: str) -> list[date]:
     """Every date in ``text``; ``30 October and 13 November 2016`` and ``8 and 22 May 2016``
     give two dates each (a day takes the month and year of the date it is joined to)."""
-    parts = [[int(m.group(1)), MONTHS.get((m.group(2) or "").lower()),
-              int(m.group(3)) if m.group(3) else None, m.start(), m.end()]
+    parts = [_DatePart(int(m.group(1)), MONTHS.get((m.group(2) or "").lower()),
+                       int(m.group(3)) if m.group(3) else None, m.start(), m.end())
              for m in _DATE_PART.finditer(text)]
     for here, after in zip(reversed(parts[:-1]), reversed(parts[1:]), strict=True):
-        if _JOINER.fullmatch(text[here[4]:after[3]]):
-            here[1] = here[1] or after[1]
-            here[2] = here[2] or after[2]
+        if _JOINER.fullmatch(text[here.end:after.start]):
+            here.month = here.month or after.month
+            here.year = here.year or after.year
     out: list[date] = []
-    for day, month, year, _, _ in parts:
-        if month and year:
+    for part in parts:
+        if part.month and part.year:
             try:
-                out.append(date(year, month, day))
+                out.append(date(part.year, part.month, part.day))
             except ValueError:
                 continue
     return out
