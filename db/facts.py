@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
+from db.bulk import insert_rows
 from db.load import FACT_TABLES, utcnow
 from db.models import (
     ContestRecord,
@@ -102,18 +103,24 @@ def fact_rows(parsed: ParsedReport, version_id: int, run_id: int | None) -> dict
     return rows
 
 
+#: Columns that say where a fact came from rather than what it says: not part of the digest.
+LINEAGE_COLUMNS = ("version_id", "parser_version", "run_id")
+
+
 def facts_digest(parsed: ParsedReport, dq_warnings: Sequence[str] = ()) -> str:
     """A digest of what loading ``parsed`` would write, lineage columns left out."""
-    rows = fact_rows(parsed, 0, None)
-    payload = {
-        table.__tablename__: [
-            {k: v for k, v in r.items() if k not in ("version_id", "parser_version", "run_id")}
-            for r in table_rows
-        ]
-        for table, table_rows in rows.items()
-    }
+    return _digest(fact_rows(parsed, 0, None), dq_warnings, parsed.metadata.pages)
+
+
+def _digest(rows: dict[Any, list[dict]], dq_warnings: Sequence[str], pages: int) -> str:
+    """:func:`facts_digest` of rows already flattened (the stored digests depend on this format:
+    changing it makes the next reparse reload every report once)."""
+    payload: dict[str, Any] = {}
+    for table, table_rows in rows.items():
+        keys = [k for k in table_rows[0] if k not in LINEAGE_COLUMNS] if table_rows else []
+        payload[table.__tablename__] = [{k: r[k] for k in keys} for r in table_rows]
     payload["dq_warnings"] = list(dq_warnings)
-    payload["pages"] = parsed.metadata.pages
+    payload["pages"] = pages
     blob = json.dumps(payload, sort_keys=True, default=str).encode()
     return hashlib.sha256(blob).hexdigest()
 
@@ -154,8 +161,7 @@ def load_report(
     with engine.begin() as connection:
         _delete_facts(connection, version_id)
         for table, table_rows in rows.items():
-            if table_rows:
-                connection.execute(insert(table.__table__), table_rows)
+            insert_rows(connection, table.__table__, table_rows)
         connection.execute(
             update(DocumentVersion.__table__)
             .where(DocumentVersion.__table__.c.id == version_id)
@@ -165,7 +171,7 @@ def load_report(
                 pages=meta.pages,
                 parser_version=parsed.parser_version,
                 dq_warnings="; ".join(dq_warnings) if dq_warnings else None,
-                facts_digest=facts_digest(parsed, dq_warnings),
+                facts_digest=_digest(rows, dq_warnings, meta.pages),
                 pdf_country=meta.country,
                 pdf_election_title=meta.election_title,
                 pdf_election_type=meta.election_type,

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from db.migrate import upgrade
-from db.views import VIEWS
+from db.views import grant_select
 from odihr.errors import OdihrError
 
 
@@ -19,12 +20,13 @@ def grant_readonly(database_url: str, role: str) -> None:
     The role must exist (create it with your usual tooling, with its own password). Identifiers
     are quoted by the server (``quote_ident``) so a role name cannot inject SQL.
     """
-    engine = upgrade(database_url)
-    if engine.dialect.name != "postgresql":
+    if make_url(database_url).get_backend_name() not in ("postgresql", "postgres"):
+        # Checked before migrating, so that a mistyped URL does not create a SQLite file.
         raise GrantError(
             "grant-readonly needs PostgreSQL; a SQLite file is protected by "
             "file permissions (open it read-only: ?mode=ro)"
         )
+    engine = upgrade(database_url)
     with engine.begin() as connection:
         exists = connection.execute(
             text("SELECT 1 FROM pg_roles WHERE rolname = :role"), {"role": role}
@@ -34,8 +36,8 @@ def grant_readonly(database_url: str, role: str) -> None:
         quoted = connection.execute(text("SELECT quote_ident(:role)"), {"role": role}).scalar()
         database = connection.execute(text("SELECT quote_ident(current_database())")).scalar()
         schema = connection.execute(text("SELECT quote_ident(current_schema())")).scalar()
-        connection.execute(text(f"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {quoted}"))
+        for revoke in ("ALL TABLES IN SCHEMA", "ALL SEQUENCES IN SCHEMA", "SCHEMA"):
+            connection.execute(text(f"REVOKE ALL ON {revoke} {schema} FROM {quoted}"))
         connection.execute(text(f"GRANT CONNECT ON DATABASE {database} TO {quoted}"))
         connection.execute(text(f"GRANT USAGE ON SCHEMA {schema} TO {quoted}"))
-        for view in VIEWS:
-            connection.execute(text(f"GRANT SELECT ON {schema}.{view} TO {quoted}"))
+        grant_select(connection, [quoted])

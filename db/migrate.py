@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from db.engine import DatabaseUnavailable, get_engine, normalise_url
+from db.views import grant_select, view_readers
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -46,8 +47,10 @@ def upgrade(database_url: str, revision: str = "head") -> Engine:
             return engine
         config = alembic_config()
         with engine.begin() as connection:
+            readers = view_readers(connection)  # a view dropped and recreated loses its grants
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
+            grant_select(connection, readers)
     except OperationalError as error:
         raise DatabaseUnavailable(
             f"cannot reach the warehouse database {engine.url.render_as_string()}: {error.orig}"

@@ -37,15 +37,19 @@ class Election(SQLModel, table=True):
 
     id: int = Field(primary_key=True, description="The site's election id (last URL segment)")
     url_path: str = Field(unique=True, description="Path of the election page on the site")
-    country_code: str = Field(foreign_key="country.code", index=True)
+    country_code: str = Field(
+        foreign_key="country.code", index=True, description="ISO 3166-1 alpha-2 code (XX: unknown)"
+    )
     title: str = Field(description="Title as the site prints it")
     election_type: str = Field(index=True, description="parliamentary, presidential, …")
-    early: bool = Field(default=False)
+    early: bool = Field(default=False, description="True for an early (snap) election")
     election_date: date | None = Field(default=None, index=True, description="First voting day")
     election_dates: str = Field(default="", description="Every voting day, ISO, comma-separated")
-    mission_type: str | None = Field(default=None)
-    first_seen_at: datetime
-    last_checked_at: datetime
+    mission_type: str | None = Field(
+        default=None, description="Kind of ODIHR mission (Election Observation Mission, …)"
+    )
+    first_seen_at: datetime = Field(description="When a crawl first saw the page (UTC)")
+    last_checked_at: datetime = Field(description="When a crawl last saw the page (UTC)")
 
 
 class ReportDocument(SQLModel, table=True):
@@ -53,25 +57,33 @@ class ReportDocument(SQLModel, table=True):
 
     __tablename__ = "report_document"
 
-    id: int | None = Field(default=None, primary_key=True)
+    id: int | None = Field(default=None, primary_key=True, description="Surrogate key (report_id)")
     url_path: str = Field(unique=True, description="Path of the PDF's URL, no host or query")
     url: str = Field(description="Absolute URL the PDF was last fetched from")
     site_document_id: str | None = Field(default=None, description="The site's file id")
-    election_id: int = Field(foreign_key="election.id", index=True)
+    election_id: int = Field(
+        foreign_key="election.id", index=True, description="The election the report belongs to"
+    )
     type_label: str | None = Field(default=None, description="Document type as the site labels it")
     report_type: str = Field(index=True, description="needs_assessment, interim, …, final, other")
     language: str | None = Field(default=None, description="ISO 639-1")
     translation_of: str | None = Field(default=None, description="url_path of the original")
-    published_on: date | None = Field(default=None, index=True)
-    status: str = Field(default="pending", index=True)
-    status_reason: str | None = Field(default=None, sa_column=Column(Text))
+    published_on: date | None = Field(
+        default=None, index=True, description="Publication date the site lists"
+    )
+    status: str = Field(
+        default="pending", index=True, description="pending, loaded, quarantined, skipped"
+    )
+    status_reason: str | None = Field(
+        default=None, sa_column=Column(Text), description="Why quarantined or skipped"
+    )
     latest_version_id: int | None = Field(default=None, description="Newest version fetched")
     current_version_id: int | None = Field(
         default=None, description="Newest version whose facts are loaded (what the views show)"
     )
     gone_status: int | None = Field(default=None, description="404/410 when the link is dead")
-    first_seen_at: datetime
-    last_checked_at: datetime
+    first_seen_at: datetime = Field(description="When a crawl first saw the link (UTC)")
+    last_checked_at: datetime = Field(description="When a crawl last saw the link (UTC)")
 
 
 class DocumentVersion(SQLModel, table=True):
@@ -80,42 +92,56 @@ class DocumentVersion(SQLModel, table=True):
     __tablename__ = "document_version"
     __table_args__ = (UniqueConstraint("document_id", "sha256"),)
 
-    id: int | None = Field(default=None, primary_key=True)
-    document_id: int = Field(foreign_key="report_document.id", index=True)
-    sha256: str = Field(index=True, max_length=64)
-    size: int
-    fetched_at: datetime
-    etag: str | None = Field(default=None)
-    last_modified: str | None = Field(default=None)
-    pages: int | None = Field(default=None)
-    parser_version: str | None = Field(default=None)
+    id: int | None = Field(default=None, primary_key=True, description="Surrogate key")
+    document_id: int = Field(
+        foreign_key="report_document.id", index=True, description="The document of this version"
+    )
+    sha256: str = Field(index=True, max_length=64, description="sha256 of the PDF bytes (hex)")
+    size: int = Field(description="Size of the PDF in bytes")
+    fetched_at: datetime = Field(description="When these bytes were first downloaded (UTC)")
+    etag: str | None = Field(default=None, description="ETag the site sent (conditional GET)")
+    last_modified: str | None = Field(
+        default=None, description="Last-Modified header the site sent (conditional GET)"
+    )
+    pages: int | None = Field(default=None, description="Number of PDF pages")
+    parser_version: str | None = Field(default=None, description="Parser that last read it")
     status: str = Field(default="fetched", description="fetched, loaded, quarantined, skipped")
-    status_reason: str | None = Field(default=None, sa_column=Column(Text))
-    dq_warnings: str | None = Field(default=None, sa_column=Column(Text))
+    status_reason: str | None = Field(
+        default=None, sa_column=Column(Text), description="Why quarantined or skipped"
+    )
+    dq_warnings: str | None = Field(
+        default=None, sa_column=Column(Text), description="Data-quality warnings, `; `-separated"
+    )
     facts_digest: str | None = Field(
         default=None,
         description="sha256 of the loaded facts; a reparse that reads the same "
         "facts touches nothing",
     )
     #: What the PDF itself says (cross-checked against the site; disagreements go to dq_warnings).
-    pdf_country: str | None = None
-    pdf_election_title: str | None = None
-    pdf_election_type: str | None = None
-    pdf_election_date: date | None = None
-    pdf_report_type: str | None = None
-    pdf_language: str | None = None
-    pdf_published_on: date | None = None
-    run_id: int | None = Field(default=None, foreign_key="run.id")
-    loaded_at: datetime | None = Field(default=None)
+    pdf_country: str | None = Field(default=None, description="Country the PDF names")
+    pdf_election_title: str | None = Field(default=None, description="Election the PDF names")
+    pdf_election_type: str | None = Field(default=None, description="Election type per the PDF")
+    pdf_election_date: date | None = Field(default=None, description="Voting day per the PDF")
+    pdf_report_type: str | None = Field(default=None, description="Report type per the PDF")
+    pdf_language: str | None = Field(default=None, description="ISO 639-1 language of the text")
+    pdf_published_on: date | None = Field(default=None, description="Date printed on the PDF")
+    run_id: int | None = Field(
+        default=None, foreign_key="run.id", description="Run that last loaded or held it back"
+    )
+    loaded_at: datetime | None = Field(default=None, description="When its facts were loaded (UTC)")
 
 
 class _Fact(SQLModel):
     """Lineage columns shared by every fact table."""
 
-    version_id: int = Field(foreign_key="document_version.id", index=True)
+    version_id: int = Field(
+        foreign_key="document_version.id", index=True, description="Version the row was read from"
+    )
     page: int | None = Field(default=None, description="1-based PDF page the row was read from")
-    parser_version: str
-    run_id: int | None = Field(default=None, foreign_key="run.id")
+    parser_version: str = Field(description="Version of the parser that read the row")
+    run_id: int | None = Field(
+        default=None, foreign_key="run.id", description="Run that loaded the row"
+    )
 
 
 class ContestRecord(_Fact, table=True):
@@ -123,11 +149,11 @@ class ContestRecord(_Fact, table=True):
 
     __tablename__ = "contest"
 
-    id: int | None = Field(default=None, primary_key=True)
-    position: int
-    title: str
-    kind: str
-    seats_total: int | None = None
+    id: int | None = Field(default=None, primary_key=True, description="Surrogate key")
+    position: int = Field(description="1-based order of the table in the report")
+    title: str = Field(description="The table's own title as printed")
+    kind: str = Field(description="party_list, mixed, presidential, referendum, local, …")
+    seats_total: int | None = Field(default=None, description="Seat total the table prints")
 
 
 class ResultRecord(_Fact, table=True):
@@ -135,19 +161,19 @@ class ResultRecord(_Fact, table=True):
 
     __tablename__ = "result"
 
-    id: int | None = Field(default=None, primary_key=True)
-    contest: str
-    contest_kind: str
-    round: int
-    round_date: date | None = None
-    position: int
-    contestant: str
-    nominated_by: str | None = None
-    votes: int | None = None
-    vote_share: float | None = None
-    seats: int | None = None
-    seats_proportional: int | None = None
-    seats_majoritarian: int | None = None
+    id: int | None = Field(default=None, primary_key=True, description="Surrogate key")
+    contest: str = Field(description="Title of the results table as printed")
+    contest_kind: str = Field(description="party_list, mixed, presidential, referendum, …")
+    round: int = Field(description="1-based round number")
+    round_date: date | None = Field(default=None, description="Voting day of the round")
+    position: int = Field(description="1-based order of the row in the printed table")
+    contestant: str = Field(description="Party, candidate or referendum option as printed")
+    nominated_by: str | None = Field(default=None, description="A candidate's nominating party")
+    votes: int | None = Field(default=None, description="Votes received")
+    vote_share: float | None = Field(default=None, description="Per cent as printed (0-100)")
+    seats: int | None = Field(default=None, description="Seats won in total")
+    seats_proportional: int | None = Field(default=None, description="Seats from the list vote")
+    seats_majoritarian: int | None = Field(default=None, description="Seats from constituencies")
 
 
 class TurnoutRecord(_Fact, table=True):
@@ -155,15 +181,15 @@ class TurnoutRecord(_Fact, table=True):
 
     __tablename__ = "turnout"
 
-    id: int | None = Field(default=None, primary_key=True)
-    contest: str
-    round: int
-    round_date: date | None = None
-    registered_voters: int | None = None
-    voters_participated: int | None = None
-    turnout_pct: float | None = None
-    valid_votes: int | None = None
-    invalid_ballots: int | None = None
+    id: int | None = Field(default=None, primary_key=True, description="Surrogate key")
+    contest: str = Field(description="Title of the results table as printed")
+    round: int = Field(description="1-based round number")
+    round_date: date | None = Field(default=None, description="Voting day of the round")
+    registered_voters: int | None = Field(default=None, description="Voters on the register")
+    voters_participated: int | None = Field(default=None, description="Voters who voted")
+    turnout_pct: float | None = Field(default=None, description="Turnout, per cent as printed")
+    valid_votes: int | None = Field(default=None, description="Valid ballots or votes")
+    invalid_ballots: int | None = Field(default=None, description="Invalid (spoilt) ballots")
 
 
 class ObserverRecord(_Fact, table=True):
@@ -171,14 +197,14 @@ class ObserverRecord(_Fact, table=True):
 
     __tablename__ = "observer"
 
-    id: int | None = Field(default=None, primary_key=True)
-    position: int
-    given_name: str
-    family_name: str
-    country: str | None = None
-    role: str | None = None
-    delegation: str
-    delegation_parent: str | None = None
+    id: int | None = Field(default=None, primary_key=True, description="Surrogate key")
+    position: int = Field(description="1-based order in the report's list")
+    given_name: str = Field(description="Given name(s) as printed")
+    family_name: str = Field(description="Family name as printed")
+    country: str | None = Field(default=None, description="The observer's country as printed")
+    role: str | None = Field(default=None, description="Role as printed (Head of Mission, …)")
+    delegation: str = Field(description="Heading the observer is listed under")
+    delegation_parent: str | None = Field(default=None, description="Heading enclosing that one")
 
 
 class RecommendationRecord(_Fact, table=True):
@@ -186,34 +212,48 @@ class RecommendationRecord(_Fact, table=True):
 
     __tablename__ = "recommendation"
 
-    id: int | None = Field(default=None, primary_key=True)
-    number: int
-    priority: bool
-    section: str | None = None
-    text: str = Field(sa_column=Column(Text, nullable=False))
-    previously_recommended: bool = False
+    id: int | None = Field(default=None, primary_key=True, description="Surrogate key")
+    number: int = Field(description="The recommendation's number as printed")
+    priority: bool = Field(description="True for the report's priority recommendations")
+    section: str | None = Field(default=None, description="Topic heading it is listed under")
+    text: str = Field(sa_column=Column(Text, nullable=False), description="Full text")
+    previously_recommended: bool = Field(
+        default=False, description="The text says it repeats an earlier recommendation"
+    )
 
 
 class Run(SQLModel, table=True):
     """One pipeline run (nightly, backfill, reparse, demo)."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(index=True)
-    parameters: str = Field(default="{}", sa_column=Column(Text, nullable=False))
-    started_at: datetime
-    ended_at: datetime | None = None
+    id: int | None = Field(default=None, primary_key=True, description="Surrogate key (run_id)")
+    kind: str = Field(index=True, description="nightly, backfill, reparse, demo")
+    parameters: str = Field(
+        default="{}", sa_column=Column(Text, nullable=False), description="Filters, as JSON"
+    )
+    started_at: datetime = Field(description="When the run started (UTC)")
+    ended_at: datetime | None = Field(default=None, description="When the run ended (UTC)")
     outcome: str = Field(default="running", description="running, completed, failed, interrupted")
-    counts: str = Field(default="{}", sa_column=Column(Text, nullable=False))
-    flow_run_id: str | None = None
+    counts: str = Field(
+        default="{}", sa_column=Column(Text, nullable=False), description="Summary counts, JSON"
+    )
+    flow_run_id: str | None = Field(default=None, description="Prefect flow run id")
 
 
 class Quarantine(SQLModel, table=True):
     """Why a document (or one of its versions) was held back, for a person to act on."""
 
-    id: int | None = Field(default=None, primary_key=True)
-    document_id: int = Field(foreign_key="report_document.id", index=True)
-    version_id: int | None = Field(default=None, foreign_key="document_version.id")
-    run_id: int | None = Field(default=None, foreign_key="run.id")
-    code: str
-    reason: str = Field(sa_column=Column(Text, nullable=False))
-    created_at: datetime
+    id: int | None = Field(default=None, primary_key=True, description="Surrogate key")
+    document_id: int = Field(
+        foreign_key="report_document.id", index=True, description="The document held back"
+    )
+    version_id: int | None = Field(
+        default=None, foreign_key="document_version.id", description="The version, if fetched"
+    )
+    run_id: int | None = Field(
+        default=None, foreign_key="run.id", description="Run that held it back"
+    )
+    code: str = Field(description="Error code (not_a_pdf, truncated_pdf, gone, …)")
+    reason: str = Field(
+        sa_column=Column(Text, nullable=False), description="Why, in words a person can act on"
+    )
+    created_at: datetime = Field(description="When it was held back (UTC)")

@@ -84,3 +84,37 @@ def create_views(connection: Connection) -> None:
     drop_views(connection)
     for sql in VIEWS.values():
         connection.execute(text(sql))
+
+
+def view_readers(connection: Connection) -> list[str]:
+    """Roles other than the owner that may SELECT a BI view, quoted for SQL (PostgreSQL only).
+
+    Dropping a view drops its grants: a migration that recreates the views would silently lock
+    BI roles out. :func:`db.migrate.upgrade` reads the readers before migrating and gives them
+    :func:`grant_select` on every view afterwards.
+    """
+    if connection.dialect.name != "postgresql":
+        return []
+    rows = connection.execute(
+        text(
+            "SELECT DISTINCT quote_ident(r.rolname) FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "CROSS JOIN LATERAL aclexplode(c.relacl) AS a "
+            "JOIN pg_roles r ON r.oid = a.grantee "
+            "WHERE n.nspname = current_schema() AND c.relkind = 'v' "
+            "AND c.relname = ANY(:views) AND a.privilege_type = 'SELECT' "
+            "AND a.grantee <> c.relowner ORDER BY 1"
+        ),
+        {"views": list(VIEWS)},
+    )
+    return list(rows.scalars())
+
+
+def grant_select(connection: Connection, quoted_roles: list[str]) -> None:
+    """GRANT SELECT on every BI view to each role (names already quoted with ``quote_ident``)."""
+    if not quoted_roles:
+        return
+    schema = connection.execute(text("SELECT quote_ident(current_schema())")).scalar()
+    for role in quoted_roles:
+        for view in VIEWS:
+            connection.execute(text(f"GRANT SELECT ON {schema}.{view} TO {role}"))
