@@ -26,6 +26,7 @@ from odihr.summary import RunSummary
 from tasks.crawl import discover_reports
 from tasks.download import download_document
 from tasks.policy import task_retry_delays
+from tasks.politeness import site_throttle
 
 #: Reports per parse → validate → load batch: bounds memory and makes an interrupted run resumable.
 BATCH_SIZE = 25
@@ -112,7 +113,8 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
         if kind == "nightly" and not force:
             plan = nightly_plan(engine, settings)
             include, stop_when = plan.needs_visit, plan.page_done
-        with SiteClient(settings) as client:
+        throttle = site_throttle(settings.shared_rate_limit)
+        with SiteClient(settings, throttle=throttle) as client:
             discover = discover_reports.with_options(
                 retry_delay_seconds=task_retry_delays(settings)
             )

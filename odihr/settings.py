@@ -70,6 +70,8 @@ class Settings:
     user_agent: str = DEFAULT_USER_AGENT
     task_runner: str = DEFAULT_TASK_RUNNER
     dask_address: str | None = None
+    #: Name of a Prefect rate limit shared by every worker (see tasks/politeness.py).
+    shared_rate_limit: str | None = None
     recheck_days: int = DEFAULT_RECHECK_DAYS
     nightly_cron: str = DEFAULT_NIGHTLY_CRON
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT
@@ -108,6 +110,7 @@ class Settings:
             user_agent=_env("ODIHR_USER_AGENT", DEFAULT_USER_AGENT),
             task_runner=_env("ODIHR_TASK_RUNNER", DEFAULT_TASK_RUNNER).lower(),
             dask_address=os.environ.get("ODIHR_DASK_ADDRESS") or None,
+            shared_rate_limit=os.environ.get("ODIHR_SHARED_RATE_LIMIT") or None,
             recheck_days=_number("ODIHR_RECHECK_DAYS", DEFAULT_RECHECK_DAYS, integer=True),
             nightly_cron=_env("ODIHR_NIGHTLY_CRON", DEFAULT_NIGHTLY_CRON),
             lock_timeout=_number("ODIHR_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT),

@@ -96,8 +96,12 @@ class SiteClient:
 
     def __init__(self, settings: Settings, *, session: requests.Session | None = None,
                  sleep: Callable[[float], None] = time.sleep,
-                 rng: Callable[[], float] = random.random) -> None:
+                 rng: Callable[[], float] = random.random,
+                 throttle: Callable[[], None] | None = None) -> None:
         self.settings = settings
+        #: Called before every request, after the local limiter: a rate shared across workers
+        #: (a Prefect rate limit, see tasks/politeness.py). Its errors stop the request.
+        self._throttle = throttle
         self.base_url = settings.base_url
         self._session = session or requests.Session()
         self._session.headers["User-Agent"] = settings.user_agent
@@ -251,6 +255,8 @@ class SiteClient:
         host_lock, limiter = self._host(urlsplit(url).netloc)
         with host_lock:
             limiter.acquire()
+            if self._throttle is not None:
+                self._throttle()
             with self._lock:
                 self._requests += 1
             yield
