@@ -42,6 +42,8 @@ def _import_gx() -> ModuleType:
     started = time.perf_counter()
     import great_expectations as gx
 
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)  # import resets it
+
     log.debug(
         "great_expectations %s imported in %.2fs", gx.__version__, time.perf_counter() - started
     )
