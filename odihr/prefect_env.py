@@ -30,5 +30,6 @@ def configure_prefect(prefect_home: Path | None = None) -> None:
     for name, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(name, value)
     if prefect_home is not None and "PREFECT_HOME" not in os.environ:
-        prefect_home.mkdir(parents=True, exist_ok=True)
         os.environ["PREFECT_HOME"] = str(prefect_home.resolve())
+    if "PREFECT_HOME" in os.environ:  # Prefect cannot create its SQLite file in a missing folder
+        Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)

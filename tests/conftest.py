@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,13 +19,22 @@ from tests_support import (
 )
 
 pytest_plugins = ["sitefixtures"]
+PREFECT_HOME = pytest.StashKey[Path]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Prefect's state for the whole session goes to one home (one ephemeral server start)."""
-    home = Path(config.rootpath) / ".pytest_cache" / "prefect-home"
-    os.environ.setdefault("PREFECT_HOME", str(home))
+    """Prefect's state for the whole session goes to one fresh home (one ephemeral server start,
+    shared by nothing else: concurrent sessions must not share Prefect's SQLite database)."""
+    home = Path(tempfile.mkdtemp(prefix="odihr-prefect-home-"))
+    config.stash[PREFECT_HOME] = home
     configure_prefect(home)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the session's Prefect home."""
+    home = config.stash.get(PREFECT_HOME, None)
+    if home is not None:
+        shutil.rmtree(home, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
