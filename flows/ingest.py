@@ -13,7 +13,7 @@ from db.load import known_versions, record_version, upsert_documents, upsert_ele
 from db.status import known_elections
 from flows.artifacts import publish_summary
 from flows.lifecycle import tracked_run
-from flows.steps import WorkItem, needs_parse, process
+from flows.steps import BATCH_SIZE, WorkItem, needs_parse, process
 from odihr.filters import Filters
 from odihr.nightly import KnownElection, NightlyPlan
 from odihr.outcomes import DocumentRef, DownloadOutcome
@@ -27,9 +27,6 @@ from tasks.crawl import discover_reports
 from tasks.download import download_document
 from tasks.policy import task_retry_delays
 from tasks.politeness import site_throttle
-
-#: Reports per parse → validate → load batch: bounds memory and makes an interrupted run resumable.
-BATCH_SIZE = 25
 
 
 def election_row(e: DiscoveredElection) -> dict[str, Any]:

@@ -10,13 +10,11 @@ from prefect import flow
 from db.stored import stored_versions
 from flows.artifacts import publish_summary
 from flows.lifecycle import tracked_run
-from flows.steps import WorkItem, process
+from flows.steps import BATCH_SIZE, WorkItem, process
 from odihr.filters import Filters
 from odihr.settings import Settings
 from odihr.site.store import RawStore
 from odihr.summary import RunSummary
-
-BATCH_SIZE = 25
 
 
 def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary:

@@ -25,6 +25,9 @@ from tasks.load import load_document, quarantine_document, skip_document
 from tasks.parse import count_pages, parse_document
 from tasks.validate import validate_batch
 
+#: Reports per parse → validate → load batch: bounds memory and makes an interrupted run resumable.
+BATCH_SIZE = 25
+
 
 @dataclass(frozen=True)
 class WorkItem:
