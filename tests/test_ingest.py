@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,9 @@ def test_backfill_then_nightly_is_idempotent_and_transfers_no_pdf_bytes(
     assert sum(r.bytes_sent for r in pdf_requests(mirror)) == 0
     assert second["new"] == 0 and second["loaded"] == 0
     assert table_counts(database_url) == before
+    # Incremental: only the election still waiting for its final report (and recent) is visited.
+    visited = {r.path for r in mirror.log if re.fullmatch(r"/odihr/elections/[a-z-]+/\d+", r.path)}
+    assert visited == {"/odihr/elections/kyrgyzstan/600104"}
 
 
 PDF_TRUTH_BY_ID = {t["pdf_id"]: t for t in PDF_TRUTH.values()}
