@@ -66,22 +66,42 @@ def process(
     run_id: int,
     summary: RunSummary,
 ) -> None:
-    """Parse, validate and load one batch of work items."""
-    originals = [i for i in items if not _skippable(engine, i)]
-    translations = [i for i in items if i not in originals]
-    for item in translations:
+    """Parse, validate and load one batch of work items.
+
+    Originals go first, so that a translation in the same batch can see whether its original
+    loaded: then it is skipped; otherwise (the original is quarantined or unknown) it is parsed
+    like any report.
+    """
+    _parse_validate_load(
+        engine, settings, [i for i in items if i.translation_of is None], run_id, summary
+    )
+    to_parse = []
+    for item in (i for i in items if i.translation_of is not None):
+        if document_status(engine, item.translation_of) != "loaded":
+            to_parse.append(item)
+            continue
         pages = count_pages(item.url_path, item.path, settings.max_pdf_pages).pages
         reason = f"translation of {item.translation_of}, which is loaded"
         skip_document(engine, item.document_id, item.version_id, reason, pages, run_id)
         summary.add("skipped")
-    if not originals:
+    _parse_validate_load(engine, settings, to_parse, run_id, summary)
+
+
+def _parse_validate_load(
+    engine: Engine,
+    settings: Settings,
+    items: Sequence[WorkItem],
+    run_id: int,
+    summary: RunSummary,
+) -> None:
+    if not items:
         return
     for stage in ("parse", "load"):
-        reporter().grow(stage, len(originals))
+        reporter().grow(stage, len(items))
     futures = parse_document.map(
-        [i.url_path for i in originals],
-        [i.path for i in originals],
-        [settings.max_pdf_pages] * len(originals),
+        [i.url_path for i in items],
+        [i.path for i in items],
+        [settings.max_pdf_pages] * len(items),
     )
     outcomes: list[ParseOutcome] = []
     for future in futures:
@@ -91,15 +111,9 @@ def process(
     validation = validate_batch(parsed, settings.reports_dir) if parsed else None
     if validation is not None and validation.html_path is not None:
         summary.validation_report = validation.html_path
-    for item, outcome in zip(originals, outcomes, strict=True):
+    for item, outcome in zip(items, outcomes, strict=True):
         _finish(engine, item, outcome, validation, run_id, summary)
         reporter().advance("load")
-
-
-def _skippable(engine: Engine, item: WorkItem) -> bool:
-    return (
-        item.translation_of is not None and document_status(engine, item.translation_of) == "loaded"
-    )
 
 
 def _finish(

@@ -94,6 +94,8 @@ def test_reparse_is_offline_and_touches_nothing_unchanged(tmp_path: Path) -> Non
             requests_per_second=500.0,
             countries=["moldova"],
         )
+    # The Russian translation sat in the same batch as its original and still waited for it.
+    assert one(database_url, "SELECT status FROM bi_reports WHERE language = 'ru'") == "skipped"
     # The server is gone: a reparse needs no network.
     before = one(database_url, "SELECT max(loaded_at) FROM bi_reports")
     facts = one(database_url, "SELECT count(*) FROM result")
