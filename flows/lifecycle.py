@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from db.engine import get_engine
 from db.load import finish_run, start_run
 from db.lock import warehouse_lock
 from db.migrate import upgrade
@@ -26,8 +27,9 @@ def tracked_run(
     kept (one transaction per report), so a rerun resumes where it stopped.
     """
     started = time.perf_counter()
-    engine = upgrade(settings.database_url)
+    engine = get_engine(settings.database_url)
     with warehouse_lock(engine, timeout=settings.lock_timeout, holder=f"odihr {kind}"):
+        upgrade(settings.database_url)  # under the lock: two first runs never migrate at once
         summary = RunSummary(kind=kind)
         summary.run_id = start_run(engine, kind, parameters)
         try:
