@@ -178,7 +178,7 @@ def _ingest_documents(
             item = _after_download(engine, outcome, row, summary, force)
             if item is not None:
                 items.append(item)
-        process(engine, settings, items, summary.run_id, summary)
+        summary.validations.extend(process(engine, settings, items, summary.run_id, summary))
 
 
 def _after_download(

@@ -15,6 +15,7 @@ from db.lock import warehouse_lock
 from db.migrate import upgrade
 from odihr.settings import Settings
 from odihr.summary import RunSummary
+from tasks.validate import write_validation_report
 
 
 @contextmanager
@@ -42,5 +43,9 @@ def tracked_run(
             summary.outcome = "failed"
             raise
         finally:
+            if summary.validations:  # also after an interruption: what was validated is shown
+                summary.validation_report = write_validation_report(
+                    summary.validations, settings.reports_dir
+                )
             summary.wall_seconds = time.perf_counter() - started
             finish_run(engine, summary.run_id, summary.outcome, summary.as_dict())

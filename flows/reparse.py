@@ -53,7 +53,8 @@ def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary
                 )
             )
         for start in range(0, len(items), BATCH_SIZE):
-            process(engine, settings, items[start : start + BATCH_SIZE], summary.run_id, summary)
+            batch = items[start : start + BATCH_SIZE]
+            summary.validations.extend(process(engine, settings, batch, summary.run_id, summary))
     return summary
 
 

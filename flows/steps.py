@@ -65,16 +65,18 @@ def process(
     items: Sequence[WorkItem],
     run_id: int,
     summary: RunSummary,
-) -> None:
-    """Parse, validate and load one batch of work items.
+) -> list[ValidationRun]:
+    """Parse, validate and load one batch of work items; return the batch's validation runs.
 
     Originals go first, so that a translation in the same batch can see whether its original
     loaded: then it is skipped; otherwise (the original is quarantined or unknown) it is parsed
     like any report.
     """
-    _parse_validate_load(
-        engine, settings, [i for i in items if i.translation_of is None], run_id, summary
-    )
+    runs = [
+        _parse_validate_load(
+            engine, settings, [i for i in items if i.translation_of is None], run_id, summary
+        )
+    ]
     to_parse = []
     for item in (i for i in items if i.translation_of is not None):
         if document_status(engine, item.translation_of) != "loaded":
@@ -84,7 +86,8 @@ def process(
         reason = f"translation of {item.translation_of}, which is loaded"
         skip_document(engine, item.document_id, item.version_id, reason, pages, run_id)
         summary.add("skipped")
-    _parse_validate_load(engine, settings, to_parse, run_id, summary)
+    runs.append(_parse_validate_load(engine, settings, to_parse, run_id, summary))
+    return [run for run in runs if run is not None]
 
 
 def _parse_validate_load(
@@ -93,9 +96,9 @@ def _parse_validate_load(
     items: Sequence[WorkItem],
     run_id: int,
     summary: RunSummary,
-) -> None:
+) -> ValidationRun | None:
     if not items:
-        return
+        return None
     for stage in ("parse", "load"):
         reporter().grow(stage, len(items))
     futures = parse_document.map(
@@ -108,12 +111,11 @@ def _parse_validate_load(
         outcomes.append(future.result())
         reporter().advance("parse")
     parsed = {o.url_path: o.parsed for o in outcomes if o.parsed is not None}
-    validation = validate_batch(parsed, settings.reports_dir) if parsed else None
-    if validation is not None and validation.html_path is not None:
-        summary.validation_report = validation.html_path
+    validation = validate_batch(parsed) if parsed else None
     for item, outcome in zip(items, outcomes, strict=True):
         _finish(engine, item, outcome, validation, run_id, summary)
         reporter().advance("load")
+    return validation
 
 
 def _finish(

@@ -32,6 +32,8 @@ class RunSummary:
     quarantined: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     validation_report: Path | None = None
+    #: The validation runs of the run's batches (one HTML report is written from all of them).
+    validations: list[Any] = field(default_factory=list)
     outcome: str = "running"
 
     def add(self, counter: str, n: int = 1) -> None:

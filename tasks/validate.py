@@ -1,18 +1,28 @@
-"""Validation task: one Great Expectations run over a whole batch of parsed reports."""
+"""Validation tasks: one Great Expectations run per batch, one HTML report per run."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from prefect import task
 from prefect.cache_policies import NONE
 
 from odihr.records import ParsedReport
-from odihr.validate import ValidationRun, validate_reports
+from odihr.validate import ValidationRun, merge_runs, validate_reports
+from odihr.validate.report_html import write_html
+
+_OPTIONS = {"cache_policy": NONE, "persist_result": False}
 
 
-@task(name="validate-reports", cache_policy=NONE, persist_result=False)
-def validate_batch(reports: Mapping[str, ParsedReport], report_dir: Path) -> ValidationRun:
-    """Validate every table of every report in a few GX calls; HTML report in ``report_dir``."""
-    return validate_reports(reports, report_dir=report_dir)
+@task(name="validate-reports", **_OPTIONS)
+def validate_batch(reports: Mapping[str, ParsedReport]) -> ValidationRun:
+    """Validate every table of every report of a batch in a few GX calls."""
+    return validate_reports(reports)
+
+
+@task(name="write-validation-report", **_OPTIONS)
+def write_validation_report(runs: Sequence[ValidationRun], report_dir: Path) -> Path | None:
+    """The run's self-contained HTML report (all batches), or None when nothing was validated."""
+    merged = merge_runs(runs)
+    return write_html(merged, report_dir) if merged is not None else None

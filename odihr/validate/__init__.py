@@ -26,6 +26,7 @@ from odihr.validate.model import (
     ReportValidation,
     SuiteOutcome,
     ValidationRun,
+    merge_runs,
 )
 from odihr.validate.run import validate_reports
 
@@ -38,6 +39,7 @@ __all__ = [
     "SuiteOutcome",
     "ValidationRun",
     "country_code",
+    "merge_runs",
     "normalise_country",
     "validate_reports",
 ]

@@ -34,8 +34,8 @@ apart is blocked: a source that prints only part of its contestants looks like a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -159,3 +159,45 @@ class ValidationRun:
     def warned(self) -> list[str]:
         """Keys of loadable reports that carry warnings."""
         return [k for k, r in self.reports.items() if not r.blocking and r.warnings]
+
+
+def merge_runs(runs: Sequence[ValidationRun]) -> ValidationRun | None:
+    """One run out of a run's batches: every report's verdict, every suite's totals.
+
+    Suites of the same name hold the same expectations in the same order (they come from one
+    JSON file), so their outcomes add up position by position.
+    """
+    if not runs:
+        return None
+    reports: dict[str, ReportValidation] = {}
+    suites: dict[str, SuiteOutcome] = {}
+    for run in runs:
+        reports.update(run.reports)
+        for suite in run.suites:
+            seen = suites.get(suite.name)
+            suites[suite.name] = suite if seen is None else _add_suites(seen, suite)
+    return ValidationRun(
+        reports=reports,
+        suites=tuple(suites.values()),
+        html_path=None,
+        started_at=runs[0].started_at,
+        seconds=sum(run.seconds for run in runs),
+    )
+
+
+def _add_suites(a: SuiteOutcome, b: SuiteOutcome) -> SuiteOutcome:
+    expectations = tuple(
+        replace(
+            x,
+            success=x.success and y.success,
+            evaluated=None
+            if x.evaluated is None or y.evaluated is None
+            else x.evaluated + y.evaluated,
+            unexpected=x.unexpected + y.unexpected,
+            error=x.error or y.error,
+        )
+        for x, y in zip(a.expectations, b.expectations, strict=True)
+    )
+    return replace(
+        a, rows=a.rows + b.rows, expectations=expectations, seconds=a.seconds + b.seconds
+    )
