@@ -153,3 +153,13 @@ def _election(engine: Engine) -> None:
             }
         ],
     )
+
+
+def test_views_of_the_newest_revision_match_db_views() -> None:
+    """Changing db/views.py needs a new revision that recreates the views (and a snapshot)."""
+    from db.migrations import snapshots
+
+    newest = sorted(n for n in dir(snapshots) if n.startswith("VIEWS_"))[-1]
+    assert [s.strip() for s in getattr(snapshots, newest)] == [
+        s.strip() for s in VIEWS.values()
+    ]
