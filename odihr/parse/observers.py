@@ -26,6 +26,7 @@ from odihr.parse.observers_table import (
     DEFAULT_SETTINGS,
     TableSettings,
     cells_of,
+    header_kinds,
     spans_columns,
     table_rows,
 )
@@ -79,8 +80,10 @@ def _read_annex(pdf: PdfReport, start: int, settings: TableSettings) -> tuple[Ob
     """Read the annex starting on page ``start`` until the next capitalised heading."""
     title, lines = _annex_lines(pdf, start)
     observers: list[Observer] = []
+    kinds: list[str] | None = None  # the columns a header row named, for pages without one
     for group, parent, block in annex_blocks(lines, title, settings):
-        for row in table_rows(block, settings):
+        kinds = next((k for k in map(header_kinds, block) if k), kinds)
+        for row in table_rows(block, settings, kinds):
             observers.append(Observer(
                 position=len(observers) + 1, given_name=row.given_name,
                 family_name=row.family_name, country=row.country, role=row.role,

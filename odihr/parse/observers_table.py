@@ -3,16 +3,47 @@
 Cells are runs of words closer than a cell gap; columns are the left edges the block's cells
 share; a line with words in the first two columns is an observer's row and any other line is
 the wrapped part of a cell, which joins the row it is centred on.
+
+A column-header row (``Name | Surname | Country | Role``, ``Family name | First name |
+Nationality``), a line whose every cell is a column label, is no observer: it says which column
+holds what. Without one, the columns are given name, family name, country and role, unless the
+second column holds countries: then the first holds the full name (``BEKKEVOLD Geir Jørgen``,
+``Krottmayer, Markus``), split by :func:`split_name`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from odihr.countries import country_code
+from odihr.parse.joining import is_capitalised
 from odihr.parse.layout import Line
 from odihr.parse.pdf import Word
+
+#: Column labels of a header row, by the field their column holds.
+HEADER_LABELS: dict[str, re.Pattern[str]] = {
+    "given": re.compile(r"^(?:first|given|fore|christian)[ -]?names?$|^имя$|^prénom$|^vorname$",
+                        re.IGNORECASE),
+    "family": re.compile(r"^(?:sur|last|family)[ -]?names?$|^фамилия$|^nom de famille$|"
+                         r"^(?:nach|familien)name$", re.IGNORECASE),
+    "name": re.compile(r"^(?:full )?names?$|^name and surname$|^(?:first|given) name and "
+                       r"(?:sur|family )name$|^observer$|^ф\.?\s?и\.?\s?о\.?$|^nom$",
+                       re.IGNORECASE),
+    "country": re.compile(r"^(?:country|nationality|citizenship|state)$|^страна$|"
+                          r"^гражданство$|^pays$|^land$", re.IGNORECASE),
+    "role": re.compile(r"^(?:role|position|function|title|post|organi[sz]ation|delegation|"
+                       r"institution|area of responsibility|deployment|team)$|^должность$|"
+                       r"^функция$|^fonction$|^funktion$", re.IGNORECASE),
+    "number": re.compile(r"^(?:no\.?|nr\.?|#|№|n°)$", re.IGNORECASE),
+    "skip": re.compile(r"^(?:gender|sex|m/f)$|^пол$", re.IGNORECASE),
+}
+#: A numbering cell: ``12``, ``12.``.
+ROW_NUMBER = re.compile(r"^\d{1,4}[.)]?$")
+#: The fields of a table without a header row.
+DEFAULT_KINDS = ("given", "family", "country", "role")
 
 
 @dataclass(frozen=True)
@@ -84,22 +115,31 @@ def _columns(block: Sequence[Line], settings: TableSettings) -> list[float]:
     return columns
 
 
-def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS) \
-        -> list[RowFields]:
+def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS,
+               kinds: Sequence[str] | None = None) -> list[RowFields]:
     """The observers of one table block (one heading's lines on one page), field by field.
 
     A line with words in the first two columns is an observer's row; any other line holds the
-    wrapped part of a cell and joins the row nearest to it. Columns map in order to given name,
-    family name, country and role (a two-column table: full name and country).
+    wrapped part of a cell and joins the row nearest to it. A header row is left out and names
+    the columns; without one, ``kinds`` (a header seen earlier in the annex) does, and without
+    that columns map in order to given name, family name, country and role (a two-column table:
+    full name and country).
     """
-    columns = _columns(block, settings)
+    header = next((i for i, line in enumerate(block) if header_kinds(line, settings)), None)
+    body = [line for i, line in enumerate(block) if i != header]
+    columns = _columns(body, settings)
+    if not columns:
+        return []
 
     def column(word: Word) -> int:
-        return max(i for i, x in enumerate(columns) if x <= word.x0 + settings.column_tolerance)
+        return max([0] + [i for i, x in enumerate(columns)
+                          if x <= word.x0 + settings.column_tolerance])
 
+    if header is not None:
+        kinds = _header_columns(block[header], columns, settings)
     rows: list[_Row] = []
     pending: list[Line] = []
-    for line in block:
+    for line in body:
         if {0, 1} <= {column(w) for w in line.words}:
             rows.append(_Row(line))
         else:
@@ -110,7 +150,58 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
         _add(row, row.line.words, column)
     for line in pending:
         _add(_owner(line, rows, pending), line.words, column)
-    return [_fields(row, len(columns)) for row in rows]
+    texts = [{c: join_fragments(f) for c, f in row.cells.items()} for row in rows]
+    given = list(kinds or ())
+    layout = given if header is not None or len(given) == len(columns) \
+        else _guess_kinds(texts, len(columns))
+    return [_fields(text, layout, row.line.page) for text, row in zip(texts, rows, strict=True)]
+
+
+def header_kinds(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> list[str] | None:
+    """The fields a column-header row names, cell by cell; ``None`` when the line is no header
+    (a header has at least two cells, each a column label, and names a person's name)."""
+    cells = cells_of(line, settings)
+    kinds = []
+    for cell in cells:
+        text = " ".join(w.text for w in cell).strip(" :").replace("\u00a0", " ")
+        kind = next((k for k, label in HEADER_LABELS.items() if label.match(text)), None)
+        if kind is None:
+            return None
+        kinds.append(kind)
+    named = {"name", "given", "family"} & set(kinds)
+    if "name" in kinds and ("given" in kinds) != ("family" in kinds):
+        other = "family" if "given" in kinds else "given"  # Name | Surname: Name is the given
+        kinds = [other if k == "name" else k for k in kinds]
+    return kinds if len(cells) >= 2 and named else None
+
+
+def _header_columns(line: Line, columns: Sequence[float], settings: TableSettings) -> list[str]:
+    """Each column's field, from the header cell above its middle (a header may be centred)."""
+    kinds = ["" for _ in columns]
+    for cell, kind in zip(cells_of(line, settings), header_kinds(line, settings) or [],
+                          strict=False):
+        middle = (cell[0].x0 + cell[-1].x1) / 2
+        index = max([0] + [i for i, x in enumerate(columns) if x <= middle])
+        kinds[index] = kinds[index] or kind
+    return kinds
+
+
+def _guess_kinds(texts: Sequence[dict[int, str]], width: int) -> list[str]:
+    """Fields of columns no header names: given, family, country, role; or, when the second
+    column holds countries and the third does not, full name, country, role."""
+    if width > 2 and all(ROW_NUMBER.match(t.get(0, "")) for t in texts):
+        rest = [{c - 1: v for c, v in t.items() if c} for t in texts]
+        return ["number", *_guess_kinds(rest, width - 1)]
+    if width < 3:
+        return ["name", "country"]
+
+    def countries(index: int) -> bool:
+        values = [t[index] for t in texts if t.get(index)]
+        return bool(values) and sum(country_code(v) is not None for v in values) * 2 > len(values)
+
+    if countries(1) and not countries(2):
+        return ["name", "country", "role"]
+    return list(DEFAULT_KINDS)
 
 
 def _owner(line: Line, rows: Sequence[_Row], pending: Sequence[Line]) -> _Row:
@@ -140,14 +231,21 @@ def _add(row: _Row, words: Sequence[Word], column: Callable[[Word], int]) -> Non
         row.cells.setdefault(column(word), []).append((word.bottom, word.x0, word.text))
 
 
-def _fields(row: _Row, width: int) -> RowFields:
-    """Map a row's cells, by column, to given name, family name, country and role."""
-    text = {c: join_fragments(fragments) for c, fragments in row.cells.items()}
-    if width >= 3:
-        role = " ".join(text[c] for c in sorted(text) if c >= 3) or None
-        return RowFields(text.get(0, ""), text.get(1, ""), text.get(2), role, row.line.page)
-    given, family = split_name(text.get(0, ""))
-    return RowFields(given, family, text.get(1), None, row.line.page)
+def _fields(text: dict[int, str], kinds: Sequence[str], page: int) -> RowFields:
+    """Map a row's cells, by column, to given name, family name, country and role; columns past
+    the named ones are more of the role."""
+    values: dict[str, list[str]] = {}
+    for index in sorted(text):
+        kind = kinds[index] if index < len(kinds) else "role"
+        values.setdefault(kind or "role", []).append(text[index])
+    values.pop("number", None)
+    values.pop("skip", None)
+    given, family = " ".join(values.get("given", [])), " ".join(values.get("family", []))
+    if "name" in values:
+        full_given, full_family = split_name(" ".join(values["name"]))
+        given, family = given or full_given, family or full_family
+    return RowFields(given, family, " ".join(values.get("country", [])) or None,
+                     " ".join(values.get("role", [])) or None, page)
 
 
 def join_fragments(fragments: Sequence[tuple[float, float, str]]) -> str:
@@ -161,8 +259,32 @@ def join_fragments(fragments: Sequence[tuple[float, float, str]]) -> str:
 
 
 def split_name(name: str) -> tuple[str, str]:
-    """Split a full name printed in one cell: the last word is the family name."""
+    """Split a full name printed in one cell into given and family name.
+
+    ``Family, Given`` splits at the comma; a family name in capitals (``BEKKEVOLD Geir Jørgen``,
+    ``Ingmar HERMANSSON``, ``van den BERG Pieter``) is the run of capitalised words (with the
+    lower-case particles before it) at either end; otherwise the last word is the family name.
+    """
+    if name.count(",") == 1:
+        family, given = (part.strip() for part in name.split(","))
+        if family and given:
+            return given, family
     parts = name.split()
     if len(parts) < 2:
         return "", name
+    caps = [is_capitalised(p) for p in parts]
+    if any(caps) and not all(caps):
+        lead = 0
+        while lead < len(parts) and parts[lead].islower():
+            lead += 1  # particles: van, de, von
+        end = lead
+        while end < len(parts) and caps[end]:
+            end += 1
+        if end > lead and end < len(parts):
+            return " ".join(parts[end:]), " ".join(parts[:end])
+        start = len(parts)
+        while start > 1 and caps[start - 1]:
+            start -= 1
+        if start < len(parts):
+            return " ".join(parts[:start]), " ".join(parts[start:])
     return " ".join(parts[:-1]), parts[-1]

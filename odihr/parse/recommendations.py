@@ -4,12 +4,14 @@ The section is found on the fast PDFium text by its heading (``XV. RECOMMENDATIO
 ``8. RECOMMENDATIONS``, ``XIV. РЕКОМЕНДАЦИИ``, ``5. Conclusions and Recommendations``); its pages
 are then read line by line with positions and font sizes (:mod:`odihr.parse.layout`):
 
-- ``A. PRIORITY RECOMMENDATIONS`` / ``B. OTHER RECOMMENDATIONS`` are lettered sub-headings; the
-  one naming priority (or, unnamed, the first of several) holds the priority recommendations;
+- ``A. PRIORITY RECOMMENDATIONS`` / ``B. OTHER RECOMMENDATIONS`` (or short unlettered lines such
+  as ``Priority Recommendations``, bold or plain) are sub-headings; the one naming priority (or,
+  unnamed, the first of several) holds the priority recommendations;
 - a heading in bold (or set apart like one) inside a sub-section is the topic (``Voter
   Registration``) of the recommendations under it;
-- an item starts with the next number (``12.``) at the numbers' left edge; everything else until
-  the next item or heading continues its text, across pages;
+- an item starts with the next number (``12.``, ``12)``, ``12 .``, or bare in a column of its
+  own) at the numbers' left edge; everything else until the next item or heading continues its
+  text, across pages;
 - running headers and footers, footnotes (smaller type) and footnote markers (small raised
   words) are left out; a line-end hyphen is repaired (:mod:`odihr.parse.joining`);
 - the section ends at the next capitalised heading that is not a sub-heading: a numbered section,
@@ -39,7 +41,12 @@ NUMBERED_SECTION_HEADING = re.compile(rf"^(?:[IVXLC]+|\d{{1,2}})[.)]\s+(?:[^\W\d
 #: ``A. PRIORITY RECOMMENDATIONS``, ``Б. ДРУГИЕ РЕКОМЕНДАЦИИ``: one capital letter and a dot.
 LETTERED = re.compile(r"^([^\W\d_a-zа-я])[.)]\s+\S")
 PRIORITY_WORD = re.compile(r"PRIORIT|ПРИОРИТЕТ|ПРІОРИТЕТ|KRYESOR", re.IGNORECASE)
-ITEM = re.compile(r"^(\d{1,3})[.)]\s*(.*)$")
+#: An item's opening: ``12.``, ``12)``, ``12 .``; the text may follow.
+ITEM = re.compile(r"^(\d{1,3}) ?[.)]\s*(.*)$")
+#: A bare number in a column of its own: the gap to the text is at least this share of the size.
+NUMBER_COLUMN_GAP = 1.0
+#: A short sub-heading naming recommendations (``Other Recommendations``), in any case.
+PART_HEADING = re.compile(rf"^(?:[^\W\d_]+\s+){{0,2}}(?:{_REC_WORD})\s*$", re.IGNORECASE)
 NUMBERED_HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2})[.)]\s")
 #: Phrases saying a recommendation repeats an earlier one (see :func:`previously_recommended`).
 PREVIOUSLY = re.compile(
@@ -138,7 +145,7 @@ class _SectionReader:
         heading = None
         if not capital and self._item(line):
             pass
-        elif styled and self._part(text):
+        elif (styled or self._plain_part(line, rest)) and self._part(text):
             self.section, self.restart = None, True
         elif capital and _ends_section(text, rest, self._expected()) or styled and (
                 ANNEX_WORD.match(text.upper()) or NUMBERED_HEADING.match(text)):
@@ -160,22 +167,31 @@ class _SectionReader:
 
     def _item(self, line: Line) -> bool:
         """Start an item when the line opens with the next number at the numbers' edge."""
-        match = ITEM.match(line.text)
+        match = item_match(line)
         if not match:
             return False
-        number = int(match.group(1))
+        number, body, text_word = match
         if number != self._expected() and not (self.restart and number == 1):
             return False
         if self.number_x is not None and abs(line.x0 - self.number_x) > NUMBER_ALIGNMENT:
             return False
         if self.number_x is None:
             self.number_x = line.x0
-            if len(line.words) > 1:
-                self.text_x = line.words[1].x0
+            if text_word < len(line.words):
+                self.text_x = line.words[text_word].x0
         self.restart = False
         self.items.append(_Item(number, len(self.parts) - 1, self.section, line.page,
-                                [match.group(2)] if match.group(2) else []))
+                                [body] if body else []))
         return True
+
+    def _plain_part(self, line: Line, rest: Sequence[Line]) -> bool:
+        """A sub-heading in body type: a short line naming recommendations, naming priority or
+        after another sub-heading, right before an item or a bold topic heading."""
+        item = item_match(rest[0]) if rest else None
+        before = rest[0].bold if rest else False
+        return bool(PART_HEADING.match(line.text)) and line.text[:1].isupper() and \
+            (before or item is not None and item[0] in (1, self._expected())) and \
+            bool(PRIORITY_WORD.search(line.text) or self.parts)
 
     def _part(self, text: str) -> bool:
         """Open a sub-section at ``A. PRIORITY RECOMMENDATIONS``-like headings (a lettered
@@ -185,7 +201,8 @@ class _SectionReader:
             self.parts.append((letter.group(1), bool(PRIORITY_WORD.search(text))))
             return True
         named = re.search(_REC_WORD, text.upper()) and not NUMBERED_HEADING.match(text)
-        if named and (is_capitalised(text) or PRIORITY_WORD.search(text)):
+        if named and (is_capitalised(text) or PRIORITY_WORD.search(text)
+                      or PART_HEADING.match(text)):
             self.parts.append(("", bool(PRIORITY_WORD.search(text))))
             return True
         return False
@@ -247,6 +264,24 @@ class _Lookahead:
         return self._ahead[:count]
 
 
+def item_match(line: Line) -> tuple[int, str, int] | None:
+    """An item's opening: its number, the text after it, and the index of the text's first word.
+
+    The number ends with a dot or a parenthesis (``12.``, ``12)``, ``12 .``), or stands alone in
+    a column of its own, a wide gap left of the text.
+    """
+    match = ITEM.match(line.text)
+    if match:
+        marker = len(line.text) - len(match.group(2))
+        used = len(line.text[:marker].split())
+        return int(match.group(1)), match.group(2), used
+    words = line.words
+    if len(words) > 1 and re.fullmatch(r"\d{1,3}", words[0].text) and \
+            words[1].x0 - words[0].x1 >= NUMBER_COLUMN_GAP * line.size:
+        return int(words[0].text), " ".join(w.text for w in words[1:]), 1
+    return None
+
+
 def _next_letter(letters: Sequence[tuple[str, bool]], letter: str) -> bool:
     """True when ``letter`` is the first letter of an alphabet or follows the last one seen."""
     lettered = [x for x, _ in letters if x]
@@ -262,8 +297,8 @@ def _ends_section(text: str, rest: Sequence[Line], expected: int) -> bool:
     nxt = rest[0] if rest else None
     if nxt is None:
         return True
-    item = ITEM.match(nxt.text)
-    return not (item and int(item.group(1)) == expected) and len(text.split()) > 1
+    item = item_match(nxt)
+    return not (item and item[0] == expected) and len(text.split()) > 1
 
 
 def _looks_like_topic(line: Line, rest: Sequence[Line], items: Sequence[_Item],
@@ -272,8 +307,8 @@ def _looks_like_topic(line: Line, rest: Sequence[Line], items: Sequence[_Item],
     sentence, after a finished item and right before the next item."""
     if not items or number_x is None or not rest or line.x0 > number_x + NUMBER_ALIGNMENT:
         return False
-    item = ITEM.match(rest[0].text)
+    item = item_match(rest[0])
     last = items[-1].lines[-1] if items[-1].lines else ""
-    return item is not None and int(item.group(1)) == expected and line.text[:1].isupper() and \
+    return item is not None and item[0] == expected and line.text[:1].isupper() and \
         not line.text.endswith((".", ",", ";", ":")) and last.endswith((".", ";")) and \
         len(line.text) < 60
