@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from odihr.errors import OdihrError
+from odihr.exitcodes import EXIT_FAILED, EXIT_USAGE
 from odihr.records import REPORT_TYPES
 from odihr.settings import Settings, SettingsError
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _date(value: str) -> date:

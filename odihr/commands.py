@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from odihr.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from odihr.filters import Filters
 from odihr.prefect_env import configure_prefect
 from odihr.settings import Settings
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 #: The demo serves the bundled mirror on loopback, so it need not be as polite as with the site.
 DEMO_REQUESTS_PER_SECOND = 200.0
 SAMPLE_SITE = Path(__file__).with_name("sample_site")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from odihr.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, build_parser, main
+from odihr.cli import build_parser, main
+from odihr.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 COMMANDS = ["demo", "nightly", "backfill", "reparse", "status", "db"]

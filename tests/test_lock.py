@@ -10,7 +10,8 @@ import pytest
 
 from db.engine import get_engine
 from db.lock import WarehouseBusy, warehouse_lock
-from odihr.cli import EXIT_FAILED, main
+from odihr.cli import main
+from odihr.exitcodes import EXIT_FAILED
 
 
 def test_a_second_writer_waits_then_gives_up(database_url: str) -> None:
