@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterator
@@ -166,9 +167,13 @@ def status(settings: Settings) -> int:
     print("last runs:")
     for run in last_runs(engine):
         ended = run["ended_at"].isoformat(timespec="seconds") if run["ended_at"] else "-"
+        counts = json.loads(run["counts"] or "{}")
+        tally = ", ".join(
+            f"{name} {counts[name]}" for name in ("new", "loaded", "quarantined") if name in counts
+        )
         print(
             f"  #{run['id']:<4} {run['kind']:<9} {run['outcome']:<12} started "
-            f"{run['started_at'].isoformat(timespec='seconds')} ended {ended}"
+            f"{run['started_at'].isoformat(timespec='seconds')} ended {ended}  {tally}"
         )
     quarantined = quarantined_documents(engine)
     print(f"quarantined reports: {len(quarantined)}")
