@@ -115,7 +115,7 @@ def infer_format(cells: Iterable[str]) -> NumberFormat:
     decimal: str | None = None
     lone: set[str] = set()
     for raw in cells:
-        cell = _PERCENT_SIGN.sub("", normalize_spaces(raw))
+        cell = _PERCENT_SIGN.sub("", normalize_spaces(raw).strip("()"))
         marks = re.findall(r"\D", cell)
         if not marks or is_dash(cell):
             continue

@@ -21,6 +21,9 @@ from odihr.parse.results_vocab import (
     VOTES_HEADER,
 )
 
+#: A caption between a table and the turnout block under it has at most this many words.
+CAPTION_WORDS = 8
+
 
 @dataclass
 class RawTable:
@@ -101,11 +104,21 @@ def segment(bands: list[Band]) -> list[RawTable]:
                 tables[-1].turnout.append(band)  # turnout printed under the table
             else:
                 pending_turnout.append(band)
+    if tables and _turnout_block_after(pending_text, pending_turnout):
+        tables[-1].turnout.extend(pending_turnout)  # "Turnout" caption, then its own table
     if not tables:
         tables = _headerless(flat, kinds)
     for raw in tables:
         raw.rows = merge_wrapped(raw.rows)
     return tables
+
+
+def _turnout_block_after(texts: list[Band], turnout: list[Band]) -> bool:
+    """Whether turnout lines left over at the end of the section are a turnout block printed
+    under the last table behind a caption or a source line: two lines or more, and between the
+    table and them only short one-line captions, not prose."""
+    return len(turnout) >= 2 and all(
+        len(band.lines) == 1 and len(band.tokens) <= CAPTION_WORDS for band in texts)
 
 
 def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: RawTable) -> bool:
