@@ -8,7 +8,6 @@ from typing import Any
 from prefect import flow
 from sqlalchemy import Engine
 
-from db.facts import mark_gone, quarantine_report
 from db.load import known_versions, record_version, upsert_documents, upsert_elections
 from db.status import known_elections
 from flows.artifacts import publish_summary
@@ -25,6 +24,7 @@ from odihr.site.store import RawStore
 from odihr.summary import RunSummary
 from tasks.crawl import discover_reports
 from tasks.download import download_document
+from tasks.load import mark_document_gone, quarantine_document
 from tasks.policy import task_retry_delays
 from tasks.politeness import site_throttle
 
@@ -186,7 +186,7 @@ def _after_download(
 ) -> WorkItem | None:
     ref = outcome.ref
     if outcome.state == "gone":
-        mark_gone(
+        mark_document_gone(
             engine,
             document_id=ref.document_id,
             http_status=outcome.http_status or 404,
@@ -197,7 +197,7 @@ def _after_download(
     if outcome.state == "failed":
         summary.add("failed")
         if ref.known_version_status != "loaded":
-            quarantine_report(
+            quarantine_document(
                 engine,
                 document_id=ref.document_id,
                 version_id=None,

@@ -84,7 +84,14 @@ def process(
             continue
         pages = count_pages(item.url_path, item.path, settings.max_pdf_pages).pages
         reason = f"translation of {item.translation_of}, which is loaded"
-        skip_document(engine, item.document_id, item.version_id, reason, pages, run_id)
+        skip_document(
+            engine,
+            document_id=item.document_id,
+            version_id=item.version_id,
+            reason=reason,
+            pages=pages,
+            run_id=run_id,
+        )
         summary.add("skipped")
     runs.append(_parse_validate_load(engine, settings, to_parse, run_id, summary))
     return [run for run in runs if run is not None]
@@ -127,19 +134,15 @@ def _finish(
     summary: RunSummary,
 ) -> None:
     if outcome.parsed is None:
-        reason = outcome.reason or "could not be parsed"
-        quarantine_document(
+        _quarantine(
             engine,
-            item.document_id,
-            item.version_id,
+            item,
             outcome.error_code or "parse_error",
-            reason,
-            run_id,
+            outcome.reason or "could not be parsed",
             outcome.pages,
-            PARSER_VERSION,
+            run_id,
+            summary,
         )
-        summary.add("quarantined")
-        summary.quarantined.append((item.url_path, reason))
         return
     report: ParsedReport = outcome.parsed
     verdict = validation.reports.get(item.url_path) if validation else None
@@ -147,18 +150,7 @@ def _finish(
     warnings = verdict.warnings if verdict else []
     if blocking:
         reason = f"failed validation: {verdict.quarantine_reason}"
-        quarantine_document(
-            engine,
-            item.document_id,
-            item.version_id,
-            "validation",
-            reason,
-            run_id,
-            report.metadata.pages,
-            report.parser_version,
-        )
-        summary.add("quarantined")
-        summary.quarantined.append((item.url_path, reason))
+        _quarantine(engine, item, "validation", reason, report.metadata.pages, run_id, summary)
         return
     notes = [f.message for f in warnings]
     notes += metadata_disagreements(
@@ -172,8 +164,38 @@ def _finish(
     if item.facts_digest is not None and item.facts_digest == facts_digest(report, notes):
         summary.add("unchanged")
         return
-    load_document(engine, item.document_id, item.version_id, report, run_id, notes)
+    load_document(
+        engine,
+        document_id=item.document_id,
+        version_id=item.version_id,
+        parsed=report,
+        run_id=run_id,
+        dq_warnings=notes,
+    )
     summary.add("loaded")
     if notes:
         summary.add("warnings", len(notes))
         summary.warnings.extend((item.url_path, n) for n in notes)
+
+
+def _quarantine(
+    engine: Engine,
+    item: WorkItem,
+    code: str,
+    reason: str,
+    pages: int | None,
+    run_id: int,
+    summary: RunSummary,
+) -> None:
+    quarantine_document(
+        engine,
+        document_id=item.document_id,
+        version_id=item.version_id,
+        code=code,
+        reason=reason,
+        run_id=run_id,
+        pages=pages,
+        parser_version=PARSER_VERSION,
+    )
+    summary.add("quarantined")
+    summary.quarantined.append((item.url_path, reason))

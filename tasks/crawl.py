@@ -5,23 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from prefect import task
-from prefect.cache_policies import NONE
 
 from odihr.site.client import SiteClient
 from odihr.site.discovery import discover
 from odihr.site.models import Discovery, ListingEntry
-from tasks.policy import RETRY_DELAYS, RETRY_JITTER, retry_transient_only
+from tasks.policy import NETWORK_TASK_OPTIONS
 
 
-@task(
-    name="discover-reports",
-    cache_policy=NONE,
-    persist_result=False,
-    retries=2,
-    retry_delay_seconds=RETRY_DELAYS,
-    retry_jitter_factor=RETRY_JITTER,
-    retry_condition_fn=retry_transient_only,
-)
+@task(name="discover-reports", **NETWORK_TASK_OPTIONS)
 def discover_reports(
     client: SiteClient,
     include: Callable[[ListingEntry], bool] | None = None,

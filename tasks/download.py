@@ -8,13 +8,12 @@ transient failure that outlived the client's own retries raises, so Prefect retr
 from __future__ import annotations
 
 from prefect import task
-from prefect.cache_policies import NONE
 
 from odihr.errors import FetchError, Gone, TransientFetchError
 from odihr.outcomes import DocumentRef, DownloadOutcome
 from odihr.site.client import SiteClient
 from odihr.site.store import RawStore
-from tasks.policy import RETRY_DELAYS, RETRY_JITTER, retry_transient_only
+from tasks.policy import NETWORK_TASK_OPTIONS
 
 
 def download(
@@ -58,15 +57,7 @@ def download(
     )
 
 
-@task(
-    name="download-report",
-    cache_policy=NONE,
-    persist_result=False,
-    retries=2,
-    retry_delay_seconds=RETRY_DELAYS,
-    retry_jitter_factor=RETRY_JITTER,
-    retry_condition_fn=retry_transient_only,
-)
+@task(name="download-report", **NETWORK_TASK_OPTIONS)
 def download_document(
     client: SiteClient, store: RawStore, ref: DocumentRef, force: bool = False
 ) -> DownloadOutcome:

@@ -6,12 +6,12 @@ import time
 from pathlib import Path
 
 from prefect import task
-from prefect.cache_policies import NONE
 
 from odihr.errors import ReportError
 from odihr.outcomes import ParseOutcome
 from odihr.parse.pdf import PdfReport
 from odihr.parse.report import parse_report
+from tasks.policy import TASK_OPTIONS
 
 
 def parse_file(url_path: str, path: str, max_pages: int) -> ParseOutcome:
@@ -40,7 +40,7 @@ def count_pages(url_path: str, path: str, max_pages: int) -> ParseOutcome:
         return ParseOutcome(url_path, error_code=error.code, reason=str(error))
 
 
-@task(name="parse-report", cache_policy=NONE, persist_result=False)
+@task(name="parse-report", **TASK_OPTIONS)
 def parse_document(url_path: str, path: str, max_pages: int) -> ParseOutcome:
     """Prefect shell around :func:`parse_file`."""
     return parse_file(url_path, path, max_pages)

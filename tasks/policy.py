@@ -1,8 +1,10 @@
-"""Retry policy shared by the network tasks: transient errors are retried, 404/410 never."""
+"""Options shared by the tasks; network tasks retry transient errors, never a 404/410."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from prefect.cache_policies import NONE
 
 from odihr.errors import Gone, OffSiteUrl, TooLarge
 from odihr.settings import Settings
@@ -32,3 +34,16 @@ def retry_transient_only(task: Any, task_run: Any, state: Any) -> bool:
     except Exception:  # noqa: BLE001 - anything else is worth another try
         return True
     return False
+
+
+#: Every task: nothing cached, nothing persisted (inputs are clients, engines and big records;
+#: idempotence comes from the warehouse, not from Prefect's result cache).
+TASK_OPTIONS: dict[str, Any] = {"cache_policy": NONE, "persist_result": False}
+#: Tasks that talk to the site.
+NETWORK_TASK_OPTIONS: dict[str, Any] = {
+    **TASK_OPTIONS,
+    "retries": len(RETRY_DELAYS),
+    "retry_delay_seconds": RETRY_DELAYS,
+    "retry_jitter_factor": RETRY_JITTER,
+    "retry_condition_fn": retry_transient_only,
+}

@@ -6,22 +6,20 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from prefect import task
-from prefect.cache_policies import NONE
 
 from odihr.records import ParsedReport
 from odihr.validate import ValidationRun, merge_runs, validate_reports
 from odihr.validate.report_html import write_html
+from tasks.policy import TASK_OPTIONS
 
-_OPTIONS = {"cache_policy": NONE, "persist_result": False}
 
-
-@task(name="validate-reports", **_OPTIONS)
+@task(name="validate-reports", **TASK_OPTIONS)
 def validate_batch(reports: Mapping[str, ParsedReport]) -> ValidationRun:
     """Validate every table of every report of a batch in a few GX calls."""
     return validate_reports(reports)
 
 
-@task(name="write-validation-report", **_OPTIONS)
+@task(name="write-validation-report", **TASK_OPTIONS)
 def write_validation_report(runs: Sequence[ValidationRun], report_dir: Path) -> Path | None:
     """The run's self-contained HTML report (all batches), or None when nothing was validated."""
     merged = merge_runs(runs)
