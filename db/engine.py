@@ -51,8 +51,3 @@ def get_engine(database_url: str) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     return engine
-
-
-def is_sqlite(engine: Engine) -> bool:
-    """True for a SQLite warehouse."""
-    return engine.dialect.name == "sqlite"

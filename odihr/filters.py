@@ -54,11 +54,6 @@ class Filters:
 
         return cls(as_date(date_from), as_date(date_to), as_set(countries), as_set(report_types))
 
-    @property
-    def is_empty(self) -> bool:
-        """True when the run covers the whole site."""
-        return not (self.date_from or self.date_to or self.countries or self.report_types)
-
     def match_election(self, country_slug: str | None, election_date: date | None) -> bool:
         """Whether an election (by country slug and first voting day) is covered."""
         if self.countries and (country_slug or "").lower() not in self.countries:

@@ -21,7 +21,6 @@ NOT_APPLICABLE_WORDS = frozenset({"n/a", "n.a.", "н/д"})
 #: Unicode spaces that reports use inside numbers (no-break, narrow no-break, thin, figure…).
 _SPACES = re.compile(r"[\s\u00a0\u2007\u2008\u2009\u200a\u202f\u2002-\u2006]+")
 #: Separators that may group thousands (a space stands for every space variant).
-THOUSANDS_SEPARATORS = (" ", ",", ".", "'", "’")
 _GROUPED = re.compile(r"(\d{1,3})([ ,.'’])\d{3}(?:\2\d{3})*")
 _PERCENT_SIGN = re.compile(r"\s*(%|per\s*cent|percent|проц\.?)\s*$", re.IGNORECASE)
 

@@ -37,7 +37,6 @@ SHARE_HEADER = _rx(r"%|per\s?cent|percent|share|процент|доля")
 SEATS_HEADER = _rx(r"seat|mandate|мандат|мест|siège|elected|избран")
 PR_HEADER = _rx(r"\bPR\b|proportional|\blists?\b|пропорц|по списк")
 SMD_HEADER = _rx(r"majorit|\bSMDs?\b|single[- ]member|constituenc|district|мажорит|округ")
-TOTAL_HEADER = _rx(r"\btotal\b|всего|итого")
 ROUND_HEADER = _rx(r"\bround\b|\bтур\b|\bтура\b|\btour\b|\bкруг\b")
 ORDINALS = (
     (1, _rx(r"\b(first|1st|I|первый|первого|premier)\b")),
