@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,6 +26,7 @@ from db.models import (
     TurnoutRecord,
 )
 from db.upsert import upsert
+from odihr.outcomes import KnownVersion
 
 FACT_TABLES = (ResultRecord, TurnoutRecord, ObserverRecord, RecommendationRecord, ContestRecord)
 
@@ -166,38 +166,22 @@ def upsert_documents(engine: Engine, documents: Iterable[Mapping[str, Any]]) -> 
     return {path: doc_id for path, doc_id in found}
 
 
-@dataclass(frozen=True)
-class KnownVersion:
-    """What the warehouse knows of a document's newest fetched version."""
-
-    document_id: int
-    url_path: str
-    status: str
-    version_id: int | None
-    sha256: str | None
-    etag: str | None
-    last_modified: str | None
-    parser_version: str | None
-    version_status: str | None
-
-
 def known_versions(engine: Engine) -> dict[str, KnownVersion]:
-    """Every document with its newest version (for conditional GET and skip decisions)."""
+    """``url_path → newest fetched version`` of every fetched document (for conditional GET and
+    skip decisions)."""
     d = ReportDocument.__table__
     v = DocumentVersion.__table__
     query = select(
-        d.c.id,
         d.c.url_path,
-        d.c.status,
         v.c.id,
         v.c.sha256,
         v.c.etag,
         v.c.last_modified,
         v.c.parser_version,
         v.c.status,
-    ).select_from(d.outerjoin(v, v.c.id == d.c.latest_version_id))
+    ).select_from(d.join(v, v.c.id == d.c.latest_version_id))
     with engine.connect() as connection:
-        return {row[1]: KnownVersion(*row) for row in connection.execute(query).all()}
+        return {path: KnownVersion(*rest) for path, *rest in connection.execute(query).all()}
 
 
 def record_version(

@@ -15,7 +15,7 @@ from flows.lifecycle import tracked_run
 from flows.steps import BATCH_SIZE, WorkItem, needs_parse, process
 from odihr.filters import Filters
 from odihr.nightly import KnownElection, NightlyPlan
-from odihr.outcomes import DocumentRef, DownloadOutcome
+from odihr.outcomes import NO_VERSION, DocumentRef, DownloadOutcome
 from odihr.progress import reporter
 from odihr.settings import Settings
 from odihr.site.client import SiteClient
@@ -155,19 +155,13 @@ def _ingest_documents(
         batch = rows[start : start + BATCH_SIZE]
         refs = []
         for row in batch:
-            k = known.get(row["url_path"])
             refs.append(
                 DocumentRef(
                     document_id=ids[row["url_path"]],
                     url=row["url"],
                     url_path=row["url_path"],
                     translation_of=row["translation_of"],
-                    known_sha256=k.sha256 if k else None,
-                    known_etag=k.etag if k else None,
-                    known_last_modified=k.last_modified if k else None,
-                    known_parser_version=k.parser_version if k else None,
-                    known_version_status=k.version_status if k else None,
-                    known_version_id=k.version_id if k else None,
+                    known=known.get(row["url_path"], NO_VERSION),
                 )
             )
         items = []
@@ -196,7 +190,7 @@ def _after_download(
         return None
     if outcome.state == "failed":
         summary.add("failed")
-        if ref.known_version_status != "loaded":
+        if ref.known.status != "loaded":
             quarantine_document(
                 engine,
                 document_id=ref.document_id,
@@ -221,15 +215,15 @@ def _after_download(
             run_id=summary.run_id,
         )
         # a 200 (new bytes, or the same bytes with new validators) or a first sighting
-        if outcome.http_status == 200 or ref.known_version_id is None
-        else (ref.known_version_id, False)
+        if outcome.http_status == 200 or ref.known.version_id is None
+        else (ref.known.version_id, False)
     )
     summary.add("new" if is_new else "unchanged")
     if not needs_parse(
         is_new=is_new,
         force=force,
-        parser_version=ref.known_parser_version,
-        version_status=ref.known_version_status,
+        parser_version=ref.known.parser_version,
+        version_status=ref.known.status,
     ):
         return None
     e: DiscoveredElection = row["_election"]

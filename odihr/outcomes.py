@@ -8,6 +8,22 @@ from odihr.records import ParsedReport
 
 
 @dataclass(frozen=True)
+class KnownVersion:
+    """What the warehouse knows of a document's newest fetched version (all None: nothing)."""
+
+    version_id: int | None = None
+    sha256: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    parser_version: str | None = None
+    status: str | None = None
+
+
+#: A document the warehouse has never fetched.
+NO_VERSION = KnownVersion()
+
+
+@dataclass(frozen=True)
 class DocumentRef:
     """A document the run works on, with what the warehouse already knows of it."""
 
@@ -15,12 +31,7 @@ class DocumentRef:
     url: str
     url_path: str
     translation_of: str | None
-    known_sha256: str | None = None
-    known_etag: str | None = None
-    known_last_modified: str | None = None
-    known_parser_version: str | None = None
-    known_version_status: str | None = None
-    known_version_id: int | None = None
+    known: KnownVersion = NO_VERSION
 
 
 @dataclass(frozen=True)

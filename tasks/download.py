@@ -20,8 +20,8 @@ def download(
     client: SiteClient, store: RawStore, ref: DocumentRef, *, force: bool
 ) -> DownloadOutcome:
     """Fetch one document; 304 or known bytes are ``unchanged``, new bytes are stored first."""
-    etag = None if force else ref.known_etag
-    last_modified = None if force else ref.known_last_modified
+    etag = None if force else ref.known.etag
+    last_modified = None if force else ref.known.last_modified
     try:
         result = client.fetch_pdf(ref.url, etag=etag, last_modified=last_modified)
     except Gone as error:
@@ -36,14 +36,14 @@ def download(
         return DownloadOutcome(
             ref,
             "unchanged",
-            sha256=ref.known_sha256,
-            path=str(store.path_for(ref.known_sha256)) if ref.known_sha256 else None,
-            etag=result.etag or ref.known_etag,
-            last_modified=result.last_modified or ref.known_last_modified,
+            sha256=ref.known.sha256,
+            path=str(store.path_for(ref.known.sha256)) if ref.known.sha256 else None,
+            etag=result.etag or ref.known.etag,
+            last_modified=result.last_modified or ref.known.last_modified,
             http_status=304,
         )
     sha256, path = store.store(result.data)
-    state = "unchanged" if sha256 == ref.known_sha256 else "new"
+    state = "unchanged" if sha256 == ref.known.sha256 else "new"
     return DownloadOutcome(
         ref,
         state,
