@@ -13,6 +13,16 @@ from datetime import date
 REPORT_TYPES = ("needs_assessment", "interim", "preliminary_statement", "final", "other")
 #: Contract ``contest_kind`` codes.
 CONTEST_KINDS = ("party_list", "mixed", "presidential", "referendum", "local", "majoritarian")
+#: Contract ``delegation_kind`` codes.
+DELEGATION_KINDS = (
+    "core_team", "long_term", "short_term", "osce_pa", "pace", "european_parliament", "nato_pa",
+    "other",
+)
+#: The parts of a report that load or are quarantined on their own (``bi_report_parts.part``;
+#: a contest's part is ``results:<contest title>``).
+PARTS = ("metadata", "results", "observers", "recommendations")
+#: ``bi_report_parts.status`` codes.
+PART_STATUSES = ("loaded", "quarantined", "absent")
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,9 @@ class ResultRow:
     seats_proportional: int | None = None
     seats_majoritarian: int | None = None
     nominated_by: str | None = None
+    #: Figures printed beside votes, share and seats (breakdowns, sub-totals, member counts…),
+    #: as ``(printed column header, value)`` pairs in column order; nothing printed is dropped.
+    extra_figures: tuple[tuple[str, int | float | str | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +100,10 @@ class Observer:
     delegation: str
     delegation_parent: str | None
     page: int
+    #: ISO 3166-1 alpha-2 of ``country`` (the nationality), None where it cannot be told.
+    country_code: str | None = None
+    #: Normalised kind of the delegation: one of :data:`DELEGATION_KINDS`.
+    delegation_kind: str = "other"
 
 
 @dataclass(frozen=True)
@@ -99,6 +116,34 @@ class Recommendation:
     text: str
     previously_recommended: bool
     page: int
+    #: False where the report printed no numbers and ``number`` is the reading order.
+    numbered: bool = True
+
+
+@dataclass(frozen=True)
+class PartProblem:
+    """A part of a report that cannot be loaded: found but unreadable, or not found at all.
+
+    ``part`` is ``metadata``, ``observers``, ``recommendations``, ``results`` (the results as a
+    whole: no table found, or a section that holds none) or ``results:<contest>`` (one table).
+    ``status`` is ``quarantined`` (found, not readable: ``reason`` says what was found where and
+    what was expected) or ``absent`` (the parser found no such part in the report).
+    """
+
+    part: str
+    status: str
+    reason: str
+    page: int | None = None
+    code: str = "unknown_layout"
+
+
+@dataclass(frozen=True)
+class ResultsReading:
+    """What the results reader made of a report: the contests it read, and the tables it could
+    not read (each a ``results:<contest>`` or ``results`` :class:`PartProblem`)."""
+
+    contests: tuple[Contest, ...] = ()
+    problems: tuple[PartProblem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,3 +157,5 @@ class ParsedReport:
     recommendations: tuple[Recommendation, ...] = ()
     #: Facts where the report disagrees with itself or needs a person's attention (not errors).
     notes: tuple[str, ...] = field(default=())
+    #: Parts found but unreadable, or absent: each is quarantined or reported on its own.
+    problems: tuple[PartProblem, ...] = field(default=())

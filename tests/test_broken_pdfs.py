@@ -22,6 +22,7 @@ from odihr.errors import (
 )
 from odihr.parse.pdf import PdfReport
 from odihr.parse.report import PARSER_VERSION, parse_report
+from odihr.records import ResultsReading
 
 BROKEN = Path(__file__).with_name("fixtures") / "broken"
 SAMPLE_SITE = Path(__file__).resolve().parents[1] / "odihr" / "sample_site"
@@ -89,8 +90,8 @@ def closes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def _part_module(monkeypatch: pytest.MonkeyPatch, reader: object) -> None:
     """Observers are read by ``reader``; the other parts read nothing."""
     monkeypatch.setattr(report_module, "read_observers", reader)
-    for name in ("read_results", "read_recommendations"):
-        monkeypatch.setattr(report_module, name, lambda pdf: ())
+    monkeypatch.setattr(report_module, "read_results", lambda pdf: ResultsReading())
+    monkeypatch.setattr(report_module, "read_recommendations", lambda pdf: ())
 
 
 def test_a_part_reader_gets_the_open_report(monkeypatch: pytest.MonkeyPatch,
@@ -101,13 +102,18 @@ def test_a_part_reader_gets_the_open_report(monkeypatch: pytest.MonkeyPatch,
     assert closes
 
 
-def test_a_part_readers_named_error_propagates_and_the_pdf_is_closed(
+def test_an_unreadable_part_costs_only_itself_and_the_pdf_is_closed(
     monkeypatch: pytest.MonkeyPatch, closes: list[int]
 ) -> None:
     def read(pdf: PdfReport) -> tuple:
         raise UnknownLayout(2, "an observer table")
 
     _part_module(monkeypatch, read)
-    with pytest.raises(UnknownLayout, match="page 2"):
-        parse_report(SAMPLE_PDF.read_bytes())
+    report = parse_report(SAMPLE_PDF.read_bytes())
+    assert report.observers == ()
+    assert report.metadata.pages == 3
+    [problem] = report.problems
+    assert (problem.part, problem.status, problem.page, problem.code) == (
+        "observers", "quarantined", 2, "unknown_layout")
+    assert "expected an observer table" in problem.reason
     assert closes

@@ -24,7 +24,7 @@ BODY = ("The 120 members of the Chamber of Deputies are elected for a four-year 
 
 def read(data: bytes) -> tuple[Contest, ...]:
     with PdfReport(data) as pdf:
-        return read_results(pdf)
+        return read_results(pdf).contests
 
 
 def body_pages(report: ReportPdf, count: int = 3) -> ReportPdf:

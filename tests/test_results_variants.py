@@ -28,7 +28,7 @@ PARTIES = [("Union Party", "300,000", "60.00", "45"), ("Green Party", "150,000",
 
 def read(data: bytes) -> tuple[Contest, ...]:
     with PdfReport(data) as pdf:
-        return read_results(pdf)
+        return read_results(pdf).contests
 
 
 def annex(header: tuple[str, ...] | None = None, pages: int = 3) -> ReportPdf:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import pypdfium2 as pdfium
 from pdfminer.psparser import PSException
 
-from odihr.errors import TruncatedPdf
+from odihr.errors import TruncatedPdf, UnknownLayout
 from odihr.parse.metadata import read_metadata
 from odihr.parse.observers import read_observers
 from odihr.parse.pdf import PdfReport
 from odihr.parse.recommendations import read_recommendations
 from odihr.parse.results import read_results
-from odihr.records import ParsedReport
+from odihr.records import ParsedReport, PartProblem
+
+T = TypeVar("T")
 
 #: Stored with every parsed report; bump it when parsing changes what is read from a PDF.
 PARSER_VERSION = "1.0.0"
@@ -30,15 +35,21 @@ def parse_report(data: bytes, *, max_pages: int = 1000) -> ParsedReport:
         EncryptedPdf: the PDF needs a password.
         TooManyPages: the PDF has more than ``max_pages`` pages.
         NoTextLayer: the pages are scanned images.
-        UnknownLayout: a part reader found its part but could not read its structure.
+        UnknownLayout: the cover and headers cannot be read (metadata is the report's identity).
+
+    A part reader (results, observers, recommendations) that finds its part but cannot read it
+    costs only that part: it is recorded in ``ParsedReport.problems`` and the other parts are read.
     """
+    problems: list[PartProblem] = []
     with PdfReport(data, max_pages=max_pages) as pdf:
         try:
             pdf.require_text_layer()
             metadata = read_metadata(pdf)
-            contests = read_results(pdf)
-            observers = read_observers(pdf)
-            recommendations = read_recommendations(pdf)
+            reading = _read_part("results", lambda: read_results(pdf), problems)
+            observers = _read_part("observers", lambda: read_observers(pdf), problems)
+            recommendations = _read_part(
+                "recommendations", lambda: read_recommendations(pdf), problems
+            )
         except (pdfium.PdfiumError, PSException) as error:
             # The file opened but a page cannot be read: damaged objects inside the file.
             detail = f"{type(error).__name__} while reading its pages: {error}"
@@ -46,7 +57,17 @@ def parse_report(data: bytes, *, max_pages: int = 1000) -> ParsedReport:
     return ParsedReport(
         parser_version=PARSER_VERSION,
         metadata=metadata,
-        contests=contests,
-        observers=observers,
-        recommendations=recommendations,
+        contests=reading.contests if reading else (),
+        observers=observers or (),
+        recommendations=recommendations or (),
+        problems=(*(reading.problems if reading else ()), *problems),
     )
+
+
+def _read_part(part: str, read: Callable[[], T], problems: list[PartProblem]) -> T | None:
+    """Run one part reader; an unreadable part becomes a quarantined :class:`PartProblem`."""
+    try:
+        return read()
+    except UnknownLayout as error:
+        problems.append(PartProblem(part, "quarantined", str(error), error.page, error.code))
+        return None

@@ -31,7 +31,7 @@ from odihr.parse.results_locate import (
 from odihr.parse.results_rows import RoundFigures, freeze_round, read_rounds
 from odihr.parse.results_segment import RawTable, segment
 from odihr.parse.results_title import caption_dates, contest_kind, contest_title, table_round
-from odihr.records import Contest, ResultRound
+from odihr.records import Contest, ResultRound, ResultsReading
 
 #: Share of the page height at the top and bottom where running headers and footers sit.
 MARGIN_SHARE = 0.12
@@ -41,9 +41,8 @@ EXPECTED = ("a results table: a header row naming the contestants and their vote
             "then one row of figures per contestant")
 
 
-def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT
-                 ) -> tuple[Contest, ...]:
-    """Every results table of the report as contests; ``()`` when the report prints none.
+def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT) -> ResultsReading:
+    """Every results table of the report as contests; none when the report prints none.
 
     Args:
         pdf: the open report.
@@ -62,7 +61,7 @@ def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT
             text = " | ".join(ln for ln in pdf.text(section.heading_page).split("\n")[:12])
             raise UnknownLayout(section.heading_page, EXPECTED, f"{text[:300]}")
         contests.extend(found)
-    return tuple(contests)
+    return ResultsReading(tuple(contests))
 
 
 def section_bands(pdf: PdfReport, section: ResultsSection, running: frozenset[str],
