@@ -51,3 +51,18 @@ def get_engine(database_url: str) -> Engine:
     else:
         engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     return engine
+
+
+def checkpoint(database_url: str) -> None:
+    """SQLite: fold the write-ahead log into the database file (``PRAGMA wal_checkpoint``), so
+    that the ``.db`` file alone is the whole warehouse after a run; PostgreSQL: nothing."""
+    url = make_url(database_url)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return
+    if not Path(url.database).expanduser().exists():
+        return
+    try:
+        with get_engine(database_url).connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except Exception:  # noqa: BLE001 - a busy reader only delays the checkpoint to the next run
+        return

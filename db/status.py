@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select
 
-from db.models import Election, ReportDocument, Run
+from db.models import Country, Election, ReportDocument, Run
 
 
 def document_status(engine: Engine, url_path: str) -> str | None:
@@ -24,11 +24,14 @@ def status_counts(engine: Engine) -> dict[str, int]:
     return {status: count for status, count in rows}
 
 
-def last_runs(engine: Engine, limit: int = 10) -> list[dict[str, Any]]:
-    """The newest runs, newest first."""
+def last_runs(engine: Engine, limit: int = 10, *, failed: bool = False) -> list[dict[str, Any]]:
+    """The newest runs, newest first (``failed``: only runs that did not complete)."""
     r = Run.__table__
+    query = select(r).order_by(r.c.id.desc()).limit(limit)
+    if failed:
+        query = query.where(r.c.outcome.not_in(("completed", "running")))
     with engine.connect() as connection:
-        rows = connection.execute(select(r).order_by(r.c.id.desc()).limit(limit)).mappings().all()
+        rows = connection.execute(query).mappings().all()
     return [dict(row) for row in rows]
 
 
@@ -55,3 +58,10 @@ def known_elections(engine: Engine) -> dict[int, tuple[Any, bool]]:
     with engine.connect() as connection:
         rows = connection.execute(select(e.c.id, e.c.election_date, has_final)).all()
     return {election_id: (day, bool(n)) for election_id, day, n in rows}
+
+
+def country_slugs(engine: Engine) -> set[str]:
+    """The site's country slugs the warehouse knows (to check ``--country`` offline)."""
+    c = Country.__table__
+    with engine.connect() as connection:
+        return {s for s in connection.execute(select(c.c.slug)).scalars() if s}

@@ -116,6 +116,8 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
                 retry_delay_seconds=task_retry_delays(settings)
             )
             discovery = discover(client, include=include, stop_when=stop_when)
+            if discovery.complete:
+                filters.check_countries(e.country_slug for e in discovery.entries)
             elections = [
                 e
                 for e in discovery.elections

@@ -39,8 +39,9 @@ def tracked_run(
         except KeyboardInterrupt:
             summary.outcome = "interrupted"
             raise
-        except BaseException:
+        except BaseException as error:
             summary.outcome = "failed"
+            summary.error = f"{type(error).__name__}: {error}"[:500]
             raise
         finally:
             if summary.validations:  # also after an interruption: what was validated is shown

@@ -7,6 +7,7 @@ from typing import Any
 
 from prefect import flow
 
+from db.status import country_slugs
 from db.stored import stored_versions
 from flows.artifacts import publish_summary
 from flows.lifecycle import tracked_run
@@ -23,6 +24,8 @@ def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary
         engine,
         summary,
     ):
+        if filters.countries:
+            filters.check_countries(country_slugs(engine))
         store = RawStore(settings.raw_dir)
         items = []
         for v in stored_versions(engine, filters):

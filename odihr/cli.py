@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from odihr.errors import OdihrError
-from odihr.exitcodes import EXIT_FAILED, EXIT_USAGE
+from odihr.exitcodes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
 from odihr.records import REPORT_TYPES
 from odihr.settings import Settings, SettingsError
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 def _date(value: str) -> date:
@@ -23,18 +25,45 @@ def _date(value: str) -> date:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--base-url", help="root of the site to crawl (ODIHR_BASE_URL)")
+    """Options every command takes: the warehouse, the data folder, and how much to say."""
     parser.add_argument("--db", dest="database_url", help="warehouse URL (ODIHR_DATABASE_URL)")
     parser.add_argument("--data-dir", type=Path, help="raw PDFs and reports (ODIHR_DATA_DIR)")
+    parser.add_argument(
+        "--log-level",
+        type=str.upper,
+        choices=LOG_LEVELS,
+        help="log level of the run's own and Prefect's messages (default WARNING)",
+    )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true", help="only errors (same as --log-level ERROR)"
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="count", default=0, help="more messages (-v INFO, -vv DEBUG)"
+    )
+    parser.add_argument(
+        "--debug", action="store_true", help="show the full traceback of an unexpected failure"
+    )
+
+
+def _site(parser: argparse.ArgumentParser) -> None:
+    """Options of the commands that crawl the site."""
+    parser.add_argument("--base-url", help="root of the site to crawl (ODIHR_BASE_URL)")
     parser.add_argument(
         "--rate",
         dest="requests_per_second",
         type=float,
         help="requests per second to the site (ODIHR_REQUESTS_PER_SECOND)",
     )
+
+
+def _runner(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--task-runner", choices=("thread", "dask"), help="where parsing runs (ODIHR_TASK_RUNNER)"
     )
+
+
+def _json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
 def _filters(parser: argparse.ArgumentParser) -> None:
@@ -77,44 +106,86 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="odihr", description="OSCE/ODIHR election-observation reports as a warehouse."
     )
+    parser.add_argument("--version", action="version", version=f"odihr {_version()}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="ingest the bundled sample mirror into ./warehouse.db")
-    demo.add_argument(
-        "--db",
-        dest="database_url",
-        default=None,
-        help="warehouse URL (default: a fresh sqlite:///warehouse.db)",
-    )
-    demo.add_argument("--data-dir", type=Path, help="raw PDFs and reports (default ./data)")
+    _common(demo)
+    demo.set_defaults(database_url=None)
 
     nightly = sub.add_parser("nightly", help="incremental ingest of new and re-issued reports")
     _common(nightly)
+    _site(nightly)
+    _runner(nightly)
     nightly.add_argument(
         "--force", action="store_true", help="re-download and re-parse even unchanged documents"
     )
 
     backfill = sub.add_parser("backfill", help="ingest every matching election")
     _common(backfill)
+    _site(backfill)
+    _runner(backfill)
     _filters(backfill)
 
     reparse = sub.add_parser("reparse", help="re-parse stored PDFs without the network")
     _common(reparse)
+    _runner(reparse)
     _filters(reparse)
+    reparse.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="list what would be re-parsed, with counts, and change nothing",
+    )
 
     status = sub.add_parser("status", help="counts by status, last runs, quarantined reports")
-    status.add_argument("--db", dest="database_url", help="warehouse URL (ODIHR_DATABASE_URL)")
+    _common(status)
+    _json(status)
+
+    runs = sub.add_parser("runs", help="the runs: parameters, duration, counts, error")
+    _common(runs)
+    _json(runs)
+    runs.add_argument("--failed", action="store_true", help="only runs that did not complete")
+    runs.add_argument("--limit", type=int, default=20, help="how many runs, newest first (20)")
 
     dbp = sub.add_parser("db", help="warehouse administration")
     dbsub = dbp.add_subparsers(dest="db_command", required=True, metavar="DB_COMMAND")
     upgrade = dbsub.add_parser("upgrade", help="migrate the warehouse to the newest schema")
-    upgrade.add_argument("--db", dest="database_url", help="warehouse URL (ODIHR_DATABASE_URL)")
+    _common(upgrade)
     grant = dbsub.add_parser(
         "grant-readonly", help="PostgreSQL: let ROLE read the BI views and nothing else"
     )
     grant.add_argument("role", help="an existing PostgreSQL role")
-    grant.add_argument("--db", dest="database_url", help="warehouse URL (ODIHR_DATABASE_URL)")
+    _common(grant)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("odihr-warehouse")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _log_level(args: argparse.Namespace) -> str:
+    if getattr(args, "log_level", None):
+        return str(args.log_level)
+    if getattr(args, "quiet", False):
+        return "ERROR"
+    verbose = getattr(args, "verbose", 0)
+    return "DEBUG" if verbose >= 2 else "INFO" if verbose == 1 else "WARNING"
+
+
+def _configure_logging(args: argparse.Namespace) -> None:
+    """Set the level before Prefect is imported (it reads PREFECT_LOGGING_LEVEL then)."""
+    import logging
+    import os
+
+    level = _log_level(args)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if level != "WARNING" or "PREFECT_LOGGING_LEVEL" not in os.environ:
+        os.environ["PREFECT_LOGGING_LEVEL"] = level
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -141,7 +212,13 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         return commands.demo(args.database_url, args.data_dir)
     if args.command == "status":
-        return commands.status(_settings(args))
+        return commands.status(_settings(args), as_json=args.json)
+    if args.command == "runs":
+        return commands.runs(
+            _settings(args), failed=args.failed, limit=args.limit, as_json=args.json
+        )
+    if args.command == "reparse" and args.dry_run:
+        return commands.reparse_dry_run(_settings(args), **_filter_params(args))
     if args.command == "db":
         if args.db_command == "upgrade":
             return commands.db_upgrade(_settings(args))
@@ -153,6 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``odihr`` console script; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    _configure_logging(args)
     try:
         return _run(args)
     except SettingsError as error:
@@ -163,7 +241,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("odihr: interrupted; what was loaded is kept, a rerun resumes", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        if getattr(args, "debug", False):
+            raise
+        print(
+            f"odihr: unexpected {type(error).__name__}: {error} (re-run with --debug for the "
+            "traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from typing import Any
 from odihr.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from odihr.filters import Filters
 from odihr.prefect_env import configure_prefect
-from odihr.settings import Settings
+from odihr.settings import Settings, SettingsError
 
 #: The demo serves the bundled mirror on loopback, so it need not be as polite as with the site.
 DEMO_REQUESTS_PER_SECOND = 200.0
@@ -24,7 +25,13 @@ SAMPLE_SITE = Path(__file__).with_name("sample_site")
 def task_runner(settings: Settings) -> Any:
     """The Prefect task runner parsing runs on: threads, or Dask (local cluster or address)."""
     if settings.task_runner == "dask":
-        from prefect_dask import DaskTaskRunner
+        try:
+            from prefect_dask import DaskTaskRunner
+        except ImportError:
+            raise SettingsError(
+                "ODIHR_TASK_RUNNER=dask needs the dask extra: "
+                "pip install 'odihr-warehouse[dask]' (or use --task-runner thread)"
+            ) from None
 
         if settings.dask_address:
             return DaskTaskRunner(address=settings.dask_address)
@@ -41,9 +48,22 @@ def task_runner(settings: Settings) -> Any:
     return ThreadPoolTaskRunner(max_workers=2)
 
 
+class _UsageErrorsToTheCommandLine(logging.Filter):
+    """Drop Prefect's log records of a run that failed on bad usage (an unknown ``--country``):
+    the command line says it in one line and exits 2; a deployment's run still fails in Prefect.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not isinstance(error, SettingsError) and "UnknownCountry" not in record.getMessage()
+
+
 def run_flow(kind: str, settings: Settings, filters: Filters, force: bool) -> dict[str, Any]:
     """Run the ingest or reparse flow in-process and return its summary dict."""
     configure_prefect(settings.prefect_home)
+    quiet = _UsageErrorsToTheCommandLine()
+    for name in ("prefect.flow_runs", "prefect.task_runs", "prefect.engine"):
+        logging.getLogger(name).addFilter(quiet)
     if kind == "reparse":
         from flows.reparse import reparse as flow_fn
     else:
@@ -95,10 +115,16 @@ def ingest(
     try:
         with _progress():
             result = run_flow(kind, settings, filters, force)
+    except (SettingsError, KeyboardInterrupt):
+        raise
     except Exception as error:  # noqa: BLE001 - the run could not complete: exit 1 with why
         print(f"odihr {kind}: the run could not complete: {error}", file=sys.stderr)
         return EXIT_FAILED
+    finally:
+        checkpoint(settings.database_url)
     _print_summary(result)
+    if filters != Filters() and not result.get("discovered"):
+        print(f"odihr {kind}: no election or document matched the filters {filters.describe()}")
     return EXIT_OK
 
 
@@ -154,13 +180,40 @@ def _fresh_sqlite(path: str) -> bool:
     return True
 
 
-def status(settings: Settings) -> int:
-    """``odihr status``: counts by status, the last runs, every quarantined report."""
+def _existing_warehouse(settings: Settings, command: str) -> Any:
+    """The engine of a warehouse that exists; read-only commands never create one."""
+    from sqlalchemy.engine import make_url
+
     from db.migrate import upgrade
+
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        path = Path(url.database).expanduser()
+        if not path.exists():
+            raise SettingsError(
+                f"odihr {command}: there is no warehouse at {path} (check --db or "
+                "ODIHR_DATABASE_URL; a run such as `odihr backfill` creates it)"
+            )
+    return upgrade(settings.database_url)
+
+
+def status(settings: Settings, *, as_json: bool = False) -> int:
+    """``odihr status``: counts by status, the last runs, every quarantined report."""
     from db.status import last_runs, quarantined_documents, status_counts
 
-    engine = upgrade(settings.database_url)
+    engine = _existing_warehouse(settings, "status")
     counts = status_counts(engine)
+    if as_json:
+        report = {
+            "documents": counts,
+            "runs": [_run_record(run) for run in last_runs(engine)],
+            "quarantined": [
+                {"url_path": path, "reason": reason}
+                for path, reason in quarantined_documents(engine)
+            ],
+        }
+        print(json.dumps(report, indent=2, default=str))
+        return EXIT_OK
     print("documents by status:")
     for name in ("loaded", "quarantined", "skipped", "pending"):
         print(f"  {name:<12}{counts.get(name, 0):>6}")
@@ -180,6 +233,84 @@ def status(settings: Settings) -> int:
     for path, reason in quarantined:
         print(f"  {path}: {reason}")
     return EXIT_OK
+
+
+def _run_record(run: dict[str, Any]) -> dict[str, Any]:
+    """One run as ``odihr runs`` shows it: parameters, duration, counts, error."""
+    counts = json.loads(run["counts"] or "{}")
+    ended = run["ended_at"]
+    return {
+        "id": run["id"],
+        "kind": run["kind"],
+        "outcome": run["outcome"],
+        "started_at": run["started_at"].isoformat(timespec="seconds"),
+        "ended_at": ended.isoformat(timespec="seconds") if ended else None,
+        "seconds": round((ended - run["started_at"]).total_seconds(), 1) if ended else None,
+        "parameters": json.loads(run["parameters"] or "{}"),
+        "counts": {k: v for k, v in counts.items() if isinstance(v, int) and k != "bytes"},
+        "error": counts.get("error"),
+    }
+
+
+def runs(settings: Settings, *, failed: bool = False, limit: int = 20,
+         as_json: bool = False) -> int:
+    """``odihr runs [--failed]``: each run's parameters, duration, counts and error."""
+    from db.status import last_runs
+
+    engine = _existing_warehouse(settings, "runs")
+    records = [_run_record(r) for r in last_runs(engine, limit=limit, failed=failed)]
+    if as_json:
+        print(json.dumps(records, indent=2, default=str))
+        return EXIT_OK
+    if not records:
+        print("no failed runs" if failed else "no runs yet")
+    for r in records:
+        took = f"{r['seconds']:.1f} s" if r["seconds"] is not None else "-"
+        params = ", ".join(f"{k}={v}" for k, v in r["parameters"].items() if v not in (None, []))
+        tally = ", ".join(f"{k} {v}" for k, v in r["counts"].items())
+        print(f"#{r['id']:<4} {r['kind']:<9} {r['outcome']:<12} {r['started_at']}  {took:>9}")
+        print(f"      parameters: {params or '-'}")
+        print(f"      counts:     {tally or '-'}")
+        if r["error"]:
+            print(f"      error:      {r['error']}")
+    return EXIT_OK
+
+
+def reparse_dry_run(
+    settings: Settings,
+    *,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    countries: list[str] | None = None,
+    report_types: list[str] | None = None,
+    force: bool = False,
+) -> int:
+    """``odihr reparse --dry-run``: what a reparse would read again, changing nothing."""
+    from db.status import country_slugs
+    from db.stored import stored_versions
+    from odihr.parse.report import PARSER_VERSION
+    from odihr.site.store import RawStore
+
+    filters = Filters.build(date_from, date_to, countries, report_types)
+    engine = _existing_warehouse(settings, "reparse")
+    if filters.countries:
+        filters.check_countries(country_slugs(engine))
+    store = RawStore(settings.raw_dir)
+    versions = stored_versions(engine, filters)
+    missing = [v for v in versions if not store.path_for(v["sha256"]).exists()]
+    print(f"reparse would read {len(versions) - len(missing)} stored PDF(s) with parser "
+          f"{PARSER_VERSION} (nothing is written in a dry run):")
+    for v in versions:
+        note = "  (stored bytes missing: would be reported)" if v in missing else ""
+        print(f"  {v['url_path']}{note}")
+    return EXIT_OK
+
+
+def checkpoint(database_url: str) -> None:
+    """Fold SQLite's write-ahead log into the database file, so the ``.db`` alone is whole."""
+    from db.engine import checkpoint as checkpoint_wal
+
+    checkpoint_wal(database_url)
 
 
 def db_upgrade(settings: Settings) -> int:

@@ -6,3 +6,5 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 #: Bad usage (arguments or settings).
 EXIT_USAGE = 2
+#: Interrupted by Ctrl-C (SIGINT); what was loaded is kept and a rerun resumes.
+EXIT_INTERRUPTED = 130

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from odihr.records import REPORT_TYPES
 from odihr.settings import SettingsError
+
+
+class UnknownCountry(SettingsError):
+    """A ``--country`` slug the site does not list: bad usage, with the nearest known slugs."""
+
+    def __init__(self, unknown: Iterable[str], known: Iterable[str]) -> None:
+        known = sorted(set(known))
+        parts = []
+        for slug in sorted(unknown):
+            near = difflib.get_close_matches(slug, known, n=3, cutoff=0.5)
+            hint = f" (did you mean {', '.join(near)}?)" if near else ""
+            parts.append(f"{slug!r}{hint}")
+        self.unknown = tuple(sorted(unknown))
+        super().__init__(
+            f"unknown --country {', '.join(parts)}: the site lists no such country slug; "
+            f"use the slug of the site's country page, e.g. {', '.join(known[:5]) or 'kazakhstan'}"
+        )
 
 
 @dataclass(frozen=True)
@@ -95,3 +114,22 @@ class Filters:
             "countries": sorted(self.countries),
             "report_types": sorted(self.report_types),
         }
+
+    def describe(self) -> str:
+        """The filters as a person typed them (``--from 2016-01-01 --country kazakhstan``)."""
+        parts = []
+        if self.date_from:
+            parts.append(f"--from {self.date_from}")
+        if self.date_to:
+            parts.append(f"--to {self.date_to}")
+        parts += [f"--country {c}" for c in sorted(self.countries)]
+        parts += [f"--report-type {t}" for t in sorted(self.report_types)]
+        return " ".join(parts) or "(none)"
+
+    def check_countries(self, known_slugs: Iterable[str]) -> None:
+        """Raise :class:`UnknownCountry` when a ``--country`` slug is not among ``known_slugs``
+        (the slugs of the site's listing), so a typo never runs as an empty backfill."""
+        known = {s.lower() for s in known_slugs if s}
+        unknown = self.countries - known
+        if unknown:
+            raise UnknownCountry(unknown, known)

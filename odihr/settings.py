@@ -52,6 +52,33 @@ def _number(name: str, default: float, *, minimum: float = 0.0, integer: bool = 
     return value
 
 
+#: Database backends the warehouse runs on.
+DATABASE_BACKENDS = ("sqlite", "postgresql")
+DATABASE_URL_EXAMPLES = "sqlite:///warehouse.db or postgresql+psycopg://user@host:5432/dbname"
+
+
+def _check_database_url(database_url: str) -> None:
+    """A malformed or unsupported warehouse URL is bad usage, named without its password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(database_url)
+    except (ArgumentError, ValueError):
+        raise SettingsError(
+            "ODIHR_DATABASE_URL / --db is not a database URL; use e.g. " + DATABASE_URL_EXAMPLES
+        ) from None
+    backend = url.get_backend_name()
+    if backend == "postgres":
+        return
+    if backend not in DATABASE_BACKENDS:
+        shown = url.render_as_string(hide_password=True)
+        raise SettingsError(
+            f"ODIHR_DATABASE_URL / --db {shown!r}: the warehouse runs on SQLite or PostgreSQL, "
+            f"not {backend!r}; use e.g. {DATABASE_URL_EXAMPLES}"
+        )
+
+
 @dataclass(frozen=True)
 class Settings:
     """The resolved configuration of one run. Build it with :meth:`from_env`."""
@@ -91,6 +118,7 @@ class Settings:
             raise SettingsError("ODIHR_REQUESTS_PER_SECOND must be greater than 0")
         if self.max_pdf_bytes <= 0 or self.max_pdf_pages <= 0:
             raise SettingsError("ODIHR_MAX_PDF_BYTES and ODIHR_MAX_PDF_PAGES must be positive")
+        _check_database_url(self.database_url)
 
     @classmethod
     def from_env(cls) -> Settings:

@@ -35,6 +35,8 @@ class RunSummary:
     #: The validation runs of the run's batches (one HTML report is written from all of them).
     validations: list[Any] = field(default_factory=list)
     outcome: str = "running"
+    #: Why the run could not complete (failed runs only), one line.
+    error: str | None = None
 
     def add(self, counter: str, n: int = 1) -> None:
         """Increase one counter."""
@@ -48,6 +50,7 @@ class RunSummary:
             "wall_seconds": round(self.wall_seconds, 2),
             "outcome": self.outcome,
             "validation_report": str(self.validation_report) if self.validation_report else None,
+            **({"error": self.error} if self.error else {}),
         }
 
     def table_rows(self) -> list[dict[str, Any]]:

@@ -12,7 +12,7 @@ from odihr.cli import build_parser, main
 from odihr.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-COMMANDS = ["demo", "nightly", "backfill", "reparse", "status", "db"]
+COMMANDS = ["demo", "nightly", "backfill", "reparse", "status", "runs", "db"]
 
 
 def test_every_command_has_help_and_is_in_the_readme() -> None:
