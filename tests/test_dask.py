@@ -103,6 +103,7 @@ def test_dask_task_runner_is_what_odihr_task_runner_dask_selects() -> None:
     assert remote.address == "tcp://10.0.0.1:8786"
 
 
+@pytest.mark.slow
 def test_dask_ingest_builds_the_same_warehouse_as_threads(
     mirror: MirrorServer, tmp_path: Path, dask_cluster: Any
 ) -> None:

@@ -98,6 +98,7 @@ def truth_paths(country: str) -> set[str]:
     return paths
 
 
+@pytest.mark.slow
 def test_served_backfill_triggered_by_the_cli_loads_kazakhstan(
     prefect_api: PrefectApi, mirror: MirrorServer, tmp_path: Path
 ) -> None:
@@ -145,6 +146,7 @@ def _registration(deployment: Any) -> dict[str, Any]:
     }
 
 
+@pytest.mark.slow
 def test_worker_runs_pool_deployments_one_at_a_time(
     prefect_api: PrefectApi, mirror: MirrorServer, tmp_path: Path
 ) -> None:

@@ -73,6 +73,7 @@ def pdf_requests(mirror: MirrorServer) -> list:
     return [r for r in mirror.log if r.path.endswith(".pdf")]
 
 
+@pytest.mark.slow
 def test_backfill_then_nightly_is_idempotent_and_transfers_no_pdf_bytes(
     mirror: MirrorServer, database_url: str, tmp_path: Path
 ) -> None:
@@ -111,6 +112,7 @@ def test_backfill_then_nightly_is_idempotent_and_transfers_no_pdf_bytes(
 PDF_TRUTH_BY_ID = {t["pdf_id"]: t for t in PDF_TRUTH.values()}
 
 
+@pytest.mark.slow
 def test_broken_documents_are_quarantined_and_the_others_load(
     mirror: MirrorServer, tmp_path: Path
 ) -> None:
@@ -147,6 +149,7 @@ def test_broken_documents_are_quarantined_and_the_others_load(
     assert held_back == 0
 
 
+@pytest.mark.slow
 def test_a_damaged_extraction_is_quarantined_and_shows_nowhere(
     mirror: MirrorServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from odihr.site.server import MirrorServer
 
 from tests_support import SAMPLE_SITE
@@ -25,6 +27,7 @@ def _odihr(args: list[str], env: dict[str, str]) -> subprocess.Popen:
     )
 
 
+@pytest.mark.slow
 def test_ctrl_c_then_rerun_resumes(tmp_path: Path) -> None:
     db = tmp_path / "w.db"
     env = {**os.environ, "ODIHR_DATABASE_URL": f"sqlite:///{db}",

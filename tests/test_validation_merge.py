@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from odihr.validate import merge_runs, validate_reports
 from odihr.validate.report_html import write_html
 
 from truth_records import truth_reports
 
 
+@pytest.mark.slow
 def test_batches_merge_into_one_run_and_one_report(tmp_path: Path) -> None:
     reports = dict(sorted(truth_reports().items()))
     keys = list(reports)

@@ -30,6 +30,7 @@ def one(url: str, sql: str, **params: Any) -> Any:
         return connection.execute(text(sql), params).scalar()
 
 
+@pytest.mark.slow
 def test_reissued_pdf_is_a_new_version_and_the_old_one_stays(
     mirror: MirrorServer, database_url: str, tmp_path: Path
 ) -> None:
@@ -82,6 +83,7 @@ def test_reissued_pdf_is_a_new_version_and_the_old_one_stays(
     )
 
 
+@pytest.mark.slow
 def test_reparse_is_offline_and_touches_nothing_unchanged(tmp_path: Path) -> None:
     database_url = f"sqlite:///{tmp_path / 'w.db'}"
     data_dir = str(tmp_path / "data")
