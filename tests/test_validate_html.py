@@ -32,6 +32,8 @@ def test_report_files_are_written(run: ValidationRun) -> None:
     assert re.fullmatch(r"validation-\d{8}T\d{12}Z\.html", run.html_path.name)
     latest = run.html_path.with_name("latest.html")
     assert latest.read_text(encoding="utf-8") == run.html_path.read_text(encoding="utf-8")
+    for path in (run.html_path, latest):
+        assert path.stat().st_mode & 0o044 == 0o044, "the group and others can read the report"
 
 
 def test_report_is_self_contained(run: ValidationRun) -> None:
