@@ -25,7 +25,7 @@ from sqlalchemy.types import TypeDecorator, TypeEngine
 from sqlmodel import SQLModel
 
 import db.models  # noqa: F401 - registers the tables on SQLModel.metadata
-from db.dictionary_text import LINEAGE, READING_NOTES, VIEW_TEXT
+from db.dictionary_text import COMPUTED, EXTENSIONS, LINEAGE, READING_NOTES, VIEW_TEXT
 from db.views import VIEWS
 
 OUTPUT = Path(__file__).resolve().parents[1] / "docs" / "data-dictionary.md"
@@ -35,24 +35,29 @@ EXAMPLE_WIDTH = 60
 _SELECT = re.compile(r"\bSELECT\s+(?P<items>.*?)\s+(?P<rest>FROM\s.*)", re.S | re.I)
 _SOURCE = re.compile(r"\b(?P<join>LEFT\s+JOIN|JOIN|FROM)\s+(?P<table>\w+)\s+(?P<alias>\w+)", re.I)
 _ITEM = re.compile(r"^(?P<alias>\w+)\.(?P<column>\w+)(?:\s+AS\s+(?P<name>\w+))?$", re.I)
+_EXPRESSION = re.compile(r"^(?P<expression>.+?)\s+AS\s+(?P<name>\w+)$", re.I | re.S)
 
 
 @dataclass(frozen=True)
 class ViewColumn:
-    """One column of a BI view and the table column it selects."""
+    """One column of a BI view and the table column it selects (or the expression's type)."""
 
     name: str
     source: Column[Any]
     nullable: bool
+    #: What the dictionary's source cell shows.
+    origin: str = ""
 
 
-def view_columns(view: str) -> list[ViewColumn]:
+def view_columns(view: str, sql: str | None = None) -> list[ViewColumn]:
     """The columns of ``view`` in order, each traced to its source table column.
+
+    ``sql`` is the view's definition (default: the current one, ``db.views.VIEWS[view]``).
 
     Raises:
         ValueError: a select item is not a plain ``alias.column [AS name]`` (extend this parser).
     """
-    match = _SELECT.search(VIEWS[view])
+    match = _SELECT.search(sql or VIEWS[view])
     if match is None:
         raise ValueError(f"{view}: no SELECT … FROM in its definition")
     tables = SQLModel.metadata.tables
@@ -61,14 +66,22 @@ def view_columns(view: str) -> list[ViewColumn]:
         outer = source["join"].upper().startswith("LEFT")
         aliases[source["alias"]] = (tables[source["table"]], outer)
     columns = []
+    computed = COMPUTED.get(view, {})
     for item in (i.strip() for i in match["items"].split(",")):
         parsed = _ITEM.match(item)
+        expression = _EXPRESSION.match(item)
+        if parsed is None and expression is not None and expression["name"] in computed:
+            kind, nullable, origin = computed[expression["name"]]
+            column = Column(expression["name"], kind(), nullable=nullable)
+            columns.append(ViewColumn(expression["name"], column, nullable, origin))
+            continue
         if parsed is None or parsed["alias"] not in aliases:
             raise ValueError(f"{view}: cannot trace select item {item!r} to a table column")
         table, outer = aliases[parsed["alias"]]
         column = table.c[parsed["column"]]
         name = parsed["name"] or parsed["column"]
-        columns.append(ViewColumn(name, column, bool(column.nullable) or outer))
+        origin = f"`{table.name}.{column.name}`"
+        columns.append(ViewColumn(name, column, bool(column.nullable) or outer, origin))
     return columns
 
 
@@ -156,11 +169,14 @@ def render_views() -> list[str]:
             "|---|---|---|---|---|---|",
         ]
         for col in view_columns(view):
-            extension = col.name not in texts
-            meaning, example = LINEAGE[col.name] if extension else texts[col.name]
-            if extension:
+            if col.name in texts:
+                meaning, example = texts[col.name]
+            elif col.name in EXTENSIONS:
+                meaning, example = EXTENSIONS[col.name]
+            else:
+                meaning, example = LINEAGE[col.name]
                 meaning = f"*Lineage (extends the contract).* {meaning}"
-            source = f"`{col.source.table.name}.{col.source.name}`"
+            source = col.origin
             lines.append(
                 f"| `{col.name}` | {portable_type(col.source.type)} | "
                 f"{'yes' if col.nullable else 'no'} | {_cell(meaning)} | "

@@ -10,6 +10,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import Boolean, Integer
+from sqlalchemy.types import TypeEngine
+
 #: Meaning and example of the lineage columns the fact views add after the contract's columns.
 LINEAGE: dict[str, tuple[str, Any]] = {
     "page": ("1-based PDF page the row was read from.", 16),
@@ -19,6 +22,23 @@ LINEAGE: dict[str, tuple[str, Any]] = {
     ),
     "parser_version": ("Version of the parser that read the row.", "1.0.0"),
     "run_id": ("The run (`run.id`) that loaded the row.", 1),
+}
+
+#: Extension columns every view of a report's facts carries (after the lineage columns).
+EXTENSIONS: dict[str, tuple[str, Any]] = {
+    "election_id": (
+        "The site's node id of the election page the report belongs to; joins to "
+        "`bi_elections`.",
+        7,
+    ),
+    "report_url": (
+        "Absolute URL the report PDF was last fetched from.",
+        "https://www.osce.org/files/f/documents/e/e/297551.pdf",
+    ),
+    "text_source": (
+        "Where the text was read from: `pdf` (the PDF's text layer) or `ocr`.",
+        "pdf",
+    ),
 }
 
 _REPORT_KEY: dict[str, tuple[str, Any]] = {
@@ -80,13 +100,14 @@ VIEW_TEXT: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
                 "e8f802cc1518f54234b6e53b64e6e1d18edbeb36344cd914903bcd2ff2052be3",
             ),
             "status": (
-                "`loaded`, `quarantined`, or `skipped` (deliberately not parsed: a translation "
-                "whose original is loaded); `pending` only while a run has yet to process it.",
+                "`loaded`, `partial` (some parts loaded, others quarantined: see "
+                "`bi_report_parts`), `quarantined`, or `skipped` (deliberately not parsed: a "
+                "translation whose original is loaded); `pending`: discovered, not processed yet.",
                 "loaded",
             ),
             "status_reason": (
-                "Why the report is quarantined or skipped, in words a person can act on; null "
-                "when loaded.",
+                "Why the report is quarantined or skipped, in words a person can act on; for a "
+                "partial report, each quarantined part with its reason; null when loaded.",
                 "translation of /files/f/documents/e/5/300026.pdf, which is loaded",
             ),
             "dq_warnings": (
@@ -140,6 +161,11 @@ VIEW_TEXT: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
                 71,
             ),
             "page": LINEAGE["page"],
+            "extra_figures": (
+                "Figures the table prints beside votes, share and seats (breakdowns, sub-totals, "
+                "member counts): a JSON object, printed column header → value; null where none.",
+                '{"Votes abroad": 1520}',
+            ),
         },
     ),
     "bi_turnout": (
@@ -153,6 +179,9 @@ VIEW_TEXT: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
             "turnout_pct": ("Turnout, per cent as printed (0–100).", 51.75),
             "valid_votes": ("Valid ballots (votes).", 1763678),
             "invalid_ballots": ("Invalid (spoilt) ballots.", 54619),
+            "country_code": ("ISO 3166-1 alpha-2 code of the election's country.", "GE"),
+            "election_date": ("The election's first (or only) voting day.", date(2016, 10, 8)),
+            "round_date": ("Voting day of the round, where known.", date(2016, 10, 8)),
         },
     ),
     "bi_observers": (
@@ -172,6 +201,16 @@ VIEW_TEXT: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
             "delegation_parent": (
                 "The heading enclosing that one (`Long-Term Observers`), if any.",
                 "Long-Term Observers",
+            ),
+            "country_code": (
+                "ISO 3166-1 alpha-2 code of the observer's nationality, null where it cannot be "
+                "told.",
+                "ES",
+            ),
+            "delegation_kind": (
+                "The delegation normalised: `core_team`, `long_term`, `short_term`, `osce_pa`, "
+                "`pace`, `european_parliament`, `nato_pa`, `other`.",
+                "long_term",
             ),
         },
     ),
@@ -195,8 +234,80 @@ VIEW_TEXT: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
                 "The text says it repeats an earlier recommendation.",
                 False,
             ),
+            "numbered": (
+                "False where the report printed no numbers and `number` is the reading order.",
+                True,
+            ),
         },
     ),
+    "bi_report_parts": (
+        "One row per part of each report (of the version `bi_reports` shows): its metadata, "
+        "each results table with its turnout, its observers, its recommendations.",
+        {
+            **_REPORT_KEY,
+            "part": (
+                "`metadata`, `results:<contest>` (one per results table; `results` when no "
+                "table was found or none could be told apart), `observers`, `recommendations`.",
+                "results:Presidential election",
+            ),
+            "status": (
+                "`loaded`, `quarantined` (found but not loadable: `reason` says why) or `absent` "
+                "(the parser found no such part).",
+                "loaded",
+            ),
+            "reason": (
+                "Why the part is quarantined or absent, in words a person can act on; null when "
+                "loaded.",
+                "no list of observers found in this final report, which should print one",
+            ),
+            "rows": (
+                "Rows the part put into its view (`bi_results`, `bi_observers`, "
+                "`bi_recommendations`; 1 for the metadata); 0 unless loaded.",
+                353,
+            ),
+            "page": ("1-based PDF page where the part was found, where known.", 17),
+        },
+    ),
+    "bi_elections": (
+        "One row per election page of the site.",
+        {
+            "election_id": ("The site's node id of the election page.", 7),
+            "country": ("Country name as the site prints it.", "Georgia"),
+            "country_code": ("ISO 3166-1 alpha-2 code of the country.", "GE"),
+            "title": (
+                "Title of the election as the site prints it.",
+                "Parliamentary Elections, 8 October 2016",
+            ),
+            "election_type": ("As in `bi_reports`.", "parliamentary"),
+            "election_date": ("The first (or only) voting day.", date(2016, 10, 8)),
+            "dates": (
+                "Every voting day, ISO dates, comma-separated (rounds).",
+                "2016-10-08,2016-10-30",
+            ),
+            "mission_type": (
+                "Kind of ODIHR mission as the site names it.",
+                "Election Observation Mission",
+            ),
+            "reports": ("Report documents the election page lists (translations too).", 4),
+            "final_report_loaded": (
+                "True when the election's final report is loaded (fully or partially).",
+                True,
+            ),
+            "election_url_path": (
+                "Path of the election page on the site.",
+                "/odihr/elections/georgia/7",
+            ),
+        },
+    ),
+}
+
+#: View columns computed by an expression rather than selected from a table: their type and
+#: nullability, and what the source column of the dictionary shows.
+COMPUTED: dict[str, dict[str, tuple[type[TypeEngine[Any]], bool, str]]] = {
+    "bi_elections": {
+        "reports": (Integer, False, "count of `report_document` rows"),
+        "final_report_loaded": (Boolean, False, "from `report_document.status`"),
+    },
 }
 
 #: Static notes for people reading the views with BI tools (verified by tests/test_bi_clients.py).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,10 +18,49 @@ from db.models import (
     Quarantine,
     RecommendationRecord,
     ReportDocument,
+    ReportPart,
     ResultRecord,
     TurnoutRecord,
 )
+from odihr.outcomes import LOADED_STATUSES, PartStatus
 from odihr.records import ParsedReport
+
+
+def extra_figures_json(pairs: Sequence[tuple[str, object]]) -> str | None:
+    """``result.extra_figures``: a JSON object, printed header → value, in column order.
+
+    A header printed twice keeps both values: the second becomes ``header (2)``.
+    """
+    if not pairs:
+        return None
+    out: dict[str, object] = {}
+    for header, value in pairs:
+        key, n = header, 1
+        while key in out:
+            n += 1
+            key = f"{header} ({n})"
+        out[key] = value
+    return json.dumps(out, ensure_ascii=False)
+
+
+def part_rows(
+    parts: Sequence[PartStatus], version_id: int, parser_version: str | None, run_id: int | None
+) -> list[dict[str, Any]]:
+    """``report_part`` rows of a version, in the order given."""
+    return [
+        {
+            "version_id": version_id,
+            "position": position,
+            "part": p.part,
+            "status": p.status,
+            "reason": p.reason,
+            "rows": p.rows,
+            "page": p.page,
+            "parser_version": parser_version,
+            "run_id": run_id,
+        }
+        for position, p in enumerate(parts, start=1)
+    ]
 
 
 def fact_rows(parsed: ParsedReport, version_id: int, run_id: int | None) -> dict[Any, list[dict]]:
@@ -71,6 +111,7 @@ def fact_rows(parsed: ParsedReport, version_id: int, run_id: int | None) -> dict
                         "seats_proportional": row.seats_proportional,
                         "seats_majoritarian": row.seats_majoritarian,
                         "page": row.page,
+                        "extra_figures": extra_figures_json(row.extra_figures),
                     }
                 )
     for observer in parsed.observers:
@@ -85,6 +126,8 @@ def fact_rows(parsed: ParsedReport, version_id: int, run_id: int | None) -> dict
                 "delegation": observer.delegation,
                 "delegation_parent": observer.delegation_parent,
                 "page": observer.page,
+                "country_code": observer.country_code,
+                "delegation_kind": observer.delegation_kind,
             }
         )
     for rec in parsed.recommendations:
@@ -97,6 +140,7 @@ def fact_rows(parsed: ParsedReport, version_id: int, run_id: int | None) -> dict
                 "text": rec.text,
                 "previously_recommended": rec.previously_recommended,
                 "page": rec.page,
+                "numbered": rec.numbered,
             }
         )
     return rows
@@ -106,12 +150,31 @@ def fact_rows(parsed: ParsedReport, version_id: int, run_id: int | None) -> dict
 LINEAGE_COLUMNS = ("version_id", "parser_version", "run_id")
 
 
-def facts_digest(parsed: ParsedReport, dq_warnings: Sequence[str] = ()) -> str:
+def facts_digest(
+    parsed: ParsedReport,
+    dq_warnings: Sequence[str] = (),
+    parts: Sequence[PartStatus] = (),
+    status_reason: str | None = None,
+) -> str:
     """A digest of what loading ``parsed`` would write, lineage columns left out."""
-    return _digest(fact_rows(parsed, 0, None), dq_warnings, parsed.metadata.pages)
+    return _digest(
+        fact_rows(parsed, 0, None),
+        dq_warnings,
+        parsed.metadata.pages,
+        parts,
+        status_reason,
+        parsed.text_source,
+    )
 
 
-def _digest(rows: dict[Any, list[dict]], dq_warnings: Sequence[str], pages: int) -> str:
+def _digest(
+    rows: dict[Any, list[dict]],
+    dq_warnings: Sequence[str],
+    pages: int,
+    parts: Sequence[PartStatus] = (),
+    status_reason: str | None = None,
+    text_source: str = "pdf",
+) -> str:
     """:func:`facts_digest` of rows already flattened.
 
     Rows are hashed as the ``repr`` of their value tuples, table by table in a fixed order, with
@@ -127,11 +190,13 @@ def _digest(rows: dict[Any, list[dict]], dq_warnings: Sequence[str], pages: int)
         for row in table_rows:
             digest.update(repr(tuple(row[k] for k in keys)).encode())
     digest.update(repr((tuple(dq_warnings), pages)).encode())
+    digest.update(repr(([tuple(vars(p).values()) for p in parts], status_reason)).encode())
+    digest.update(text_source.encode())
     return digest.hexdigest()
 
 
 def _delete_facts(connection: Connection, version_id: int) -> None:
-    for table in FACT_TABLES:
+    for table in (*FACT_TABLES, ReportPart):
         connection.execute(
             delete(table.__table__).where(table.__table__.c.version_id == version_id)
         )
@@ -141,7 +206,7 @@ def _newest_loaded_version(connection: Connection, document_id: int) -> int | No
     v = DocumentVersion.__table__
     return connection.execute(
         select(v.c.id)
-        .where(v.c.document_id == document_id, v.c.status == "loaded")
+        .where(v.c.document_id == document_id, v.c.status.in_(LOADED_STATUSES))
         .order_by(v.c.id.desc())
         .limit(1)
     ).scalar()
@@ -155,28 +220,42 @@ def load_report(
     parsed: ParsedReport,
     run_id: int | None,
     dq_warnings: Sequence[str] = (),
+    parts: Sequence[PartStatus] = (),
+    status_reason: str | None = None,
 ) -> int:
     """Replace the version's facts with ``parsed`` and make it current, in one transaction.
 
-    Returns the number of fact rows written.
+    ``parsed`` holds only the parts to load (quarantined ones already taken out); ``parts`` says
+    what became of every part. The status is ``partial`` when a part is quarantined (then
+    ``status_reason`` names each one), else ``loaded``. Returns the number of fact rows written.
     """
     rows = fact_rows(parsed, version_id, run_id)
     meta = parsed.metadata
     now = utcnow()
+    status = "partial" if any(p.status == "quarantined" for p in parts) else "loaded"
+    reason = status_reason if status == "partial" else None
     with engine.begin() as connection:
         _delete_facts(connection, version_id)
         for table, table_rows in rows.items():
             insert_rows(connection, table.__table__, table_rows)
+        insert_rows(
+            connection,
+            ReportPart.__table__,
+            part_rows(parts, version_id, parsed.parser_version, run_id),
+        )
         connection.execute(
             update(DocumentVersion.__table__)
             .where(DocumentVersion.__table__.c.id == version_id)
             .values(
-                status="loaded",
-                status_reason=None,
+                status=status,
+                status_reason=reason,
                 pages=meta.pages,
                 parser_version=parsed.parser_version,
                 dq_warnings="; ".join(dq_warnings) if dq_warnings else None,
-                facts_digest=_digest(rows, dq_warnings, meta.pages),
+                facts_digest=_digest(
+                    rows, dq_warnings, meta.pages, parts, reason, parsed.text_source
+                ),
+                text_source=parsed.text_source,
                 pdf_country=meta.country,
                 pdf_election_title=meta.election_title,
                 pdf_election_type=meta.election_type,
@@ -191,7 +270,7 @@ def load_report(
         connection.execute(
             update(ReportDocument.__table__)
             .where(ReportDocument.__table__.c.id == document_id)
-            .values(status="loaded", status_reason=None, current_version_id=version_id)
+            .values(status=status, status_reason=reason, current_version_id=version_id)
         )
     return sum(len(r) for r in rows.values())
 
@@ -206,12 +285,27 @@ def quarantine_report(
     run_id: int | None,
     pages: int | None = None,
     parser_version: str | None = None,
+    parts: Sequence[PartStatus] = (),
 ) -> None:
-    """Hold a document (version) back with a reason; its facts leave the BI views."""
+    """Hold a document (version) back with a reason; its facts leave the BI views.
+
+    ``parts`` (``bi_report_parts``) says which part stopped it (default: the metadata, with
+    ``reason``).
+    """
     now = utcnow()
     with engine.begin() as connection:
         if version_id is not None:
             _delete_facts(connection, version_id)
+            insert_rows(
+                connection,
+                ReportPart.__table__,
+                part_rows(
+                    parts or (PartStatus("metadata", "quarantined", reason),),
+                    version_id,
+                    parser_version,
+                    run_id,
+                ),
+            )
             values: dict[str, Any] = {
                 "status": "quarantined",
                 "status_reason": reason,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, MetaData, Text, UniqueConstraint
+from sqlalchemy import Boolean, Column, MetaData, String, Text, UniqueConstraint, true
 from sqlmodel import Field, SQLModel
 
 #: Constraint names that are stable across SQLite and PostgreSQL (Alembic needs them to alter).
@@ -72,10 +72,14 @@ class ReportDocument(SQLModel, table=True):
         default=None, index=True, description="Publication date the site lists"
     )
     status: str = Field(
-        default="pending", index=True, description="pending, loaded, quarantined, skipped"
+        default="pending",
+        index=True,
+        description="pending, loaded, partial, quarantined, skipped",
     )
     status_reason: str | None = Field(
-        default=None, sa_column=Column(Text), description="Why quarantined or skipped"
+        default=None,
+        sa_column=Column(Text),
+        description="Why quarantined or skipped; for a partial report, each quarantined part",
     )
     latest_version_id: int | None = Field(default=None, description="Newest version fetched")
     current_version_id: int | None = Field(
@@ -129,6 +133,11 @@ class DocumentVersion(SQLModel, table=True):
         default=None, foreign_key="run.id", description="Run that last loaded or held it back"
     )
     loaded_at: datetime | None = Field(default=None, description="When its facts were loaded (UTC)")
+    text_source: str = Field(
+        default="pdf",
+        sa_column=Column(String, nullable=False, server_default="pdf"),
+        description="Where the text was read from: pdf (its text layer) or ocr",
+    )
 
 
 class _Fact(SQLModel):
@@ -174,6 +183,11 @@ class ResultRecord(_Fact, table=True):
     seats: int | None = Field(default=None, description="Seats won in total")
     seats_proportional: int | None = Field(default=None, description="Seats from the list vote")
     seats_majoritarian: int | None = Field(default=None, description="Seats from constituencies")
+    extra_figures: str | None = Field(
+        default=None,
+        sa_column=Column(Text),
+        description="Other printed figures of the row: JSON object, column header → value",
+    )
 
 
 class TurnoutRecord(_Fact, table=True):
@@ -205,6 +219,15 @@ class ObserverRecord(_Fact, table=True):
     role: str | None = Field(default=None, description="Role as printed (Head of Mission, …)")
     delegation: str = Field(description="Heading the observer is listed under")
     delegation_parent: str | None = Field(default=None, description="Heading enclosing that one")
+    country_code: str | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 of the observer's country"
+    )
+    delegation_kind: str = Field(
+        default="other",
+        sa_column=Column(String, nullable=False, server_default="other"),
+        description="core_team, long_term, short_term, osce_pa, pace, european_parliament, "
+        "nato_pa or other",
+    )
 
 
 class RecommendationRecord(_Fact, table=True):
@@ -219,6 +242,37 @@ class RecommendationRecord(_Fact, table=True):
     text: str = Field(sa_column=Column(Text, nullable=False), description="Full text")
     previously_recommended: bool = Field(
         default=False, description="The text says it repeats an earlier recommendation"
+    )
+    numbered: bool = Field(
+        default=True,
+        sa_column=Column(Boolean, nullable=False, server_default=true()),
+        description="False where the report printed no numbers (numbered in reading order)",
+    )
+
+
+class ReportPart(SQLModel, table=True):
+    """What became of one part of a report version: loaded, quarantined (why) or absent."""
+
+    __tablename__ = "report_part"
+    __table_args__ = (UniqueConstraint("version_id", "part"),)
+
+    id: int | None = Field(default=None, primary_key=True, description="Surrogate key")
+    version_id: int = Field(
+        foreign_key="document_version.id", index=True, description="Version the part belongs to"
+    )
+    position: int = Field(description="Order of the part in the report (metadata first)")
+    part: str = Field(
+        description="metadata, results:<contest>, results, observers or recommendations"
+    )
+    status: str = Field(description="loaded, quarantined or absent")
+    reason: str | None = Field(
+        default=None, sa_column=Column(Text), description="Why quarantined or absent"
+    )
+    rows: int = Field(default=0, description="Rows the part put into its BI view")
+    page: int | None = Field(default=None, description="1-based page where the part was found")
+    parser_version: str | None = Field(default=None, description="Parser that read the part")
+    run_id: int | None = Field(
+        default=None, foreign_key="run.id", description="Run that loaded or held it back"
     )
 
 

@@ -35,13 +35,13 @@ def last_runs(engine: Engine, limit: int = 10, *, failed: bool = False) -> list[
     return [dict(row) for row in rows]
 
 
-def quarantined_documents(engine: Engine) -> list[tuple[str, str]]:
-    """Every quarantined document with its reason."""
+def quarantined_documents(engine: Engine, status: str = "quarantined") -> list[tuple[str, str]]:
+    """Every document with ``status`` (quarantined, or partial: some parts held back) and why."""
     d = ReportDocument.__table__
     with engine.connect() as connection:
         rows = connection.execute(
             select(d.c.url_path, d.c.status_reason)
-            .where(d.c.status == "quarantined")
+            .where(d.c.status == status)
             .order_by(d.c.url_path)
         ).all()
     return [(path, reason or "") for path, reason in rows]

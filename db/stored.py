@@ -29,6 +29,7 @@ def stored_versions(engine: Engine, filters: Filters) -> list[dict[str, Any]]:
             c.c.slug,
             e.c.election_date,
             e.c.election_dates,
+            e.c.election_type,
         )
         .select_from(
             d.join(v, v.c.id == d.c.latest_version_id)

@@ -15,7 +15,7 @@ from flows.lifecycle import tracked_run
 from flows.steps import BATCH_SIZE, WorkItem, needs_parse, process
 from odihr.filters import Filters
 from odihr.nightly import KnownElection, NightlyPlan
-from odihr.outcomes import NO_VERSION, DocumentRef, DownloadOutcome
+from odihr.outcomes import LOADED_STATUSES, NO_VERSION, DocumentRef, DownloadOutcome
 from odihr.progress import reporter
 from odihr.settings import Settings
 from odihr.site.client import SiteClient
@@ -192,7 +192,7 @@ def _after_download(
         return None
     if outcome.state == "failed":
         summary.add("failed")
-        if ref.known.status != "loaded":
+        if ref.known.status not in LOADED_STATUSES:
             quarantine_document(
                 engine,
                 document_id=ref.document_id,
@@ -239,6 +239,7 @@ def _after_download(
         election_dates=e.election_dates,
         report_type=row["report_type"],
         language=row["language"],
+        election_type=e.election_type,
     )
 
 

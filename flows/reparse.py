@@ -53,6 +53,8 @@ def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary
                     report_type=v["report_type"],
                     language=v["language"],
                     facts_digest=None if force else v["facts_digest"],
+                    # "other" is what the warehouse stores when the site printed no type.
+                    election_type=None if v["election_type"] == "other" else v["election_type"],
                 )
             )
         for start in range(0, len(items), BATCH_SIZE):

@@ -1,26 +1,28 @@
 """The per-batch steps of an ingest or reparse: parse → validate → load, report by report.
 
 Kept apart from the flow definitions so that ``ingest`` and ``reparse`` share them. Every report
-ends loaded, quarantined or skipped; one report's failure never touches another's rows.
+ends loaded, partial, quarantined or skipped; one report's failure never touches another's rows,
+and within a report one part's failure never touches another part's (``odihr.validate.parts``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 
 from db.facts import facts_digest
 from db.status import document_status
-from odihr.crosscheck import metadata_disagreements
-from odihr.outcomes import ParseOutcome
+from odihr.crosscheck import fill_from_site, metadata_disagreements
+from odihr.outcomes import LOADED_STATUSES, ParseOutcome, PartStatus
 from odihr.parse.report import PARSER_VERSION
 from odihr.progress import reporter
 from odihr.records import ParsedReport
 from odihr.settings import Settings
 from odihr.summary import RunSummary
 from odihr.validate import ValidationRun
+from odihr.validate.parts import plan_parts
 from tasks.load import load_document, quarantine_document, skip_document
 from tasks.parse import count_pages, parse_document
 from tasks.validate import validate_batch
@@ -45,6 +47,8 @@ class WorkItem:
     language: str | None
     #: Digest of the facts already loaded from this version (a reparse skips identical output).
     facts_digest: str | None = None
+    #: The election type the site's election page gives (fills a cover the parser cannot read).
+    election_type: str | None = None
 
 
 def needs_parse(
@@ -55,7 +59,7 @@ def needs_parse(
         is_new
         or force
         or parser_version != PARSER_VERSION
-        or version_status not in ("loaded", "quarantined", "skipped")
+        or version_status not in (*LOADED_STATUSES, "quarantined", "skipped")
     )
 
 
@@ -79,7 +83,7 @@ def process(
     ]
     to_parse = []
     for item in (i for i in items if i.translation_of is not None):
-        if document_status(engine, item.translation_of) != "loaded":
+        if document_status(engine, item.translation_of) not in LOADED_STATUSES:
             to_parse.append(item)
             continue
         pages = count_pages(item.url_path, item.path, settings.max_pdf_pages).pages
@@ -114,15 +118,34 @@ def _parse_validate_load(
         [settings.max_pdf_pages] * len(items),
     )
     outcomes: list[ParseOutcome] = []
-    for future in futures:
-        outcomes.append(future.result())
+    site_notes: dict[str, list[str]] = {}
+    for item, future in zip(items, futures, strict=True):
+        outcome, site_notes[item.url_path] = _fill_from_site(item, future.result())
+        outcomes.append(outcome)
         reporter().advance("parse")
     parsed = {o.url_path: o.parsed for o in outcomes if o.parsed is not None}
     validation = validate_batch(parsed) if parsed else None
     for item, outcome in zip(items, outcomes, strict=True):
-        _finish(engine, item, outcome, validation, run_id, summary)
+        _finish(engine, item, outcome, validation, run_id, summary, site_notes[item.url_path])
         reporter().advance("load")
     return validation
+
+
+def _fill_from_site(item: WorkItem, outcome: ParseOutcome) -> tuple[ParseOutcome, list[str]]:
+    """Cover facts the parser could not read, from the site's pages (before validation)."""
+    if outcome.parsed is None:
+        return outcome, []
+    metadata, notes = fill_from_site(
+        outcome.parsed.metadata,
+        country=item.country,
+        election_type=item.election_type,
+        election_dates=tuple(item.election_dates),
+        report_type=item.report_type,
+        language=item.language,
+    )
+    if not notes:
+        return outcome, []
+    return replace(outcome, parsed=replace(outcome.parsed, metadata=metadata)), notes
 
 
 def _finish(
@@ -132,6 +155,7 @@ def _finish(
     validation: ValidationRun | None,
     run_id: int,
     summary: RunSummary,
+    site_notes: Sequence[str] = (),
 ) -> None:
     if outcome.parsed is None:
         _quarantine(
@@ -146,13 +170,22 @@ def _finish(
         return
     report: ParsedReport = outcome.parsed
     verdict = validation.reports.get(item.url_path) if validation else None
-    blocking = verdict.blocking if verdict else []
-    warnings = verdict.warnings if verdict else []
-    if blocking:
-        reason = f"failed validation: {verdict.quarantine_reason}"
-        _quarantine(engine, item, "validation", reason, report.metadata.pages, run_id, summary)
+    plan = plan_parts(report, verdict)
+    if plan.status == "quarantined":
+        _quarantine(
+            engine,
+            item,
+            "validation",
+            plan.reason or "failed validation",
+            report.metadata.pages,
+            run_id,
+            summary,
+            plan.parts,
+        )
         return
-    notes = [f.message for f in warnings]
+    held_back = {p.part for p in plan.parts if p.status == "quarantined"}
+    notes = list(site_notes)
+    notes += [f.message for f in (verdict.warnings if verdict else []) if f.part not in held_back]
     notes += metadata_disagreements(
         report.metadata,
         country=item.country,
@@ -161,18 +194,25 @@ def _finish(
         language=item.language,
     )
     notes += list(report.notes)
-    if item.facts_digest is not None and item.facts_digest == facts_digest(report, notes):
+    digest = facts_digest(plan.to_load, notes, plan.parts, plan.reason)
+    if item.facts_digest is not None and item.facts_digest == digest:
         summary.add("unchanged")
         return
     load_document(
         engine,
         document_id=item.document_id,
         version_id=item.version_id,
-        parsed=report,
+        parsed=plan.to_load,
         run_id=run_id,
         dq_warnings=notes,
+        parts=plan.parts,
+        status_reason=plan.reason,
     )
-    summary.add("loaded")
+    summary.add(plan.status)
+    if plan.status == "partial":
+        summary.partial.append((item.url_path, plan.reason or ""))
+    for kind in plan.absent(report.metadata.report_type):
+        summary.add_absent(kind)
     if notes:
         summary.add("warnings", len(notes))
         summary.warnings.extend((item.url_path, n) for n in notes)
@@ -186,6 +226,7 @@ def _quarantine(
     pages: int | None,
     run_id: int,
     summary: RunSummary,
+    parts: Sequence[PartStatus] = (),
 ) -> None:
     quarantine_document(
         engine,
@@ -196,6 +237,7 @@ def _quarantine(
         run_id=run_id,
         pages=pages,
         parser_version=PARSER_VERSION,
+        parts=parts,
     )
     summary.add("quarantined")
     summary.quarantined.append((item.url_path, reason))

@@ -198,7 +198,7 @@ def _existing_warehouse(settings: Settings, command: str) -> Any:
 
 
 def status(settings: Settings, *, as_json: bool = False) -> int:
-    """``odihr status``: counts by status, the last runs, every quarantined report."""
+    """``odihr status``: counts by status, the last runs, every quarantined or partial report."""
     from db.status import last_runs, quarantined_documents, status_counts
 
     engine = _existing_warehouse(settings, "status")
@@ -207,31 +207,37 @@ def status(settings: Settings, *, as_json: bool = False) -> int:
         report = {
             "documents": counts,
             "runs": [_run_record(run) for run in last_runs(engine)],
-            "quarantined": [
-                {"url_path": path, "reason": reason}
-                for path, reason in quarantined_documents(engine)
-            ],
+            **{
+                name: [
+                    {"url_path": path, "reason": reason}
+                    for path, reason in quarantined_documents(engine, name)
+                ]
+                for name in ("quarantined", "partial")
+            },
         }
         print(json.dumps(report, indent=2, default=str))
         return EXIT_OK
     print("documents by status:")
-    for name in ("loaded", "quarantined", "skipped", "pending"):
+    for name in ("loaded", "partial", "quarantined", "skipped", "pending"):
         print(f"  {name:<12}{counts.get(name, 0):>6}")
     print("last runs:")
     for run in last_runs(engine):
         ended = run["ended_at"].isoformat(timespec="seconds") if run["ended_at"] else "-"
         counts = json.loads(run["counts"] or "{}")
         tally = ", ".join(
-            f"{name} {counts[name]}" for name in ("new", "loaded", "quarantined") if name in counts
+            f"{name} {counts[name]}"
+            for name in ("new", "loaded", "partial", "quarantined")
+            if name in counts
         )
         print(
             f"  #{run['id']:<4} {run['kind']:<9} {run['outcome']:<12} started "
             f"{run['started_at'].isoformat(timespec='seconds')} ended {ended}  {tally}"
         )
-    quarantined = quarantined_documents(engine)
-    print(f"quarantined reports: {len(quarantined)}")
-    for path, reason in quarantined:
-        print(f"  {path}: {reason}")
+    for name in ("quarantined", "partial"):
+        held = quarantined_documents(engine, name)
+        print(f"{name} reports: {len(held)}")
+        for path, reason in held:
+            print(f"  {path}: {reason}")
     return EXIT_OK
 
 

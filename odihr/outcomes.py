@@ -65,3 +65,23 @@ class ParseOutcome:
     reason: str | None = None
     pages: int | None = None
     seconds: float = 0.0
+
+
+#: Document (and version) statuses whose facts are in the BI views.
+LOADED_STATUSES = ("loaded", "partial")
+
+
+@dataclass(frozen=True)
+class PartStatus:
+    """What became of one part of a report (a ``bi_report_parts`` row).
+
+    ``part`` is ``metadata``, ``results:<contest>`` (``results`` when no table could be told
+    apart), ``observers`` or ``recommendations``; ``status`` is ``loaded``, ``quarantined`` or
+    ``absent``; ``rows`` counts the rows the part put into its view (0 unless loaded).
+    """
+
+    part: str
+    status: str
+    reason: str | None = None
+    rows: int = 0
+    page: int | None = None

@@ -159,3 +159,5 @@ class ParsedReport:
     notes: tuple[str, ...] = field(default=())
     #: Parts found but unreadable, or absent: each is quarantined or reported on its own.
     problems: tuple[PartProblem, ...] = field(default=())
+    #: Where the text was read from: ``pdf`` (the text layer) or ``ocr``.
+    text_source: str = "pdf"

@@ -11,12 +11,16 @@ COUNTERS = (
     "new",
     "unchanged",
     "loaded",
+    "partial",
     "quarantined",
     "skipped",
     "gone",
     "failed",
     "warnings",
 )
+
+#: Kinds of part whose absence from a final report is counted (``absent_<kind>`` in the counts).
+ABSENT_KINDS = ("results", "observers", "recommendations")
 
 
 @dataclass
@@ -30,6 +34,11 @@ class RunSummary:
     bytes_downloaded: int = 0
     wall_seconds: float = 0.0
     quarantined: list[tuple[str, str]] = field(default_factory=list)
+    #: Reports loaded without some part (``status = partial``), with each quarantined part.
+    partial: list[tuple[str, str]] = field(default_factory=list)
+    #: Parts a report's type should carry that the parser did not find, by kind (``results``,
+    #: ``observers``, ``recommendations``): a layout the parsers miss shows up here.
+    absent_parts: dict[str, int] = field(default_factory=dict)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     validation_report: Path | None = None
     #: The validation runs of the run's batches (one HTML report is written from all of them).
@@ -42,10 +51,15 @@ class RunSummary:
         """Increase one counter."""
         self.counts[counter] = self.counts.get(counter, 0) + n
 
+    def add_absent(self, kind: str) -> None:
+        """Count one expected part of ``kind`` that the parser did not find."""
+        self.absent_parts[kind] = self.absent_parts.get(kind, 0) + 1
+
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly form (run records, flow return value)."""
         return {
             **self.counts,
+            **{f"absent_{kind}": self.absent_parts.get(kind, 0) for kind in ABSENT_KINDS},
             "bytes": self.bytes_downloaded,
             "wall_seconds": round(self.wall_seconds, 2),
             "outcome": self.outcome,
@@ -58,16 +72,17 @@ class RunSummary:
         return [{"measure": k, "value": v} for k, v in self.as_dict().items()]
 
     def quarantine_markdown(self) -> str:
-        """Markdown listing every report held back, with its reason."""
-        if not self.quarantined:
+        """Markdown listing every report held back (wholly or in part), with its reason."""
+        if not self.quarantined and not self.partial:
             return f"# Run {self.run_id} ({self.kind})\n\nNo report was quarantined.\n"
         lines = [
-            f"# Run {self.run_id} ({self.kind}): quarantined reports",
+            f"# Run {self.run_id} ({self.kind}): quarantined and partial reports",
             "",
-            "| report | reason |",
-            "|---|---|",
+            "| report | status | reason |",
+            "|---|---|---|",
         ]
-        lines += [f"| `{path}` | {reason.replace('|', '/')} |" for path, reason in self.quarantined]
+        for status, found in (("quarantined", self.quarantined), ("partial", self.partial)):
+            lines += [f"| `{path}` | {status} | {why.replace('|', '/')} |" for path, why in found]
         return "\n".join(lines) + "\n"
 
     def format_text(self) -> str:
@@ -77,15 +92,21 @@ class RunSummary:
             f"run {self.run_id} ({self.kind}) {self.outcome} in {self.wall_seconds:.1f} s",
             f"  documents discovered {c['discovered']:>6}   new versions {c['new']:>5}"
             f"   unchanged {c['unchanged']:>5}",
-            f"  loaded {c['loaded']:>6}   quarantined {c['quarantined']:>5}   skipped "
-            f"{c['skipped']:>5}   gone {c['gone']:>4}   failed {c['failed']:>4}",
+            f"  loaded {c['loaded']:>6}   partial {c['partial']:>5}   quarantined "
+            f"{c['quarantined']:>5}   skipped {c['skipped']:>5}   gone {c['gone']:>4}   failed "
+            f"{c['failed']:>4}",
             f"  data-quality warnings {c['warnings']:>4}   downloaded "
             f"{self.bytes_downloaded / 1e6:.2f} MB of PDFs",
         ]
+        if self.absent_parts:
+            absent = ", ".join(f"{kind} {n}" for kind, n in sorted(self.absent_parts.items()))
+            lines.append(f"  parts not found in final reports: {absent}")
         if self.validation_report:
             lines.append(f"  validation report: {self.validation_report}")
         for path, reason in self.quarantined:
             lines.append(f"  QUARANTINED {path}: {reason}")
+        for path, reason in self.partial:
+            lines.append(f"  PARTIAL     {path}: {reason}")
         for path, warning in self.warnings:
             lines.append(f"  WARNING     {path}: {warning}")
         return "\n".join(lines)

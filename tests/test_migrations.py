@@ -68,7 +68,8 @@ def _snapshot(engine: Engine) -> dict[str, set[tuple[str, ...]]]:
     inspector = inspect(engine)
     snapshot = {}
     with engine.connect() as connection:
-        for name in sorted(set(inspector.get_table_names()) | set(VIEWS)):
+        views = set(VIEWS) & set(inspector.get_view_names())  # those the revision has
+        for name in sorted(set(inspector.get_table_names()) | views):
             result = connection.execute(text(f"SELECT * FROM {name}"))
             keys = list(result.keys())
             snapshot[name] = {
@@ -163,3 +164,58 @@ def test_views_of_the_newest_revision_match_db_views() -> None:
     assert [s.strip() for s in getattr(snapshots, newest)] == [
         s.strip() for s in VIEWS.values()
     ]
+
+
+def test_revision_0002_upgrades_a_0001_warehouse_with_data_and_downgrades_again(
+    database_url: str,
+) -> None:
+    """Rows written under 0001's schema survive 0002 (new columns take their defaults, the views
+    gain their columns after the old ones) and survive the downgrade back to 0001."""
+    engine = upgrade(database_url, "0001")
+    _election(engine)
+    statements = [
+        "INSERT INTO report_document (id, url_path, url, election_id, report_type, status, "
+        "first_seen_at, last_checked_at) VALUES (5, '/r.pdf', 'https://x/r.pdf', 1, 'final', "
+        "'loaded', '2026-01-01 00:00:00', '2026-01-01 00:00:00')",
+        "INSERT INTO document_version (id, document_id, sha256, size, fetched_at, status) "
+        "VALUES (9, 5, 'ab', 1, '2026-01-01 00:00:00', 'loaded')",
+        "UPDATE report_document SET current_version_id = 9, latest_version_id = 9",
+        "INSERT INTO result (version_id, parser_version, contest, contest_kind, round, "
+        "position, contestant, votes) VALUES (9, '1.0.0', 'P', 'presidential', 1, 1, 'A', 5)",
+        "INSERT INTO observer (version_id, parser_version, position, given_name, family_name, "
+        "delegation) VALUES (9, '1.0.0', 1, 'Ana', 'Berg', 'Core Team')",
+        "INSERT INTO recommendation (version_id, parser_version, number, priority, text, "
+        "previously_recommended) VALUES (9, '1.0.0', 1, true, 'Amend.', false)",
+    ]
+    with engine.begin() as connection:
+        for statement in statements:
+            connection.execute(text(statement))
+    before = _snapshot(engine)
+
+    engine = upgrade(database_url)
+    assert current_revision(engine) == head_revision() == "0002"
+    after = _snapshot(engine)
+    for name, rows_before in before.items():
+        kept_before, kept_after = _common(rows_before, after[name])
+        assert kept_after == kept_before or name == "alembic_version", name
+    with engine.connect() as connection:
+
+        def one(sql: str) -> tuple:
+            return tuple(connection.execute(text(sql)).one())
+
+        assert one("SELECT text_source, election_id, report_url FROM bi_reports") == (
+            "pdf", 1, "https://x/r.pdf")
+        assert one("SELECT extra_figures, election_id FROM bi_results") == (None, 1)
+        assert one("SELECT country_code, delegation_kind FROM bi_observers") == (None, "other")
+        assert bool(one("SELECT numbered FROM bi_recommendations")[0]) is True
+        assert one("SELECT reports, election_url_path FROM bi_elections") == (
+            1, "/odihr/elections/x/1")
+        assert one("SELECT count(*) FROM bi_report_parts") == (0,)
+
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+    assert current_revision(engine) == "0001"
+    assert "report_part" not in inspect(engine).get_table_names()
+    assert _snapshot(engine) == before

@@ -223,3 +223,50 @@ def test_report_metadata_equals_truth(warehouse: str, pdf_id: str) -> None:
     assert report["status"] == expected_status[truth["pipeline_expectation"]["action"]]
     failures = truth["expected_validation_failures"]
     assert bool(report["dq_warnings"]) == bool(failures), report["dq_warnings"]
+
+
+@pytest.mark.parametrize("pdf_id", sorted(TRUTHS))
+def test_report_parts_agree_with_truth(warehouse: str, pdf_id: str) -> None:
+    """Every part of a sample report is loaded with the truth's row count, or absent where the
+    truth has none; a skipped translation has no parts (it was never parsed)."""
+    truth = TRUTHS[pdf_id]
+    got = {
+        r["part"]: (r["status"], r["rows"])
+        for r in query(warehouse, "SELECT * FROM bi_report_parts WHERE url_path = :p",
+                       p=truth["url_path"])  # fmt: skip
+    }
+    if truth["pipeline_expectation"]["action"] == "skip":
+        assert got == {}
+        return
+    contests = (truth["results"] or {}).get("contests") or []
+    result_rows = sum(len(r["rows"]) for c in contests for r in c["rounds"])
+    results = {k: v for k, v in got.items() if k.startswith("results")}
+    if contests:
+        assert {s for s, _ in results.values()} == {"loaded"}
+        assert sum(n for _, n in results.values()) == result_rows
+        assert len(results) == len(contests)
+    else:
+        assert results == {"results": ("absent", 0)}
+    for kind in ("observers", "recommendations"):
+        count = len(truth[kind] or [])
+        assert got[kind] == (("loaded", count) if count else ("absent", 0)), kind
+    assert got["metadata"] == ("loaded", 1)
+
+
+def test_elections_view_says_which_final_reports_are_loaded(warehouse: str) -> None:
+    finals = {
+        t["url_path"] for t in TRUTHS.values()
+        if t["report_type_code"] == "final_report" and not t["translation_of"]
+    }  # fmt: skip
+    rows = query(warehouse, "SELECT election_id, reports, final_report_loaded FROM bi_elections")
+    loaded = {r["election_id"] for r in rows if r["final_report_loaded"]}
+    with_final = {
+        r["election_id"]
+        for r in query(warehouse, "SELECT election_id, url_path FROM bi_reports")
+        if r["url_path"] in finals
+    }
+    assert loaded == with_final and with_final
+    reports = query(warehouse, "SELECT election_id, count(*) AS n FROM bi_reports GROUP BY 1")
+    assert {r["election_id"]: r["n"] for r in reports} == {
+        r["election_id"]: r["reports"] for r in rows if r["reports"]
+    }

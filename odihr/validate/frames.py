@@ -1,4 +1,6 @@
-"""One DataFrame per warehouse table for a whole run of reports, each row tagged with its report.
+"""One DataFrame per warehouse table for a whole run of reports, each row tagged with its report
+and its part (``part``: ``metadata``, ``results:<contest>``, ``observers``, ``recommendations``;
+:mod:`odihr.validate.parts`), so that a failing row quarantines only its part.
 
 Besides the columns the warehouse loads, each frame carries *derived* columns that the suites
 compare: per-round sums (no core expectation sums rows), recomputed shares and turnout, rounding
@@ -21,6 +23,7 @@ from odihr.validate.arithmetic import (
     round_arithmetic,
     turnout_deviation,
 )
+from odihr.validate.parts import contest_parts
 
 #: Report types written after election day: their election date cannot follow publication.
 POST_ELECTION_TYPES = ("final", "preliminary_statement")
@@ -29,20 +32,21 @@ _T, _I, _F, _B, _D = "text", "Int64", "Float64", "boolean", "date"
 TEXT_DTYPE = "str" if int(pd.__version__.split(".")[0]) >= 3 else "object"
 
 REPORT_COLUMNS: dict[str, str] = {
-    "report_key": _T, "parser_version": _T, "pages": _I, "country": _T, "country_key": _T,
+    "report_key": _T, "part": _T, "parser_version": _T, "pages": _I, "country": _T,
+    "country_key": _T,
     "election_title": _T, "election_type": _T, "early": _B, "election_date": _D,
     "first_election_date": _D, "published_on": _D, "mission_type": _T, "report_type": _T,
     "language": _T, "post_election": _B,
 }  # fmt: skip
 RESULT_COLUMNS: dict[str, str] = {
-    "report_key": _T, "contest_no": _I, "contest": _T, "contest_kind": _T, "round": _I,
+    "report_key": _T, "part": _T, "contest_no": _I, "contest": _T, "contest_kind": _T, "round": _I,
     "row_no": _I, "contestant": _T, "nominated_by": _T, "votes": _I, "vote_share": _F,
     "seats": _I, "seats_proportional": _I, "seats_majoritarian": _I, "page": _I,
     "has_figure": _B, "seats_split_sum": _I, "contest_seats_total": _I, "share_base": _I,
     "share_base_name": _T, "share_expected": _F, "share_deviation": _F, "share_tolerance": _F,
 }  # fmt: skip
 TURNOUT_COLUMNS: dict[str, str] = {
-    "report_key": _T, "contest_no": _I, "contest": _T, "contest_kind": _T, "round": _I,
+    "report_key": _T, "part": _T, "contest_no": _I, "contest": _T, "contest_kind": _T, "round": _I,
     "expected_round": _I, "round_date": _D, "page": _I, "n_rows": _I,
     "registered_voters": _I, "voters_participated": _I, "turnout_pct": _F,
     "turnout_pct_computed": _F, "turnout_deviation": _F, "turnout_tolerance": _F,
@@ -54,13 +58,13 @@ TURNOUT_COLUMNS: dict[str, str] = {
     "rows_self_consistent": _B, "counts_self_consistent": _B, "ballots_cross_checked": _B,
 }  # fmt: skip
 OBSERVER_COLUMNS: dict[str, str] = {
-    "report_key": _T, "position": _I, "expected_position": _I, "given_name": _T,
+    "report_key": _T, "part": _T, "position": _I, "expected_position": _I, "given_name": _T,
     "family_name": _T, "country": _T, "country_key": _T, "role": _T, "delegation": _T,
-    "delegation_parent": _T, "page": _I,
+    "delegation_parent": _T, "page": _I, "delegation_kind": _T,
 }  # fmt: skip
 RECOMMENDATION_COLUMNS: dict[str, str] = {
-    "report_key": _T, "number": _I, "expected_number": _I, "priority": _B, "section": _T,
-    "text": _T, "previously_recommended": _B, "page": _I,
+    "report_key": _T, "part": _T, "number": _I, "expected_number": _I, "priority": _B,
+    "section": _T, "text": _T, "previously_recommended": _B, "page": _I,
 }  # fmt: skip
 
 
@@ -89,7 +93,8 @@ def report_rows(key: str, report: ParsedReport) -> Iterable[dict[str, Any]]:
     """The one ``report_metadata`` row of a report."""
     m = report.metadata
     yield {
-        "report_key": key, "parser_version": report.parser_version, "pages": m.pages,
+        "report_key": key, "part": "metadata", "parser_version": report.parser_version,
+        "pages": m.pages,
         "country": m.country, "country_key": _opt(m.country, normalise_country),
         "election_title": m.election_title, "election_type": m.election_type,
         "early": m.early, "election_date": m.election_date,
@@ -101,7 +106,7 @@ def report_rows(key: str, report: ParsedReport) -> Iterable[dict[str, Any]]:
 
 
 def _result_rows(
-    key: str, no: int, contest: Contest, rnd: ResultRound, arithmetic: RoundArithmetic
+    key: str, part: str, no: int, contest: Contest, rnd: ResultRound, arithmetic: RoundArithmetic
 ) -> Iterable[dict]:
     base = arithmetic.share_base
     for row_no, row in enumerate(rnd.rows, 1):
@@ -112,7 +117,7 @@ def _result_rows(
                 deviation = abs(row.vote_share - expected)
         split = (row.seats_proportional, row.seats_majoritarian)
         yield {
-            "report_key": key, "contest_no": no, "contest": contest.title,
+            "report_key": key, "part": part, "contest_no": no, "contest": contest.title,
             "contest_kind": contest.kind, "round": rnd.number, "row_no": row_no,
             "contestant": row.contestant, "nominated_by": row.nominated_by, "votes": row.votes,
             "vote_share": row.vote_share, "seats": row.seats,
@@ -130,7 +135,13 @@ def _result_rows(
 
 
 def _turnout_row(
-    key: str, no: int, contest: Contest, index: int, rnd: ResultRound, a: RoundArithmetic
+    key: str,
+    part: str,
+    no: int,
+    contest: Contest,
+    index: int,
+    rnd: ResultRound,
+    a: RoundArithmetic,
 ) -> dict:
     computed, t_dev, t_tol = turnout_deviation(rnd)
     complete = a.votes_sum is not None and a.votes_sum in (rnd.valid_votes, rnd.printed_votes_total)
@@ -141,7 +152,7 @@ def _turnout_row(
     seats = [r.seats for c_rnd in contest.rounds for r in c_rnd.rows if r.seats is not None]
     valid, invalid = rnd.valid_votes, rnd.invalid_ballots
     return {
-        "report_key": key, "contest_no": no, "contest": contest.title,
+        "report_key": key, "part": part, "contest_no": no, "contest": contest.title,
         "contest_kind": contest.kind, "round": rnd.number, "expected_round": index,
         "round_date": rnd.date, "page": rnd.page, "n_rows": len(rnd.rows),
         "registered_voters": rnd.registered_voters,
@@ -187,22 +198,26 @@ def build_frames(reports: Mapping[str, ParsedReport]) -> dict[str, pd.DataFrame]
     recs: list[dict] = []
     for key, report in reports.items():
         meta.extend(report_rows(key, report))
-        for no, contest in enumerate(report.contests, 1):
+        parts = contest_parts(report.contests)
+        for no, (contest, part) in enumerate(zip(report.contests, parts, strict=True), 1):
             for index, rnd in enumerate(contest.rounds, 1):
                 arithmetic = round_arithmetic(rnd)
-                results.extend(_result_rows(key, no, contest, rnd, arithmetic))
-                turnout.append(_turnout_row(key, no, contest, index, rnd, arithmetic))
+                results.extend(_result_rows(key, part, no, contest, rnd, arithmetic))
+                turnout.append(_turnout_row(key, part, no, contest, index, rnd, arithmetic))
         for pos, obs in enumerate(report.observers, 1):
             observers.append({
-                "report_key": key, "position": obs.position, "expected_position": pos,
+                "report_key": key, "part": "observers", "position": obs.position,
+                "expected_position": pos,
                 "given_name": obs.given_name, "family_name": obs.family_name,
                 "country": obs.country, "country_key": _opt(obs.country, normalise_country),
                 "role": obs.role, "delegation": obs.delegation,
                 "delegation_parent": obs.delegation_parent, "page": obs.page,
+                "delegation_kind": obs.delegation_kind,
             })  # fmt: skip
         for pos, rec in enumerate(report.recommendations, 1):
             recs.append({
-                "report_key": key, "number": rec.number, "expected_number": pos,
+                "report_key": key, "part": "recommendations", "number": rec.number,
+                "expected_number": pos,
                 "priority": rec.priority, "section": rec.section, "text": rec.text,
                 "previously_recommended": rec.previously_recommended, "page": rec.page,
             })  # fmt: skip

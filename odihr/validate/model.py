@@ -57,6 +57,9 @@ class Failure:
         observed: the figures involved (for ``votes_sum_mismatch``: ``contest``, ``round``,
             ``printed_total``, ``sum_of_rows``, ``share_sum``).
         expectation: the GX expectation type that found it.
+        part: the part of the report the failing row belongs to (``metadata``,
+            ``results:<contest>``, ``observers``, ``recommendations``; see
+            :mod:`odihr.validate.parts`); empty for a failure of a whole table.
     """
 
     check: str
@@ -65,6 +68,7 @@ class Failure:
     message: str
     observed: dict[str, Any] = field(default_factory=dict, hash=False, compare=True)
     expectation: str = ""
+    part: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,15 +87,16 @@ class ReportValidation:
     @property
     def quarantine_reason(self) -> str | None:
         """``status_reason`` for a quarantined report: the blocking failures, first ones in full."""
-        return _summary(self.blocking)
+        return summarise(self.blocking)
 
     @property
     def dq_warnings(self) -> str | None:
         """``bi_reports.dq_warnings`` for a loaded report, or None without warnings."""
-        return _summary(self.warnings)
+        return summarise(self.warnings)
 
 
-def _summary(failures: list[Failure], limit: int = 3) -> str | None:
+def summarise(failures: list[Failure], limit: int = 3) -> str | None:
+    """The failures' messages, the first ``limit`` in full and the rest counted by check."""
     if not failures:
         return None
     lines = [f.message for f in failures[:limit]]

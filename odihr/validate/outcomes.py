@@ -86,6 +86,7 @@ def _row_failure(result: SuiteResult, spec: ExpectationSpec, index: Any) -> tupl
     if spec.severity == SOURCE_OR_EXTRACTION and reason:
         message += f" — {reason}"
     key = str(frame.at[index, "report_key"])
+    part = plain(frame.at[index, "part"]) if "part" in frame.columns else None
     return key, Failure(
         check=spec.check,
         table=suite.table,
@@ -93,10 +94,12 @@ def _row_failure(result: SuiteResult, spec: ExpectationSpec, index: Any) -> tupl
         message=message,
         observed={**context, **observed},
         expectation=spec.type,
+        part=part or "",
     )
 
 
 def _table_failure(result: SuiteResult, spec: ExpectationSpec, observed: Any) -> Failure:
+    # No row to tell the part by: the whole kind of part (odihr.validate.parts.TABLE_PARTS).
     return Failure(
         check=spec.check,
         table=result.spec.table,
@@ -142,15 +145,18 @@ def collect(
                 for key in keys:
                     failures[key].append(_error_failure(result, spec, error))
             elif not gx_result.success and indexes:
-                per_check: dict[str, int] = defaultdict(int)
+                # Counted per report *and part*: every part with a failing row must get one.
+                per_check: dict[tuple[str, str], int] = defaultdict(int)
+                last: dict[tuple[str, str], Failure] = {}
                 for index in indexes:
                     key, failure = _row_failure(result, spec, index)
-                    per_check[key] += 1
-                    if per_check[key] <= MAX_ROWS_PER_CHECK:
+                    per_check[key, failure.part] += 1
+                    if per_check[key, failure.part] <= MAX_ROWS_PER_CHECK:
                         failures[key].append(failure)
-                for key, count in per_check.items():
+                        last[key, failure.part] = failure
+                for (key, part), count in per_check.items():
                     if count > MAX_ROWS_PER_CHECK:
-                        failures[key].append(_more_failure(failures[key][-1], count))
+                        failures[key].append(_more_failure(last[key, part], count))
             elif not gx_result.success:
                 failure = _table_failure(result, spec, plain_observed(body))
                 for key in keys:
@@ -196,7 +202,8 @@ def _more_failure(last: Failure, count: int) -> Failure:
         check=last.check,
         table=last.table,
         severity=last.severity,
-        message=f"{last.check}: {more} more rows of this report fail the same way",
+        message=f"{last.check}: {more} more rows of this part fail the same way",
         observed={"more_rows": more},
         expectation=last.expectation,
+        part=last.part,
     )

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from odihr.countries import country_keys
-from odihr.records import CONTEST_KINDS, REPORT_TYPES
+from odihr.records import CONTEST_KINDS, DELEGATION_KINDS, REPORT_TYPES
 from odihr.validate.model import BLOCKING, WARNING
 
 #: Checked dates (elections, publications, rounds) are never earlier than this.
@@ -167,4 +167,5 @@ def expectation_parameters(today: date) -> dict[str, Any]:
         "country_keys": country_keys(),
         "report_types": list(REPORT_TYPES),
         "contest_kinds": list(CONTEST_KINDS),
+        "delegation_kinds": list(DELEGATION_KINDS),
     }
