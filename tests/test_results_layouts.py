@@ -60,7 +60,7 @@ def test_unruled_numbered_table_over_a_page_break_without_repeated_header() -> N
     assert len(contests) == 1
     contest = contests[0]
     assert (contest.kind, contest.seats_total) == ("party_list", 120)
-    assert contest.title == "Chamber of Deputies, nationwide constituency (proportional)"
+    assert contest.title == "Parliamentary Elections"  # no caption: the cover's name
     (rnd,) = contest.rounds
     assert (rnd.registered_voters, rnd.voters_participated, rnd.invalid_ballots) == (
         1234567, 765432, 12345)
@@ -93,7 +93,7 @@ def test_rounds_in_separate_tables_with_the_same_header() -> None:
     report.row(columns, ["Boris Beta", "47 500", "47.50"], ruled=True)
     report.row(columns, ["Total", "100 000", "100.00"], ruled=True)
     (contest,) = read(report.save())
-    assert (contest.kind, contest.title) == ("presidential", "Presidential election")
+    assert (contest.kind, contest.title) == ("presidential", "Presidential Election")
     assert [r.number for r in contest.rounds] == [1, 2]
     assert [r.date for r in contest.rounds] == [date(2024, 3, 3), date(2024, 3, 17)]
     assert [len(r.rows) for r in contest.rounds] == [3, 2]

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from odihr.parse.results_kinds import PLAIN_INT, BandKind, adjacent, classify, is_header
-from odihr.parse.results_layout import Band, Line, cells
-from odihr.parse.results_vocab import (
+from odihr.parse.results.kinds import PLAIN_INT, BandKind, adjacent, classify, is_header
+from odihr.parse.results.layout import Band, Line, cells
+from odihr.parse.results.vocab import (
     NOTE_LABEL,
     ROUND_HEADER,
     SEATS_HEADER,

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from odihr.parse.numbers import infer_format
-from odihr.parse.results_layout import Band, Token, cells
-from odihr.parse.results_segment import RawTable
-from odihr.parse.results_vocab import (
+from odihr.parse.results.layout import Band, Token, cells
+from odihr.parse.results.segment import RawTable
+from odihr.parse.results.vocab import (
     NOMINATOR_HEADER,
     PR_HEADER,
     ROUND_HEADER,

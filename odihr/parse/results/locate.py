@@ -21,7 +21,7 @@ from odihr.parse.layout import (
 )
 from odihr.parse.numbers import NUMBER_TOKEN, normalize_spaces
 from odihr.parse.pdf import PdfReport
-from odihr.parse.results_vocab import (
+from odihr.parse.results.vocab import (
     ANNEX_HEADING,
     ELECTION_WORD,
     NAME_HEADER,
@@ -32,8 +32,14 @@ from odihr.parse.results_vocab import (
     find_dates,
 )
 
-#: How many pages a results table may run on after its heading page.
-MAX_CONTINUATION_PAGES = 8
+#: Lines of the cover page searched for the election's name.
+COVER_LINES = 25
+#: Cover lines naming the mission, the report or the observers rather than the election.
+NOT_ELECTION_NAME = re.compile(r"observ|mission|assessment|report|statement|office|institution|"
+                               r"наблюд|мисси|отч[её]т|бюро", re.IGNORECASE)
+#: A printed date inside a cover line ("30 October and 13 November 2016", "30 MAY 1999").
+_DATE_TEXT = re.compile(r"\b\d{1,2}(?:\s+(?:and|и|&)\s+\d{1,2})?\s+[^\W\d_]+\s+\d{4}\b"
+                        r"(?:\s*(?:года|г\.))?")
 #: A line that could be a table row: some words, then a figure or a dash at its end.
 #: A table-of-contents entry without dot leaders ends with its page number.
 TOC_PAGE = re.compile(r"[^\W\d_]\s+\d{1,3}$")
@@ -58,6 +64,9 @@ class ReportContext:
     dates: tuple[date, ...]
     #: The report's text before the section (electoral system, chamber names).
     body: str = ""
+    #: The election's name as the cover prints it, without its date ("Early Parliamentary
+    #: Elections"): the title of a contest whose table has no caption.
+    cover_name: str = ""
 
 
 def is_running(line: str, running: frozenset[str]) -> bool:
@@ -130,7 +139,7 @@ def find_sections(pdf: PdfReport, running: frozenset[str]) -> list[ResultsSectio
 def _continuation(pdf: PdfReport, start: int, running: frozenset[str]) -> list[int]:
     """Pages after ``start`` that carry on its table (before any new heading)."""
     pages: list[int] = []
-    for number in range(start + 1, min(pdf.page_count, start + MAX_CONTINUATION_PAGES) + 1):
+    for number in range(start + 1, pdf.page_count + 1):  # no page limit: while rows go on
         lines = content_lines(pdf, number, running)
         head = lines[:3]
         if not lines or any(is_annex_heading(ln) for ln in head):
@@ -159,11 +168,47 @@ def report_context(pdf: PdfReport, page: int, running: frozenset[str]) -> Report
     body = "\n".join(pdf.text(n) for n in range(1, page))
     candidates = [normalize_spaces(ln) for ln in pdf.text(page).split("\n")[:RUNNING_TOP_LINES]]
     candidates = [ln for ln in candidates if normalize_running(ln) in running]
-    cover = [normalize_spaces(ln) for ln in pdf.text(1).split("\n")[:25]]
+    cover = [normalize_spaces(ln) for ln in pdf.text(1).split("\n")[:COVER_LINES]]
+    name = cover_name(cover) or cover_name(candidates)
     candidates += [" ".join(cover[i:i + 2]) for i in range(len(cover))
                    if ELECTION_WORD.search(cover[i])]
     for line in candidates:
         dates = find_dates(line)
         if dates:
-            return ReportContext(line, tuple(dates), body)
-    return ReportContext(next(iter(candidates), ""), (), body)
+            return ReportContext(line, tuple(dates), body, name or _without_date(line))
+    first = next(iter(candidates), "")
+    return ReportContext(first, (), body, name or _without_date(first))
+
+
+def cover_name(lines: list[str]) -> str:
+    """The election's name on a cover: the first line naming an election (not the mission or the
+    report), without a country before a dash and without its date ("Republic of Kazakhstan –
+    Early Parliamentary Elections, 20 March 2016" → "Early Parliamentary Elections")."""
+    for line in lines:
+        if ELECTION_WORD.search(line) and not NOT_ELECTION_NAME.search(line):
+            name = _without_date(re.split(r"\s+[–—-]\s+", line, maxsplit=1)[-1])
+            if name and re.search(r"[^\W\d_]{3}", name):
+                return title_case(name)
+    return ""
+
+
+def _without_date(line: str) -> str:
+    """``line`` without the dates printed before or after the name."""
+    head = line.split(",")[0] if find_dates(line) or re.search(r",\s*\d", line) else line
+    head = re.sub(r"^\s*\d{4}\s+", "", head)  # "2009 PARLIAMENTARY ELECTIONS"
+    for found in _DATE_TEXT.finditer(head):
+        head = head.replace(found.group(0), " ")
+    return " ".join(head.split()).strip(" ,;:–—-")
+
+
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+
+
+def title_case(text: str) -> str:
+    """A name printed in capitals as a cover prints it in mixed case
+    ("ELECTIONS TO THE STATE DUMA" → "Elections to the State Duma"); mixed case is kept."""
+    if text.upper() != text:
+        return text
+    words = text.lower().split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))

@@ -1,12 +1,12 @@
 """The results tables of a report: contests, their rounds, turnout blocks and contestant rows.
 
-The pages are found from the pypdfium2 text of every page (:mod:`results_locate`); only those
-pages are read with word positions and ruling lines (:mod:`results_geometry`, PDFium by default,
-pdfplumber on request), grouped into lines and row bands (:mod:`results_layout`,
-:mod:`results_bands`), told apart (:mod:`results_kinds`) and cut into tables
-(:mod:`results_segment`); each table's columns are understood from its header words and the
-positions of its figures (:mod:`results_columns`) and its rows read (:mod:`results_rows`).
-Titles and contest kinds come from :mod:`results_title`.
+The pages are found from the pypdfium2 text of every page (:mod:`locate`); only those
+pages are read with word positions and ruling lines (:mod:`geometry`, PDFium by default,
+pdfplumber on request), grouped into lines and row bands (:mod:`layout`,
+:mod:`bands`), told apart (:mod:`kinds`) and cut into tables
+(:mod:`segment`); each table's columns are understood from its header words and the
+positions of its figures (:mod:`columns`) and its rows read (:mod:`rows`).
+Titles and contest kinds come from :mod:`title`.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import statistics
 from odihr.errors import UnknownLayout
 from odihr.parse.layout import running_lines
 from odihr.parse.pdf import PdfReport
-from odihr.parse.results_bands import PageLayout, bands, read_page
-from odihr.parse.results_columns import TableModel, build_model
-from odihr.parse.results_layout import DEFAULT_LAYOUT, Band, LayoutSettings
-from odihr.parse.results_locate import (
+from odihr.parse.results.bands import PageLayout, bands, read_page
+from odihr.parse.results.columns import TableModel, build_model
+from odihr.parse.results.layout import DEFAULT_LAYOUT, Band, LayoutSettings
+from odihr.parse.results.locate import (
     ReportContext,
     ResultsSection,
     annex_heading,
@@ -28,9 +28,9 @@ from odihr.parse.results_locate import (
     is_running,
     report_context,
 )
-from odihr.parse.results_rows import RoundFigures, freeze_round, read_rounds
-from odihr.parse.results_segment import RawTable, segment
-from odihr.parse.results_title import caption_dates, contest_kind, contest_title, table_round
+from odihr.parse.results.rows import RoundFigures, freeze_round, read_rounds
+from odihr.parse.results.segment import RawTable, segment
+from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
 from odihr.records import Contest, ResultRound, ResultsReading
 
 #: Share of the page height at the top and bottom where running headers and footers sit.
@@ -127,7 +127,7 @@ def _contests(tables: list[RawTable], section: ResultsSection,
             last = contests[-1]
             contests[-1] = Contest(last.title, last.kind, last.rounds + rounds, last.seats_total)
             continue
-        title = contest_title(raw, kind, section.heading, context)
+        title = contest_title(raw, context)
         contests.append(Contest(title, kind, rounds, _seats_total(rounds[0], figures)))
     return contests
 

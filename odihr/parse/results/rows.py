@@ -8,10 +8,10 @@ from datetime import date
 
 from odihr.errors import UnknownLayout
 from odihr.parse.numbers import int_or_none, percent_or_none
-from odihr.parse.results_columns import Column, TableModel
-from odihr.parse.results_kinds import turnout_field
-from odihr.parse.results_layout import Band, Token
-from odihr.parse.results_segment import RawTable
+from odihr.parse.results.columns import Column, TableModel
+from odihr.parse.results.kinds import turnout_field
+from odihr.parse.results.layout import Band, Token
+from odihr.parse.results.segment import RawTable
 from odihr.records import ResultRound, ResultRow
 
 _MARKERS = re.compile(r"[¹²³⁰⁴-⁹]+|(?<=[^\W\d])[*†‡]+|(?<=[)\]])\d{1,3}$")
