@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from odihr.errors import UnknownLayout
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results import read_results
 from odihr.records import Contest
@@ -175,14 +172,17 @@ def test_proportional_and_majoritarian_tables_are_two_contests() -> None:
         ("Union Party", None, 30), ("Green Party", None, 10), ("Independent candidates", None, 5)]
 
 
-def test_annex_without_a_table_it_can_read_is_an_unknown_layout() -> None:
+def test_annex_without_a_table_it_can_read_is_a_results_problem() -> None:
+    """No longer raised: the section becomes a quarantined ``results`` part with a reason."""
     report = body_pages(ReportPdf())
     report.new_page().paragraph("ANNEX I: FINAL ELECTION RESULTS", size=12, bold=True)
     report.paragraph("The results table is published as an image on the CEC website.")
-    with pytest.raises(UnknownLayout) as caught:
-        read(report.save())
-    assert caught.value.page == 4
-    assert "results table" in str(caught.value)
+    with PdfReport(report.save()) as pdf:
+        reading = read_results(pdf)
+    assert reading.contests == ()
+    (problem,) = reading.problems
+    assert (problem.part, problem.status, problem.page) == ("results", "quarantined", 4)
+    assert "results table" in problem.reason and "page 4" in problem.reason
 
 
 def test_report_without_results_gives_nothing() -> None:

@@ -32,6 +32,9 @@ from odihr.parse.results.vocab import (
     find_dates,
 )
 
+#: A seat number in the report's text: "150-member", "120 deputies", "90 seats".
+CHAMBER_SIZE = re.compile(r"\b(\d{2,4})(?:[- ]member\b|\s+(?:members|deputies|seats|mandates|"
+                          r"MPs|councillors|депутат\w*|мандат\w*|мест)\b)", re.IGNORECASE)
 #: Lines of the cover page searched for the election's name.
 COVER_LINES = 25
 #: Cover lines naming the mission, the report or the observers rather than the election.
@@ -178,6 +181,12 @@ def report_context(pdf: PdfReport, page: int, running: frozenset[str]) -> Report
             return ReportContext(line, tuple(dates), body, name or _without_date(line))
     first = next(iter(candidates), "")
     return ReportContext(first, (), body, name or _without_date(first))
+
+
+def chamber_sizes(body: str) -> frozenset[int]:
+    """Seat numbers the report's text gives ("The 150-member Parliament", "120 deputies")."""
+    return frozenset(n for n in (int(m.group(1)) for m in CHAMBER_SIZE.finditer(body))
+                     if 5 <= n <= 2000)
 
 
 def cover_name(lines: list[str]) -> str:
