@@ -32,6 +32,8 @@ from odihr.parse.results.vocab import (
     find_dates,
 )
 
+#: A numbered chapter heading: a Roman or Arabic numeral or a letter, a dot, the title.
+CHAPTER_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\.\s+(?P<rest>[^\W\d_].*)$")
 #: A seat number in the report's text: "150-member", "120 deputies", "90 seats".
 CHAMBER_SIZE = re.compile(r"\b(\d{2,4})(?:[- ]member\b|\s+(?:members|deputies|seats|mandates|"
                           r"MPs|councillors|депутат\w*|мандат\w*|мест)\b)", re.IGNORECASE)
@@ -57,6 +59,9 @@ class ResultsSection:
     pages: tuple[int, ...]
     heading: str
     heading_page: int
+    #: An annex (or appendix) about results; False for a body chapter or a bare table, which may
+    #: hold only prose (no table there is no problem).
+    annex: bool = True
 
 
 @dataclass(frozen=True)
@@ -97,6 +102,18 @@ def is_annex_heading(line: str) -> bool:
     return bool(match.group("sep")) or rest.upper() == rest
 
 
+def is_results_chapter(line: str) -> bool:
+    """A numbered body chapter about results ("XVII. ELECTION RESULTS", "VIII. FINAL RESULTS",
+    "A. Publication of Final Results"), not its table-of-contents entry and not prose."""
+    match = CHAPTER_HEADING.match(line)
+    if not match or TOC_LEADER.search(line) or TOC_PAGE.search(line):
+        return False
+    rest = match.group("rest")
+    short = len(rest.split()) <= 8 and not rest.rstrip().endswith((".", ":", ";", ","))
+    return short and (rest.upper() == rest or rest.istitle() or rest[:1].isupper()) and \
+        bool(RESULTS_WORD.search(rest)) and not NOT_ELECTION_RESULTS.search(rest)
+
+
 def annex_heading(lines: list[str], index: int) -> str | None:
     """The results-annex heading starting at ``lines[index]`` (joined with its wrapped line)."""
     line = lines[index]
@@ -132,10 +149,19 @@ def find_sections(pdf: PdfReport, running: frozenset[str]) -> list[ResultsSectio
         return sections
     covered: set[int] = set()
     for number in range(1, pdf.page_count + 1):
+        if number in covered:
+            continue
+        heading = next((ln for ln in content_lines(pdf, number, running)
+                        if is_results_chapter(ln)), None)
+        if heading:
+            pages = (number, *_continuation(pdf, number, running))
+            covered.update(pages)
+            sections.append(ResultsSection(pages, heading, number, annex=False))
+    for number in range(1, pdf.page_count + 1):
         if number not in covered and _looks_like_results_page(content_lines(pdf, number, running)):
             pages = (number, *_continuation(pdf, number, running))
             covered.update(pages)
-            sections.append(ResultsSection(pages, "", number))
+            sections.append(ResultsSection(pages, "", number, annex=False))
     return sections
 
 

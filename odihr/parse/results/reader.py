@@ -64,7 +64,7 @@ def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT,
         context = report_context(pdf, section.heading_page, running)
         tables = segment(section_bands(pdf, section, running, settings))
         found, bad = _contests(tables, section, context, roles)
-        if not found and not bad and section.heading:
+        if not found and not bad and section.annex:
             text = " | ".join(ln for ln in pdf.text(section.heading_page).split("\n")[:12])
             problems.append(PartProblem(
                 "results", "quarantined",

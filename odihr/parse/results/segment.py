@@ -71,6 +71,9 @@ def segment(bands: list[Band]) -> list[RawTable]:
                     band.page != (table.rows or table.header)[-1].page:
                 continue  # the header repeated on the next page
             captions, above = _header_lines(pending_text, band)
+            if tables and pending_turnout and _captioned_after(pending_text, pending_turnout):
+                tables[-1].turnout.extend(pending_turnout)  # under the last table's caption
+                pending_turnout = []
             table = RawTable(header=[*above, band], captions=captions, turnout=pending_turnout)
             tables.append(table)
             pending_text, pending_turnout = [], []
@@ -111,6 +114,15 @@ def segment(bands: list[Band]) -> list[RawTable]:
     for raw in tables:
         raw.rows = merge_wrapped(raw.rows)
     return tables
+
+
+def _captioned_after(texts: list[Band], turnout: list[Band]) -> bool:
+    """Whether a caption stands between a turnout block and the next table: the block then
+    belongs to the table above it, under whose caption it is printed."""
+    last = max((b.page, b.top) for b in turnout)
+    return any((b.page, b.top) > last and len(b.lines) == 1 and
+               0 < len(b.tokens) <= CAPTION_WORDS and not b.text.rstrip().endswith((".", ":", "?"))
+               for b in texts)
 
 
 def _turnout_block_after(texts: list[Band], turnout: list[Band]) -> bool:
