@@ -177,7 +177,7 @@ def relations(columns: list[ColumnFigures], settings: RoleSettings = DEFAULT_ROL
     whole = [c for c in columns if c.whole]
     percent = [c for c in columns if c.percent or (c.whole and c.largest <= 100)]
     shares = frozenset((v.index, s.index) for v in whole for s in percent
-                       if _proportional(v, s, settings))
+                       if v.index != s.index and _proportional(v, s, settings))
     sums = frozenset((t.index, a.index, b.index) for t in whole for a in whole for b in whole
                      if a.index < b.index and t.index not in (a.index, b.index)
                      and _sum_of(t, a, b, settings))

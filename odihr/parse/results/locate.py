@@ -48,6 +48,7 @@ _DATE_TEXT = re.compile(r"\b\d{1,2}(?:\s+(?:and|и|&)\s+\d{1,2})?\s+[^\W\d_]+\s+
 #: A line that could be a table row: some words, then a figure or a dash at its end.
 #: A table-of-contents entry without dot leaders ends with its page number.
 TOC_PAGE = re.compile(r"[^\W\d_]\s+\d{1,3}$")
+_TWO_FIGURES_END = re.compile(rf"(?:{NUMBER_TOKEN.pattern})\s+(?:{NUMBER_TOKEN.pattern})\s*$")
 _FIGURES_END = re.compile(rf"(?:^|\s)(?:{NUMBER_TOKEN.pattern})\s*$")
 _ROW_LIKE = re.compile(rf".*?[^\W\d_].*?\s(?:{NUMBER_TOKEN.pattern}|[-–—])\s*$")
 
@@ -80,7 +81,11 @@ class ReportContext:
 def is_running(line: str, running: frozenset[str]) -> bool:
     """A running header or footer line, or a printed page number (``Page: 28``, ``- 4 -``)."""
     key = normalize_running(line)
-    return key in running or bool(PAGE_NUMBER.match(key))
+    if PAGE_NUMBER.match(key):
+        return True
+    # a table row that starts every page ("District 1 … 1,234 12.3") repeats like a running
+    # header once its digits are masked: two figures at its end say it is a row
+    return key in running and not _TWO_FIGURES_END.search(normalize_spaces(line))
 
 
 def content_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> list[str]:

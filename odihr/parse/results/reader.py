@@ -27,6 +27,7 @@ from odihr.parse.results.locate import (
     chamber_sizes,
     find_sections,
     is_annex_heading,
+    is_results_chapter,
     is_running,
     report_context,
 )
@@ -103,7 +104,8 @@ def _content_limits(layout: PageLayout, running: frozenset[str],
     if section is not None and section.heading:
         texts = [line.text for line in lines]
         for index, line in enumerate(lines):
-            heading = annex_heading(texts, index)
+            heading = annex_heading(texts, index) or (
+                line.text if is_results_chapter(line.text) else None)
             if heading:
                 wrapped = heading != line.text and index + 1 < len(lines)
                 top = max(top, lines[index + 1 if wrapped else index].bottom)

@@ -114,10 +114,9 @@ class _Search:
         if total is not None:
             score += 1 + (1 if cols[total].total_matches() else 0)
         if pr is not None and smd is not None:
-            score += 1
+            score += 1 + sum(0.5 for i in (pr, smd) if cols[i].total_matches())
         elif pr is not None or smd is not None:
-            score += 0.25
-        score += sum(0.5 for i in (pr, smd) if i is not None and cols[i].total_matches())
+            score -= 1  # one part of a split without the other: only if nothing else fits
         sums = {(t, a, b) for t, a, b in self.rel.sums}
         for t, a, b in sums:
             if t == total and {a, b} == {pr, smd}:
@@ -127,13 +126,13 @@ class _Search:
         seat_sum = cols[total].sum if total is not None else (
             cols[pr].sum + cols[smd].sum if pr is not None and smd is not None else None)
         if seat_sum is not None and round(seat_sum) in self.chamber:
-            score += 1
+            score += 2
         if total is not None:
             others = [i for i in range(len(cols)) if i not in mapping and self.seat_like(i)]
             if any((total, i) in self.rel.dominates for i in others):
-                score += 1
+                score += 0.5
             if any((i, total) in self.rel.dominates for i in others):
-                score -= 1
+                score -= 0.5
         words = sum(self.agreement(i, r)[0] for i, r in mapping.items())
         looks = sum(self.agreement(i, "seats")[1] for i in mapping)
         return (score, words, looks)
@@ -298,14 +297,15 @@ def _verdict(roles: list[str], split: tuple[tuple[int, ...], ...],
     if search.rel.rates and "share" not in roles and (
             "votes" in roles or not any(r in SEAT_ROLES for r in roles)):
         return "a table of per-row rates (turnout by region), not contest results", True
+    for members in split:
+        shares = [i for i in members if cols[i].percent and i not in search.rel.rates
+                  and cols[i].shares_like(search.settings)]
+        counts = [i for i in members if cols[i].whole]
+        if shares and counts and not any((v, s) in search.rel.shares
+                                         for v in counts for s in shares):
+            return (f"per cents summing to 100 (column {shares[0] + 1}) that are not the share "
+                    "of any vote column at the printed precision"), False
     if not any(r in ("votes", *SEAT_ROLES) for r in roles):
         return ("no column of votes or seats: no whole-number column whose figures add up as "
                 "votes or seats do"), False
-    for members in split:
-        has_votes = any(roles[i] == "votes" for i in members)
-        loose = [i for i in members if roles[i] == "extra" and cols[i].percent
-                 and cols[i].shares_like(search.settings) and i not in search.rel.rates]
-        if has_votes and loose and not any(roles[i] == "share" for i in members):
-            return (f"per cents summing to 100 (column {loose[0] + 1}) that are not the share "
-                    "of any vote column at the printed precision"), False
     return "", False

@@ -65,8 +65,8 @@ def table_round(raw: RawTable) -> int | None:
 
 def caption_dates(raw: RawTable) -> list[date]:
     """Dates printed in the table's caption ("Second round, 13 November 2016")."""
-    lines = _caption_lines(raw)
-    return find_dates(lines[-1]) if lines else []
+    lines = [ln for ln in _caption_lines(raw) if not ln.rstrip().endswith((".", ";", "!"))]
+    return find_dates(lines[-1]) if lines else []  # not from a sentence of prose
 
 
 def contest_kind(raw: RawTable, model: TableModel, heading: str, context: ReportContext) -> str:
