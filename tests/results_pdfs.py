@@ -1,8 +1,10 @@
 """Small real PDFs with results-table layouts the sample mirror lacks, written with PDFium.
 
 Test helper: :class:`ReportPdf` lays out pages of a report (running header and footer, body
-text, an annex with a table) with the standard Helvetica fonts, left- or right-aligned cells and
-optional ruling lines, and returns the PDF's bytes.
+text, an annex with a table) with the standard Helvetica (or Times) fonts, left- or
+right-aligned cells and optional ruling lines, and returns the PDF's bytes. Pages are portrait,
+landscape (a wide media box) or portrait media boxes turned by ``/Rotate 90`` with their content
+drawn turned the other way, so they display (and must read) upright and wide.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import pypdfium2.raw as pdfium_raw
 
 WIDTH, HEIGHT = 595.0, 842.0
 LEFT, RIGHT = 72.0, 523.0
+#: Text matrices that turn text against a page's /Rotate, so it is shown upright.
+_TURNED = {"rotate90": (0, 1, -1, 0), "rotate180": (-1, 0, 0, -1), "rotate270": (0, -1, 1, 0)}
 
 
 @dataclass
@@ -35,19 +39,51 @@ class ReportPdf:
                              "ODIHR Election Observation Mission Final Report")
     doc: pdfium.PdfDocument = field(default_factory=pdfium.PdfDocument.new)
     top: float = 0.0
+    #: ``portrait``, ``landscape``, or ``rotate90``/``rotate180``/``rotate270`` (a portrait media
+    #: box shown turned by its /Rotate).
+    orientation: str = "portrait"
+    #: ``sans`` (Helvetica) or ``serif`` (Times).
+    font: str = "sans"
 
     def __post_init__(self) -> None:
-        self._fonts = {bold: pdfium_raw.FPDFText_LoadStandardFont(
-            self.doc.raw, b"Helvetica-Bold" if bold else b"Helvetica") for bold in (False, True)}
+        names = {"sans": (b"Helvetica", b"Helvetica-Bold"), "serif": (b"Times-Roman",
+                                                                     b"Times-Bold")}[self.font]
+        self._fonts = {bold: pdfium_raw.FPDFText_LoadStandardFont(self.doc.raw, names[bold])
+                       for bold in (False, True)}
         self._page: pdfium.PdfPage | None = None
         self._count = 0
+
+    @property
+    def width(self) -> float:
+        """Width of the page as displayed."""
+        return HEIGHT if self.orientation in ("landscape", "rotate90", "rotate270") else WIDTH
+
+    @property
+    def height(self) -> float:
+        """Height of the page as displayed."""
+        return WIDTH if self.orientation in ("landscape", "rotate90", "rotate270") else HEIGHT
+
+    def _user(self, x: float, y_up: float) -> tuple[float, float]:
+        """The media-box point shown at ``x`` from the left and ``y_up`` from the bottom."""
+        if self.orientation == "rotate90":  # shown turned clockwise: x → y, top → x
+            return self.height - y_up, x
+        if self.orientation == "rotate180":
+            return self.width - x, self.height - y_up
+        if self.orientation == "rotate270":
+            return y_up, self.width - x
+        return x, y_up
 
     # --- pages ------------------------------------------------------------------------------
 
     def new_page(self) -> ReportPdf:
         """Finish the current page and start the next one with the running header."""
         self._finish()
-        self._page = self.doc.new_page(WIDTH, HEIGHT)
+        if self.orientation == "landscape":
+            self._page = self.doc.new_page(HEIGHT, WIDTH)
+        else:
+            self._page = self.doc.new_page(WIDTH, HEIGHT)
+        if self.orientation.startswith("rotate"):
+            self._page.set_rotation(int(self.orientation[6:]))
         self._count += 1
         self.top = 36.0
         for line in self.header:
@@ -58,7 +94,7 @@ class ReportPdf:
 
     def _finish(self) -> None:
         if self._page is not None:
-            self.text_at(470, 800, f"Page: {self._count}", size=9)
+            self.text_at(self.width - 125, self.height - 42, f"Page: {self._count}", size=9)
             pdfium_raw.FPDFPage_GenerateContent(self._page.raw)
 
     def save(self) -> bytes:
@@ -83,7 +119,9 @@ class ReportPdf:
         raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, rt, tp)))
         width = rt.value - left.value
         start = x - width if right else x
-        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, start, HEIGHT - top - 0.8 * size)
+        ux, uy = self._user(start, self.height - top - 0.8 * size)
+        a, b, c, d = _TURNED.get(self.orientation, (1, 0, 0, 1))  # against the /Rotate
+        raw.FPDFPageObj_Transform(obj, a, b, c, d, ux, uy)
         raw.FPDFPage_InsertObject(self._page.raw, obj)
         return start + width
 
@@ -95,11 +133,12 @@ class ReportPdf:
         """Write ``text`` at the cursor."""
         self.text_at(x, self.top, text, **kwargs)  # type: ignore[arg-type]
 
-    def rule(self, top: float, x0: float = LEFT, x1: float = RIGHT) -> None:
-        """A thin horizontal line."""
+    def rule(self, top: float, x0: float = LEFT, x1: float | None = None) -> None:
+        """A thin horizontal line (as displayed)."""
         raw = pdfium_raw
-        path = raw.FPDFPageObj_CreateNewPath(x0, HEIGHT - top)
-        raw.FPDFPath_LineTo(path, x1, HEIGHT - top)
+        x1 = self.width - LEFT if x1 is None else x1
+        path = raw.FPDFPageObj_CreateNewPath(*self._user(x0, self.height - top))
+        raw.FPDFPath_LineTo(path, *self._user(x1, self.height - top))
         raw.FPDFPath_SetDrawMode(path, 0, 1)
         raw.FPDFPageObj_SetStrokeWidth(path, 0.5)
         raw.FPDFPageObj_SetStrokeColor(path, 0, 0, 0, 255)

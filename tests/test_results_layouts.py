@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
-from odihr.errors import UnknownLayout
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results import read_results
 from odihr.records import Contest
@@ -60,7 +57,7 @@ def test_unruled_numbered_table_over_a_page_break_without_repeated_header() -> N
     assert len(contests) == 1
     contest = contests[0]
     assert (contest.kind, contest.seats_total) == ("party_list", 120)
-    assert contest.title == "Chamber of Deputies, nationwide constituency (proportional)"
+    assert contest.title == "Parliamentary Elections"  # no caption: the cover's name
     (rnd,) = contest.rounds
     assert (rnd.registered_voters, rnd.voters_participated, rnd.invalid_ballots) == (
         1234567, 765432, 12345)
@@ -93,7 +90,7 @@ def test_rounds_in_separate_tables_with_the_same_header() -> None:
     report.row(columns, ["Boris Beta", "47 500", "47.50"], ruled=True)
     report.row(columns, ["Total", "100 000", "100.00"], ruled=True)
     (contest,) = read(report.save())
-    assert (contest.kind, contest.title) == ("presidential", "Presidential election")
+    assert (contest.kind, contest.title) == ("presidential", "Presidential Election")
     assert [r.number for r in contest.rounds] == [1, 2]
     assert [r.date for r in contest.rounds] == [date(2024, 3, 3), date(2024, 3, 17)]
     assert [len(r.rows) for r in contest.rounds] == [3, 2]
@@ -175,14 +172,17 @@ def test_proportional_and_majoritarian_tables_are_two_contests() -> None:
         ("Union Party", None, 30), ("Green Party", None, 10), ("Independent candidates", None, 5)]
 
 
-def test_annex_without_a_table_it_can_read_is_an_unknown_layout() -> None:
+def test_annex_without_a_table_it_can_read_is_a_results_problem() -> None:
+    """No longer raised: the section becomes a quarantined ``results`` part with a reason."""
     report = body_pages(ReportPdf())
     report.new_page().paragraph("ANNEX I: FINAL ELECTION RESULTS", size=12, bold=True)
     report.paragraph("The results table is published as an image on the CEC website.")
-    with pytest.raises(UnknownLayout) as caught:
-        read(report.save())
-    assert caught.value.page == 4
-    assert "results table" in str(caught.value)
+    with PdfReport(report.save()) as pdf:
+        reading = read_results(pdf)
+    assert reading.contests == ()
+    (problem,) = reading.problems
+    assert (problem.part, problem.status, problem.page) == ("results", "quarantined", 4)
+    assert "results table" in problem.reason and "page 4" in problem.reason
 
 
 def test_report_without_results_gives_nothing() -> None:

@@ -18,7 +18,7 @@ import pytest
 
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results import read_results
-from odihr.parse.results_layout import LayoutSettings
+from odihr.parse.results.layout import LayoutSettings
 from odihr.records import Contest
 
 from truth_records import load_truth, truth_paths
@@ -26,16 +26,6 @@ from truth_records import load_truth, truth_paths
 SAMPLE_SITE = Path(__file__).resolve().parents[1] / "odihr" / "sample_site"
 PDF_IDS = [p.stem for p in truth_paths()]
 WITH_RESULTS = [pid for pid in PDF_IDS if load_truth(pid)["results"]]
-#: Truth titles that the report does not print anywhere: the truth's editors named these
-#: contests (e.g. "Sabor (districts I–XII)" for a table headed "ANNEX I: FINAL ELECTION
-#: RESULTS"), so a parser reading the PDF cannot produce them. The parser's own titles for these
-#: are checked in ``test_titles_without_printed_source``.
-EDITORIAL_TITLES = {
-    "429104": "Municipal council elections (aggregated)",  # heading: "…RESULTS OF THE MUNICIPAL
-    # COUNCIL ELECTIONS (AGGREGATED)"; truth: "Municipal councils (aggregated over 61 …)"
-    "466992": "Sabor",  # the chamber the report names; truth adds "(districts I–XII)"
-    "495526": "Assembly",  # the chamber the report names; truth adds "(12 regional …)"
-}
 ROUND_FIELDS = {"round": "number", "date": "date", "registered_voters": "registered_voters",
                 "voters_participated": "voters_participated", "turnout_pct": "turnout_pct",
                 "invalid_ballots": "invalid_ballots", "valid_votes_total": "valid_votes"}
@@ -94,25 +84,11 @@ def test_results_match_truth(pdf_id: str) -> None:
         assert observed(parsed(pdf_id)) == expected(truth)
 
 
-@pytest.mark.parametrize("pdf_id", [
-    pytest.param(pid, marks=pytest.mark.xfail(
-        strict=True, reason="the truth's title is not printed in the report")
-    ) if pid in EDITORIAL_TITLES else pid
-    for pid in WITH_RESULTS
-])
+@pytest.mark.parametrize("pdf_id", WITH_RESULTS)
 def test_titles_match_truth(pdf_id: str) -> None:
+    """No sample table has a caption: every title is the cover's election name, as printed."""
     titles = [c["contest"] for c in load_truth(pdf_id)["results"]["contests"]]
     assert [c.title for c in parsed(pdf_id)] == titles
-
-
-@pytest.mark.parametrize("pdf_id", sorted(EDITORIAL_TITLES))
-def test_titles_without_printed_source(pdf_id: str) -> None:
-    """Where the report prints no table title, the title is the heading's subject or the
-    chamber the report says is elected, and the truth's title starts with the same word."""
-    title = parsed(pdf_id)[0].title
-    assert title == EDITORIAL_TITLES[pdf_id]
-    truth_title = load_truth(pdf_id)["results"]["contests"][0]["contest"]
-    assert truth_title.split()[0] == title.split()[0]
 
 
 @pytest.mark.parametrize("pdf_id", WITH_RESULTS)

@@ -13,7 +13,7 @@ import pytest
 from odihr.parse.numbers import parse_int, parse_percent
 from odihr.parse.pdf import PdfReport, Word
 from odihr.parse.results import read_results
-from odihr.parse.results_layout import group_lines
+from odihr.parse.results.layout import group_lines
 from odihr.records import Contest, ResultRound
 
 from results_pdfs import Column, ReportPdf

@@ -132,7 +132,10 @@ class PdfReport:
             try:
                 textpage = page.get_textpage()
                 try:
-                    raw = textpage.get_text_bounded()
+                    # PDFium's bounded text loses the line breaks of a page turned by /Rotate;
+                    # its range text keeps them
+                    raw = textpage.get_text_range() if page.get_rotation() % 360 else \
+                        textpage.get_text_bounded()
                 finally:
                     textpage.close()
             finally:

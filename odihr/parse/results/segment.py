@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from odihr.parse.results_kinds import PLAIN_INT, BandKind, adjacent, classify, is_header
-from odihr.parse.results_layout import Band, Line, cells
-from odihr.parse.results_vocab import (
+from odihr.parse.results.kinds import PLAIN_INT, BandKind, adjacent, classify, is_header
+from odihr.parse.results.layout import Band, Line, cells
+from odihr.parse.results.vocab import (
     NOTE_LABEL,
     ROUND_HEADER,
     SEATS_HEADER,
@@ -43,9 +43,8 @@ class RawTable:
 
 def split_rows(band: Band) -> list[Band]:
     """A ruled band holding several rows (rules only around the body) as one band per line."""
-    if not band.ruled or sum(1 for ln in band.lines if ln.trailing_numbers()) < 2 or \
-            is_header(band):
-        return [band]
+    if sum(1 for ln in band.lines if ln.trailing_numbers()) < 2 or is_header(band):
+        return [band]  # (an unruled block of lines between two tables' rules splits too)
     return [Band(band.page, (line,), ruled=False) for line in band.lines]
 
 
@@ -57,6 +56,10 @@ def segment(bands: list[Band]) -> list[RawTable]:
     pending_turnout: list[Band] = []
     flat = merge_headers([part for band in bands for part in split_rows(band)])
     kinds = [classify(b) for b in flat]
+    for i in range(len(flat) - 1):
+        if kinds[i] is BandKind.TEXT and kinds[i + 1] is BandKind.ROW and \
+                laid_out_header(flat[i], flat[i + 1]):
+            kinds[i] = BandKind.HEADER  # labels over the figures, whatever their words
     index = 0
     while index < len(flat):
         band, kind = flat[index], kinds[index]
@@ -71,6 +74,9 @@ def segment(bands: list[Band]) -> list[RawTable]:
                     band.page != (table.rows or table.header)[-1].page:
                 continue  # the header repeated on the next page
             captions, above = _header_lines(pending_text, band)
+            if tables and pending_turnout and _captioned_after(pending_text, pending_turnout):
+                tables[-1].turnout.extend(pending_turnout)  # under the last table's caption
+                pending_turnout = []
             table = RawTable(header=[*above, band], captions=captions, turnout=pending_turnout)
             tables.append(table)
             pending_text, pending_turnout = [], []
@@ -111,6 +117,38 @@ def segment(bands: list[Band]) -> list[RawTable]:
     for raw in tables:
         raw.rows = merge_wrapped(raw.rows)
     return tables
+
+
+def _captioned_after(texts: list[Band], turnout: list[Band]) -> bool:
+    """Whether a caption stands between a turnout block and the next table: the block then
+    belongs to the table above it, under whose caption it is printed."""
+    last = max((b.page, b.top) for b in turnout)
+    return any((b.page, b.top) > last and len(b.lines) == 1 and
+               0 < len(b.tokens) <= CAPTION_WORDS and not b.text.rstrip().endswith((".", ":", "?"))
+               for b in texts)
+
+
+def laid_out_header(band: Band, row: Band) -> bool:
+    """Whether ``band`` labels the columns of ``row`` just under it, whatever its words: one
+    line of separate cells without figures, two or more of them over the row's figures."""
+    figures = row.figures()
+    if len(figures) < 2 or not adjacent_or_ruled(band, row) or len(band.lines) > 3:
+        return False
+    if any(t.numeric and not PLAIN_INT.fullmatch(t.text) for t in band.tokens):
+        return False
+    if band.text.rstrip().endswith((".", ":", ";", "?")):
+        return False
+    start = figures[0].x0 - 2
+    over = [c for line in band.lines for c in cells(line) if c[-1].x1 > start]
+    return len(over) >= 2
+
+
+def adjacent_or_ruled(first: Band, second: Band) -> bool:
+    """Neighbours on one page: within a line's leading, or both in ruled rows."""
+    if first.page != second.page:
+        return False
+    return adjacent(first, second) or (first.ruled and second.ruled) or \
+        second.top - first.bottom <= 1.5 * max(ln.size for ln in first.lines)
 
 
 def _turnout_block_after(texts: list[Band], turnout: list[Band]) -> bool:
@@ -239,10 +277,23 @@ def _header_lines(texts: list[Band], header: Band) -> tuple[list[Band], list[Ban
     """Captions above a table, and the text lines just above its header that belong to it."""
     captions = list(texts)
     above: list[Band] = []
-    while captions and not captions[-1].ruled and _header_like(captions[-1]) and \
-            adjacent(captions[-1], above[0] if above else header):
+    while captions:
+        below = above[0] if above else header
+        if not (not captions[-1].ruled and _header_like(captions[-1]) and
+                adjacent(captions[-1], below)) and not (
+                _over_figures(captions[-1], header) and adjacent_or_ruled(captions[-1], below)):
+            break
         above.insert(0, captions.pop())
     return captions, above
+
+
+def _over_figures(band: Band, header: Band) -> bool:
+    """A line whose words all stand right of the header's first cell (a merged group label over
+    figure columns), not a caption starting at the table's left edge."""
+    first = min((c for line in header.lines for c in cells(line)), key=lambda c: c[0].x0,
+                default=None)
+    return first is not None and bool(band.tokens) and \
+        min(t.x0 for t in band.tokens) > first[-1].x1 + 2
 
 
 def _same_header(table: RawTable, band: Band) -> bool:

@@ -21,7 +21,7 @@ from odihr.parse.layout import (
 )
 from odihr.parse.numbers import NUMBER_TOKEN, normalize_spaces
 from odihr.parse.pdf import PdfReport
-from odihr.parse.results_vocab import (
+from odihr.parse.results.vocab import (
     ANNEX_HEADING,
     ELECTION_WORD,
     NAME_HEADER,
@@ -32,11 +32,23 @@ from odihr.parse.results_vocab import (
     find_dates,
 )
 
-#: How many pages a results table may run on after its heading page.
-MAX_CONTINUATION_PAGES = 8
+#: A numbered chapter heading: a Roman or Arabic numeral or a letter, a dot, the title.
+CHAPTER_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\.\s+(?P<rest>[^\W\d_].*)$")
+#: A seat number in the report's text: "150-member", "120 deputies", "90 seats".
+CHAMBER_SIZE = re.compile(r"\b(\d{2,4})(?:[- ]member\b|\s+(?:members|deputies|seats|mandates|"
+                          r"MPs|councillors|депутат\w*|мандат\w*|мест)\b)", re.IGNORECASE)
+#: Lines of the cover page searched for the election's name.
+COVER_LINES = 25
+#: Cover lines naming the mission, the report or the observers rather than the election.
+NOT_ELECTION_NAME = re.compile(r"observ|mission|assessment|report|statement|office|institution|"
+                               r"наблюд|мисси|отч[её]т|бюро", re.IGNORECASE)
+#: A printed date inside a cover line ("30 October and 13 November 2016", "30 MAY 1999").
+_DATE_TEXT = re.compile(r"\b\d{1,2}(?:\s+(?:and|и|&)\s+\d{1,2})?\s+[^\W\d_]+\s+\d{4}\b"
+                        r"(?:\s*(?:года|г\.))?")
 #: A line that could be a table row: some words, then a figure or a dash at its end.
 #: A table-of-contents entry without dot leaders ends with its page number.
 TOC_PAGE = re.compile(r"[^\W\d_]\s+\d{1,3}$")
+_TWO_FIGURES_END = re.compile(rf"(?:{NUMBER_TOKEN.pattern})\s+(?:{NUMBER_TOKEN.pattern})\s*$")
 _FIGURES_END = re.compile(rf"(?:^|\s)(?:{NUMBER_TOKEN.pattern})\s*$")
 _ROW_LIKE = re.compile(rf".*?[^\W\d_].*?\s(?:{NUMBER_TOKEN.pattern}|[-–—])\s*$")
 
@@ -48,6 +60,9 @@ class ResultsSection:
     pages: tuple[int, ...]
     heading: str
     heading_page: int
+    #: An annex (or appendix) about results; False for a body chapter or a bare table, which may
+    #: hold only prose (no table there is no problem).
+    annex: bool = True
 
 
 @dataclass(frozen=True)
@@ -58,12 +73,19 @@ class ReportContext:
     dates: tuple[date, ...]
     #: The report's text before the section (electoral system, chamber names).
     body: str = ""
+    #: The election's name as the cover prints it, without its date ("Early Parliamentary
+    #: Elections"): the title of a contest whose table has no caption.
+    cover_name: str = ""
 
 
 def is_running(line: str, running: frozenset[str]) -> bool:
     """A running header or footer line, or a printed page number (``Page: 28``, ``- 4 -``)."""
     key = normalize_running(line)
-    return key in running or bool(PAGE_NUMBER.match(key))
+    if PAGE_NUMBER.match(key):
+        return True
+    # a table row that starts every page ("District 1 … 1,234 12.3") repeats like a running
+    # header once its digits are masked: two figures at its end say it is a row
+    return key in running and not _TWO_FIGURES_END.search(normalize_spaces(line))
 
 
 def content_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> list[str]:
@@ -83,6 +105,18 @@ def is_annex_heading(line: str) -> bool:
         return False
     rest = match.group("rest")
     return bool(match.group("sep")) or rest.upper() == rest
+
+
+def is_results_chapter(line: str) -> bool:
+    """A numbered body chapter about results ("XVII. ELECTION RESULTS", "VIII. FINAL RESULTS",
+    "A. Publication of Final Results"), not its table-of-contents entry and not prose."""
+    match = CHAPTER_HEADING.match(line)
+    if not match or TOC_LEADER.search(line) or TOC_PAGE.search(line):
+        return False
+    rest = match.group("rest")
+    short = len(rest.split()) <= 8 and not rest.rstrip().endswith((".", ":", ";", ","))
+    return short and (rest.upper() == rest or rest.istitle() or rest[:1].isupper()) and \
+        bool(RESULTS_WORD.search(rest)) and not NOT_ELECTION_RESULTS.search(rest)
 
 
 def annex_heading(lines: list[str], index: int) -> str | None:
@@ -120,17 +154,26 @@ def find_sections(pdf: PdfReport, running: frozenset[str]) -> list[ResultsSectio
         return sections
     covered: set[int] = set()
     for number in range(1, pdf.page_count + 1):
+        if number in covered:
+            continue
+        heading = next((ln for ln in content_lines(pdf, number, running)
+                        if is_results_chapter(ln)), None)
+        if heading:
+            pages = (number, *_continuation(pdf, number, running))
+            covered.update(pages)
+            sections.append(ResultsSection(pages, heading, number, annex=False))
+    for number in range(1, pdf.page_count + 1):
         if number not in covered and _looks_like_results_page(content_lines(pdf, number, running)):
             pages = (number, *_continuation(pdf, number, running))
             covered.update(pages)
-            sections.append(ResultsSection(pages, "", number))
+            sections.append(ResultsSection(pages, "", number, annex=False))
     return sections
 
 
 def _continuation(pdf: PdfReport, start: int, running: frozenset[str]) -> list[int]:
     """Pages after ``start`` that carry on its table (before any new heading)."""
     pages: list[int] = []
-    for number in range(start + 1, min(pdf.page_count, start + MAX_CONTINUATION_PAGES) + 1):
+    for number in range(start + 1, pdf.page_count + 1):  # no page limit: while rows go on
         lines = content_lines(pdf, number, running)
         head = lines[:3]
         if not lines or any(is_annex_heading(ln) for ln in head):
@@ -159,11 +202,53 @@ def report_context(pdf: PdfReport, page: int, running: frozenset[str]) -> Report
     body = "\n".join(pdf.text(n) for n in range(1, page))
     candidates = [normalize_spaces(ln) for ln in pdf.text(page).split("\n")[:RUNNING_TOP_LINES]]
     candidates = [ln for ln in candidates if normalize_running(ln) in running]
-    cover = [normalize_spaces(ln) for ln in pdf.text(1).split("\n")[:25]]
+    cover = [normalize_spaces(ln) for ln in pdf.text(1).split("\n")[:COVER_LINES]]
+    name = cover_name(cover) or cover_name(candidates)
     candidates += [" ".join(cover[i:i + 2]) for i in range(len(cover))
                    if ELECTION_WORD.search(cover[i])]
     for line in candidates:
         dates = find_dates(line)
         if dates:
-            return ReportContext(line, tuple(dates), body)
-    return ReportContext(next(iter(candidates), ""), (), body)
+            return ReportContext(line, tuple(dates), body, name or _without_date(line))
+    first = next(iter(candidates), "")
+    return ReportContext(first, (), body, name or _without_date(first))
+
+
+def chamber_sizes(body: str) -> frozenset[int]:
+    """Seat numbers the report's text gives ("The 150-member Parliament", "120 deputies")."""
+    return frozenset(n for n in (int(m.group(1)) for m in CHAMBER_SIZE.finditer(body))
+                     if 5 <= n <= 2000)
+
+
+def cover_name(lines: list[str]) -> str:
+    """The election's name on a cover: the first line naming an election (not the mission or the
+    report), without a country before a dash and without its date ("Republic of Kazakhstan –
+    Early Parliamentary Elections, 20 March 2016" → "Early Parliamentary Elections")."""
+    for line in lines:
+        if ELECTION_WORD.search(line) and not NOT_ELECTION_NAME.search(line):
+            name = _without_date(re.split(r"\s+[–—-]\s+", line, maxsplit=1)[-1])
+            if name and re.search(r"[^\W\d_]{3}", name):
+                return title_case(name)
+    return ""
+
+
+def _without_date(line: str) -> str:
+    """``line`` without the dates printed before or after the name."""
+    head = line.split(",")[0] if find_dates(line) or re.search(r",\s*\d", line) else line
+    head = re.sub(r"^\s*\d{4}\s+", "", head)  # "2009 PARLIAMENTARY ELECTIONS"
+    for found in _DATE_TEXT.finditer(head):
+        head = head.replace(found.group(0), " ")
+    return " ".join(head.split()).strip(" ,;:–—-")
+
+
+_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
+
+
+def title_case(text: str) -> str:
+    """A name printed in capitals as a cover prints it in mixed case
+    ("ELECTIONS TO THE STATE DUMA" → "Elections to the State Duma"); mixed case is kept."""
+    if text.upper() != text:
+        return text
+    words = text.lower().split()
+    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))

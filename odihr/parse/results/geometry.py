@@ -30,8 +30,11 @@ def page_geometry(pdf: PdfReport, number: int, backend: str = "pdfium"
     """Words (footnote markers included), horizontal rules, width and height of a page."""
     doc = getattr(pdf, "pdfium_document", None)
     if backend == "pdfium" and isinstance(doc, pdfium.PdfDocument):
-        words = [w for line in page_lines(pdf, number) for w in (*line.words, *line.marks)]
-        rules, width, height = _pdfium_rules(doc, number)
+        rules, width, height, turn = _pdfium_rules(doc, number)
+        if turn:
+            words = rotated_words(doc, number)
+        else:
+            words = [w for line in page_lines(pdf, number) for w in (*line.words, *line.marks)]
         return words, rules, width, height
     with pdf.plumber_page(number) as page:
         raw = page.extract_words(keep_blank_chars=False, use_text_flow=False,
@@ -44,21 +47,99 @@ def page_geometry(pdf: PdfReport, number: int, backend: str = "pdfium"
     return words, rules, width, height
 
 
-def _pdfium_rules(doc: pdfium.PdfDocument, number: int) -> tuple[list[Rule], float, float]:
+def _pdfium_rules(doc: pdfium.PdfDocument, number: int
+                  ) -> tuple[list[Rule], float, float, int]:
+    """Horizontal rules as the page is shown, its shown width and height, and its /Rotate."""
     page = doc[number - 1]
     try:
-        width, height = page.get_width(), page.get_height()
+        width, height = page.get_width(), page.get_height()  # as shown (rotation applied)
+        turn = page.get_rotation() % 360
         handle = page.raw
         objects = [pdfium_raw.FPDFPage_GetObject(handle, i)
                    for i in range(pdfium_raw.FPDFPage_CountObjects(handle))]
         rules: list[Rule] = []
-        _walk(objects, _IDENTITY, height, rules)
-        return rules, width, height
+        _walk(objects, _IDENTITY, _Shown(turn, width, height), rules)
+        return rules, width, height, turn
     finally:
         page.close()
 
 
-def _walk(objects: list, parent: _Matrix, height: float, out: list[Rule], depth: int = 0) -> None:
+class _Shown:
+    """Maps a point of the media box (PDF user space, y up) to the page as shown: x from the
+    left, y from the top, after the page's /Rotate (clockwise, in quarter turns)."""
+
+    def __init__(self, turn: int, width: float, height: float) -> None:
+        self.turn, self.width, self.height = turn, width, height
+
+    def __call__(self, x: float, y: float) -> tuple[float, float]:
+        if self.turn == 90:
+            return y, x
+        if self.turn == 180:
+            return self.width - x, y
+        if self.turn == 270:
+            return self.width - y, self.height - x
+        return x, self.height - y
+
+
+def rotated_words(doc: pdfium.PdfDocument, number: int) -> list[Word]:
+    """Words of a page turned by /Rotate, as shown (pdfplumber's frame): each character's box is
+    turned with the page, then characters are joined into words as on an upright page."""
+    page = doc[number - 1]
+    try:
+        shown = _Shown(page.get_rotation() % 360, page.get_width(), page.get_height())
+        textpage = page.get_textpage()
+        try:
+            return _turned_words(textpage.raw, shown)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+def _turned_words(tp: object, shown: _Shown) -> list[Word]:
+    raw = pdfium_raw
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.byref(ctypes.c_int())
+    words: list[Word] = []
+    chars: list[str] = []
+    box: list[float] = []  # x0, x1, top, baseline, size, bold
+    count = raw.FPDFText_CountChars(tp)
+
+    def flush() -> None:
+        if chars:
+            words.append(Word("".join(chars), box[0], box[1], box[2], box[3], box[4],
+                              bool(box[5])))
+            chars.clear()
+
+    for i in range(count):
+        code = raw.FPDFText_GetUnicode(tp, i)
+        if code <= 32 or code in (0xA0, 0x2009, 0x202F, 0x2002, 0x2003):
+            flush()
+            continue
+        raw.FPDFText_GetCharBox(tp, i, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+        raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(ox), ctypes.byref(oy))
+        corners = [shown(left.value, bottom.value), shown(right.value, top.value)]
+        x0, x1 = min(c[0] for c in corners), max(c[0] for c in corners)
+        size = raw.FPDFText_GetFontSize(tp, i)
+        baseline = shown(ox.value, oy.value)[1]
+        if chars and (x0 < box[1] - 0.5 or x0 - box[1] > 1.5 * box[4]
+                      or abs(baseline - box[3]) > 0.2 * box[4]):
+            flush()
+        if not chars:
+            raw.FPDFText_GetFontInfo(tp, i, name, 128, flags)
+            font = name.value.lower()
+            bold = b"bold" in font or b"black" in font or b"heavy" in font
+            box[:] = [x0, x1, baseline - size, baseline, size, float(bold)]
+        box[1] = max(box[1], x1)
+        chars.append(chr(code))
+    flush()
+    return words
+
+
+def _walk(objects: list, parent: _Matrix, height: _Shown, out: list[Rule], depth: int = 0
+          ) -> None:
     """Collect the horizontal edges of path objects, descending into form XObjects."""
     raw = pdfium_raw
     for obj in objects:
@@ -86,7 +167,7 @@ def _compose(inner: _Matrix, outer: _Matrix) -> _Matrix:
             e * p + f * r + t, e * q + f * s + u)
 
 
-def _path_edges(obj: object, matrix: _Matrix, height: float, out: list[Rule]) -> None:
+def _path_edges(obj: object, matrix: _Matrix, height: _Shown, out: list[Rule]) -> None:
     """Horizontal straight segments of one path (lines, rectangle edges), in page space."""
     raw = pdfium_raw
     x, y = ctypes.c_float(), ctypes.c_float()
@@ -108,6 +189,9 @@ def _path_edges(obj: object, matrix: _Matrix, height: float, out: list[Rule]) ->
             current = start
 
 
-def _edge(p: tuple[float, float], q: tuple[float, float], height: float, out: list[Rule]) -> None:
+def _edge(p: tuple[float, float], q: tuple[float, float], shown: _Shown,
+          out: list[Rule]) -> None:
+    """A segment that is horizontal as the page is shown, as a rule."""
+    p, q = shown(*p), shown(*q)
     if abs(p[1] - q[1]) <= FLAT and abs(p[0] - q[0]) >= MIN_RULE:
-        out.append((height - (p[1] + q[1]) / 2, min(p[0], q[0]), max(p[0], q[0])))
+        out.append(((p[1] + q[1]) / 2, min(p[0], q[0]), max(p[0], q[0])))

@@ -3,7 +3,7 @@
 Words (with their size and boldness) are grouped into text lines; a smaller word on a line is a
 footnote marker, kept apart from the line's text. Tokens are words after space-grouped
 thousands (``6 183 757``) are joined again. A :class:`Band` is one table row: the lines between
-two row rules (see :mod:`results_bands`), or a single unruled line.
+two row rules (see :mod:`bands`), or a single unruled line.
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 Figure columns are found from the data: the numbers that end each row are clustered by their
 horizontal extent. Header cells are then laid over those columns: a cell over one column labels
 it ("Votes", "%", "PR"); a cell over several is a merged group label ("First round, 30 October
-2016", "Mandates"). A column's role (votes, share, seats, seats won by list or in districts)
-comes from its labels, and from its values where the labels say nothing; its round from a group
-label naming a round, or from the votes/share pattern repeating.
+2016", "Mandates"). A column's role (votes, share, seats, seats won by list or in districts, or
+an extra figure) and its round are decided from the table's arithmetic by :mod:`roles`; the
+labels only break ties, and name the rounds where the header names them.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from odihr.parse.numbers import infer_format
-from odihr.parse.results_layout import Band, Token, cells
-from odihr.parse.results_segment import RawTable
-from odihr.parse.results_vocab import (
+from odihr.parse.results.figures import DEFAULT_ROLES, ColumnFigures, RoleSettings
+from odihr.parse.results.layout import Band, Token, cells
+from odihr.parse.results.roles import assign
+from odihr.parse.results.segment import RawTable
+from odihr.parse.results.vocab import (
     NOMINATOR_HEADER,
     PR_HEADER,
     ROUND_HEADER,
@@ -68,6 +70,10 @@ class TableModel:
     nominator_x: float | None = None
     round_dates: tuple[tuple[int, date], ...] = ()
     name_label: str = ""
+    #: Why the columns cannot be read from the table's arithmetic ("" when they can).
+    problem: str = ""
+    #: A rate table (turnout by region) rather than contest results.
+    not_results: bool = False
 
     def rounds(self) -> tuple[int, ...]:
         """Round numbers, in order."""
@@ -122,8 +128,10 @@ def _clusters(tokens: list[tuple[int, Token]]) -> list[tuple[float, float, set[i
     return [(g[0], g[1], g[2]) for g in groups]
 
 
-def build_model(raw: RawTable, previous: TableModel | None = None) -> TableModel:
-    """Find the figure columns of ``raw`` and label them from its header."""
+def build_model(raw: RawTable, previous: TableModel | None = None,
+                chamber: frozenset[int] = frozenset(),
+                settings: RoleSettings = DEFAULT_ROLES) -> TableModel:
+    """Find the figure columns of ``raw``, and their roles from the table's arithmetic."""
     figures = [(i, t) for i, band in enumerate(raw.rows) for t in band.figures()]
     heads = header_cells(raw.header)
     found = _clusters(figures)
@@ -156,10 +164,14 @@ def build_model(raw: RawTable, previous: TableModel | None = None) -> TableModel
             leafs[nearest].append(cell)
     values = [[t.text for i, t in figures if spans[c][0] <= t.center <= spans[c][1]]
               for c in range(len(spans))]
-    roles = [_role(_text(leafs[c]), _text(groups[c]), values[c]) for c in range(len(spans))]
-    rounds = _rounds([g + leaf for g, leaf in zip(groups, leafs, strict=True)], roles)
+    cols = _figures(raw, figures, spans)
+    words = [_word_role(_text(leafs[c]), _text(groups[c])) for c in range(len(spans))]
+    looks = [_role_from_values(values[c]) for c in range(len(spans))]
+    labelled = _labelled_rounds([g + leaf for g, leaf in zip(groups, leafs, strict=True)])
+    chosen = assign(cols, words, looks, labelled, chamber, settings)
+    roles, rounds = list(chosen.roles), list(chosen.rounds)
     columns = tuple(Column(a, b, roles[c], rounds[c], _text(groups[c] + leafs[c]),
-                           infer_format(values[c]).decimal)
+                           cols[c].decimal)
                     for c, (a, b) in enumerate(spans))
     dates = []
     for number in sorted(set(rounds)):
@@ -171,7 +183,8 @@ def build_model(raw: RawTable, previous: TableModel | None = None) -> TableModel
     text_heads.sort(key=lambda h: h.x0)
     nominator = _nominator_x(raw.rows, text_right, text_heads)
     name_label = text_heads[0].text if text_heads else ""
-    return TableModel(columns, text_right, nominator, tuple(dates), name_label)
+    return TableModel(columns, text_right, nominator, tuple(dates), name_label, chosen.problem,
+                      chosen.not_results)
 
 
 def _distance(cell: HeaderCell, span: tuple[float, float]) -> float:
@@ -182,8 +195,9 @@ def _text(cells_: list[HeaderCell]) -> str:
     return " ".join(h.text for h in sorted(cells_, key=lambda h: (round(h.top), h.x0)))
 
 
-def _role(leaf: str, group: str, values: list[str]) -> str:
-    """What a column holds, from its own label, then its group label, then its values."""
+def _word_role(leaf: str, group: str) -> str | None:
+    """The role a column's own label, then its group label, names; None when they name none.
+    Only a tie-breaker: the figures decide (see :mod:`roles`)."""
     both = f"{group} {leaf}"
     if SHARE_HEADER.search(leaf):
         return "share"
@@ -199,8 +213,8 @@ def _role(leaf: str, group: str, values: list[str]) -> str:
     if SHARE_HEADER.search(group):
         return "share"
     if VOTES_HEADER.search(group):
-        return _role_from_values(values) if values else "votes"
-    return _role_from_values(values)
+        return "votes"
+    return None
 
 
 def _role_from_values(values: list[str]) -> str:
@@ -212,34 +226,38 @@ def _role_from_values(values: list[str]) -> str:
     return "votes" if biggest >= 4 else "seats"
 
 
-def _rounds(labels: list[list[HeaderCell]], roles: list[str]) -> list[int]:
-    """Round of each column: from a label naming a round ("First round, 30 October 2016");
-    without one, from the figures repeating ("Votes % Votes %" is two rounds). Seat columns
-    belong to the first round."""
+def _labelled_rounds(labels: list[list[HeaderCell]]) -> list[int] | None:
+    """Round of each column where the header names rounds ("First round, 30 October 2016"),
+    else None (rounds are then searched from the figures)."""
     texts = [_text([h for h in cells_ if ROUND_HEADER.search(h.text)]) for cells_ in labels]
-    if any(texts):
-        order = list(dict.fromkeys(t for t in texts if t))
-        named = [(round_number(t) or order.index(t) + 1) if t else None for t in texts]
-        # a merged round label may sit over only the first of its columns: the others take
-        # the round of the nearest labelled column on their left (or right)
-        return [n if n is not None else next(
-            (m for m in [*reversed(named[:i]), *named[i + 1:]] if m is not None), 1)
-            for i, n in enumerate(named)]
-    figures = [role for role in roles if role in ("votes", "share")]
-    for period in range(1, len(figures) // 2 + 1):
-        if len(figures) % period == 0 and figures == figures[:period] * (len(figures) // period):
-            break
-    else:
-        period = len(figures)
-    out: list[int] = []
-    seen = 0
-    for role in roles:
-        if role in ("votes", "share"):
-            seen += 1
-            out.append((seen - 1) // period + 1 if period else 1)
-        else:
-            out.append(1)
-    return out
+    if not any(texts):
+        return None
+    order = list(dict.fromkeys(t for t in texts if t))
+    named = [(round_number(t) or order.index(t) + 1) if t else None for t in texts]
+    # a merged round label may sit over only the first of its columns: the others take
+    # the round of the nearest labelled column on their left (or right)
+    return [n if n is not None else next(
+        (m for m in [*reversed(named[:i]), *named[i + 1:]] if m is not None), 1)
+        for i, n in enumerate(named)]
+
+
+def _figures(raw: RawTable, figures: list[tuple[int, Token]],
+             spans: list[tuple[float, float]]) -> list[ColumnFigures]:
+    """Each column's cells row by row, with the totals row's figure."""
+    cells_: list[list[str | None]] = [[None] * len(raw.rows) for _ in spans]
+    for row, token in figures:
+        for c, (a, b) in enumerate(spans):
+            if a <= token.center <= b and cells_[c][row] is None:
+                cells_[c][row] = token.text
+                break
+    totals: list[str | None] = [None] * len(spans)
+    for band in raw.totals[:1]:
+        for token in band.figures():
+            for c, (a, b) in enumerate(spans):
+                if _overlap(token.x0, token.x1, a, b) > 0 and totals[c] is None:
+                    totals[c] = token.text
+                    break
+    return [ColumnFigures(c, tuple(cells_[c]), totals[c]) for c in range(len(spans))]
 
 
 def _nominator_x(rows: list[Band], text_right: float, heads: list[HeaderCell]) -> float | None:

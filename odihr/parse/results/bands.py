@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from odihr.parse.pdf import PdfReport
-from odihr.parse.results_geometry import Rule, page_geometry
-from odihr.parse.results_layout import DEFAULT_LAYOUT, Band, LayoutSettings, Line, group_lines
+from odihr.parse.results.geometry import Rule, page_geometry
+from odihr.parse.results.layout import DEFAULT_LAYOUT, Band, LayoutSettings, Line, group_lines
 
 #: Lines further apart than this share of the font size are separate blocks of text.
 BLOCK_GAP = 0.9

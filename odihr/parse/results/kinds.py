@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from odihr.parse.results_layout import Band, cells
-from odihr.parse.results_vocab import (
+from odihr.parse.results.layout import Band, cells
+from odihr.parse.results.vocab import (
     MONTH_WORD,
     NAME_HEADER,
     ROUND_HEADER,

@@ -1,12 +1,12 @@
 """The results tables of a report: contests, their rounds, turnout blocks and contestant rows.
 
-The pages are found from the pypdfium2 text of every page (:mod:`results_locate`); only those
-pages are read with word positions and ruling lines (:mod:`results_geometry`, PDFium by default,
-pdfplumber on request), grouped into lines and row bands (:mod:`results_layout`,
-:mod:`results_bands`), told apart (:mod:`results_kinds`) and cut into tables
-(:mod:`results_segment`); each table's columns are understood from its header words and the
-positions of its figures (:mod:`results_columns`) and its rows read (:mod:`results_rows`).
-Titles and contest kinds come from :mod:`results_title`.
+The pages are found from the pypdfium2 text of every page (:mod:`locate`); only those
+pages are read with word positions and ruling lines (:mod:`geometry`, PDFium by default,
+pdfplumber on request), grouped into lines and row bands (:mod:`layout`,
+:mod:`bands`), told apart (:mod:`kinds`) and cut into tables
+(:mod:`segment`); each table's columns are understood from its header words and the
+positions of its figures (:mod:`columns`) and its rows read (:mod:`rows`).
+Titles and contest kinds come from :mod:`title`.
 """
 
 from __future__ import annotations
@@ -16,22 +16,25 @@ import statistics
 from odihr.errors import UnknownLayout
 from odihr.parse.layout import running_lines
 from odihr.parse.pdf import PdfReport
-from odihr.parse.results_bands import PageLayout, bands, read_page
-from odihr.parse.results_columns import TableModel, build_model
-from odihr.parse.results_layout import DEFAULT_LAYOUT, Band, LayoutSettings
-from odihr.parse.results_locate import (
+from odihr.parse.results.bands import PageLayout, bands, read_page
+from odihr.parse.results.columns import TableModel, build_model
+from odihr.parse.results.figures import DEFAULT_ROLES, RoleSettings
+from odihr.parse.results.layout import DEFAULT_LAYOUT, Band, LayoutSettings
+from odihr.parse.results.locate import (
     ReportContext,
     ResultsSection,
     annex_heading,
+    chamber_sizes,
     find_sections,
     is_annex_heading,
+    is_results_chapter,
     is_running,
     report_context,
 )
-from odihr.parse.results_rows import RoundFigures, freeze_round, read_rounds
-from odihr.parse.results_segment import RawTable, segment
-from odihr.parse.results_title import caption_dates, contest_kind, contest_title, table_round
-from odihr.records import Contest, ResultRound, ResultsReading
+from odihr.parse.results.rows import RoundFigures, freeze_round, read_rounds
+from odihr.parse.results.segment import RawTable, segment
+from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
+from odihr.records import Contest, PartProblem, ResultRound, ResultsReading
 
 #: Share of the page height at the top and bottom where running headers and footers sit.
 MARGIN_SHARE = 0.12
@@ -41,27 +44,37 @@ EXPECTED = ("a results table: a header row naming the contestants and their vote
             "then one row of figures per contestant")
 
 
-def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT) -> ResultsReading:
+def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT,
+                 roles: RoleSettings = DEFAULT_ROLES) -> ResultsReading:
     """Every results table of the report as contests; none when the report prints none.
+
+    A table that cannot be read costs only itself: it becomes a ``results:<title>``
+    :class:`PartProblem` and the other tables are still read; a results section in which no
+    table at all can be made out becomes a ``results`` problem. Nothing here raises for a bad
+    table.
 
     Args:
         pdf: the open report.
         settings: geometry tolerances and the word-position reader (PDFium or pdfplumber).
-
-    Raises:
-        UnknownLayout: a results annex is there but holds no table this parser understands.
+        roles: tolerances of the arithmetic that decides what each column holds.
     """
     running = running_lines(pdf)
     contests: list[Contest] = []
+    problems: list[PartProblem] = []
     for section in find_sections(pdf, running):
         context = report_context(pdf, section.heading_page, running)
         tables = segment(section_bands(pdf, section, running, settings))
-        found = _contests(tables, section, context)
-        if not found and section.heading:
+        found, bad = _contests(tables, section, context, roles)
+        if not found and not bad and section.annex:
             text = " | ".join(ln for ln in pdf.text(section.heading_page).split("\n")[:12])
-            raise UnknownLayout(section.heading_page, EXPECTED, f"{text[:300]}")
+            problems.append(PartProblem(
+                "results", "quarantined",
+                f"page {section.heading_page} has the results heading {section.heading!r} but "
+                f"no table under it could be made out (expected {EXPECTED}); the page reads: "
+                f"{text[:300]}", section.heading_page))
         contests.extend(found)
-    return ResultsReading(tuple(contests))
+        problems.extend(bad)
+    return ResultsReading(tuple(contests), tuple(problems))
 
 
 def section_bands(pdf: PdfReport, section: ResultsSection, running: frozenset[str],
@@ -91,7 +104,8 @@ def _content_limits(layout: PageLayout, running: frozenset[str],
     if section is not None and section.heading:
         texts = [line.text for line in lines]
         for index, line in enumerate(lines):
-            heading = annex_heading(texts, index)
+            heading = annex_heading(texts, index) or (
+                line.text if is_results_chapter(line.text) else None)
             if heading:
                 wrapped = heading != line.text and index + 1 < len(lines)
                 top = max(top, lines[index + 1 if wrapped else index].bottom)
@@ -109,27 +123,69 @@ def _content_limits(layout: PageLayout, running: frozenset[str],
     return top, bottom
 
 
-def _contests(tables: list[RawTable], section: ResultsSection,
-              context: ReportContext) -> list[Contest]:
-    """Contests from the tables of one section; a table of a later round joins its contest."""
+def _contests(tables: list[RawTable], section: ResultsSection, context: ReportContext,
+              roles: RoleSettings) -> tuple[list[Contest], list[PartProblem]]:
+    """Contests from the tables of one section; a table of a later round joins its contest.
+    Tables that are not contest results (rates by region) are left out; tables that are results
+    but cannot be read are returned as problems."""
     contests: list[Contest] = []
+    problems: list[PartProblem] = []
     previous: TableModel | None = None
+    chamber = chamber_sizes(context.body)
+    blocks: list[tuple[str, list[Band]]] = []  # (election, turnout bands) of the tables so far
     for raw in tables:
-        model = build_model(raw, previous)
-        if not model.columns or not raw.rows:
+        model = build_model(raw, previous, chamber, roles)
+        if not model.columns or not raw.rows or model.not_results:
+            continue
+        title = contest_title(raw, context)
+        if model.problem:
+            problems.append(_problem(title, raw, model, model.problem))
+            continue
+        try:
+            kind = contest_kind(raw, model, section.heading, context)
+            offset = (table_round(raw) or 1) - 1 if len(model.rounds()) == 1 else 0
+            if not raw.turnout and not offset:
+                raw.turnout = _shared_turnout(blocks, kind)
+            if raw.turnout:
+                blocks.append((_ELECTION_OF.get(kind, kind), raw.turnout))
+            figures = read_rounds(raw, model)
+            rounds = tuple(_round(n, n + offset, f, raw, model, context)
+                           for n, f in figures.items())
+        except UnknownLayout as error:
+            problems.append(_problem(title, raw, model, f"{error.found} (expected "
+                                                        f"{error.expected})"))
             continue
         previous = model
-        figures = read_rounds(raw, model)
-        offset = (table_round(raw) or 1) - 1 if len(figures) == 1 else 0
-        rounds = tuple(_round(n, n + offset, f, raw, model, context) for n, f in figures.items())
-        kind = contest_kind(raw, model, section.heading, context)
         if offset and contests and contests[-1].kind == kind:
             last = contests[-1]
             contests[-1] = Contest(last.title, last.kind, last.rounds + rounds, last.seats_total)
             continue
-        title = contest_title(raw, kind, section.heading, context)
         contests.append(Contest(title, kind, rounds, _seats_total(rounds[0], figures)))
-    return contests
+    return contests, problems
+
+
+#: The election a contest kind belongs to: one turnout block may serve its tables.
+_ELECTION_OF = {"party_list": "parliamentary", "mixed": "parliamentary",
+                "majoritarian": "parliamentary"}
+
+
+def _shared_turnout(blocks: list[tuple[str, list[Band]]], kind: str) -> list[Band]:
+    """The turnout block of a table that prints none of its own: the only block printed before
+    it in the section, when that block is of the same election (a list table and a district
+    table under one turnout block)."""
+    if len(blocks) == 1 and blocks[0][0] == _ELECTION_OF.get(kind, kind):
+        return list(blocks[0][1])
+    return []
+
+
+def _problem(title: str, raw: RawTable, model: TableModel, why: str) -> PartProblem:
+    """A quarantined table: what was found where, and what was expected."""
+    labels = ", ".join(repr(c.label or c.role) for c in model.columns)
+    return PartProblem(
+        f"results:{title}", "quarantined",
+        f"the table {title!r} on page {raw.page} ({len(raw.rows)} rows; figure columns "
+        f"{labels}) cannot be read: {why}. Expected {EXPECTED}, its columns' figures adding up "
+        "as votes, shares and seats do", raw.page)
 
 
 def _round(column_round: int, number: int, figures: RoundFigures, raw: RawTable,

@@ -8,10 +8,10 @@ from datetime import date
 
 from odihr.errors import UnknownLayout
 from odihr.parse.numbers import int_or_none, percent_or_none
-from odihr.parse.results_columns import Column, TableModel
-from odihr.parse.results_kinds import turnout_field
-from odihr.parse.results_layout import Band, Token
-from odihr.parse.results_segment import RawTable
+from odihr.parse.results.columns import Column, TableModel
+from odihr.parse.results.kinds import turnout_field
+from odihr.parse.results.layout import Band, Token
+from odihr.parse.results.segment import RawTable
 from odihr.records import ResultRound, ResultRow
 
 _MARKERS = re.compile(r"[¹²³⁰⁴-⁹]+|(?<=[^\W\d])[*†‡]+|(?<=[)\]])\d{1,3}$")
@@ -92,18 +92,23 @@ def read_rounds(raw: RawTable, model: TableModel) -> dict[int, RoundFigures]:
             continue
         for number, figures in rounds.items():
             values = {c.role: _value(c, t, band.page) for c, t in assigned.items()
-                      if c.round == number}
+                      if c.round == number and c.role != "extra"}
             if number > 1 and all(v is None for v in values.values()):
                 continue  # eliminated before this round: dashes or blanks
+            extras = tuple((c.label, _extra(c, assigned.get(c))) for c in model.columns
+                           if c.role == "extra" and c.round == number)
             figures.rows.append(ResultRow(
                 contestant=name, votes=_int(values.get("votes")), vote_share=values.get("share"),
                 page=band.page, seats=_int(values.get("seats")),
                 seats_proportional=_int(values.get("seats_pr")),
                 seats_majoritarian=_int(values.get("seats_smd")), nominated_by=nominator,
+                extra_figures=extras,
             ))
     for band in raw.totals:
         assigned, _ = _assign(band, model)
         for column, token in assigned.items():
+            if column.role == "extra":
+                continue
             value = _value(column, token, band.page)
             if value is not None:
                 rounds[column.round].totals.setdefault(column.role, value)
@@ -130,6 +135,20 @@ def _read_turnout(band: Band, model: TableModel, rounds: dict[int, RoundFigures]
         value = parse(token.text)
         if value is not None:
             rounds[number].turnout.setdefault(name, value)
+
+
+def _extra(column: Column, token: Token | None) -> int | float | str | None:
+    """A figure of a column that is neither votes, share nor seats: a whole number, a number
+    with decimals, or the text as printed."""
+    if token is None or token.dash:
+        return None
+    text = token.text.strip("()")
+    try:
+        if column.decimal is None and "%" not in text:
+            return int_or_none(text)
+        return percent_or_none(text, column.decimal)
+    except ValueError:
+        return token.text
 
 
 def _percent(text: str) -> float | None:

@@ -1,0 +1,13 @@
+"""The results tables of a report: contests, their rounds, turnout blocks and contestant rows.
+
+Modules, in reading order: :mod:`locate` (which pages hold results), :mod:`geometry` and
+:mod:`bands` (word boxes, rules, row bands of a page), :mod:`layout` (lines and tokens),
+:mod:`kinds` and :mod:`segment` (what each band is; where tables start and end),
+:mod:`columns` and :mod:`roles` (what each column means, decided from the table's arithmetic),
+:mod:`rows` (rows, totals and turnout), :mod:`title` (contest titles and kinds) and
+:mod:`reader` (the entry point, :func:`read_results`).
+"""
+
+from odihr.parse.results.reader import read_results
+
+__all__ = ["read_results"]

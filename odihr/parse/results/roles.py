@@ -1,0 +1,311 @@
+"""What each figures column of a results table means, decided from the table's own arithmetic.
+
+Roles are ``votes``, ``share``, ``seats``, ``seats_pr``, ``seats_majoritarian`` (``seats_smd``)
+and ``extra`` (a figure printed beside them, kept with its header). Every assignment of roles to
+columns, and every split of the columns into up to three rounds, is scored by the invariants it
+satisfies (see :func:`assign`):
+
+- a share column is its votes column times one constant, at the printed precision (+3); an
+  assigned votes/share pair that is not (−3, or −10 when the per cents sum to 100);
+- shares sum to ~100 (+1); a totals row equals the sum of the rows above it (+1 a column);
+- a total column is the sum of two others: votes = the sum of breakdowns (+2), seats = list seats
+  + district seats (+2); votes or seats read from a part while the total is not (−2);
+- seat columns hold small whole numbers whose sum is the printed total or the chamber size the
+  report states (+1); the seats are never below a count of elected members of one kind (+1);
+- a per-cent column that is a per-row rate of two other columns (turnout by region) is no share
+  (−5); rounds of one election poll comparable totals, and a sum never spans two rounds.
+
+Columns are first profiled (per cents, small or large whole numbers) so each can only take the
+roles its figures allow. Among equally scored assignments the header words decide, then the
+figures' look (decimals are per cents, thousands are votes). When no assignment gives votes or
+seats, or shares that sum to 100 are left unexplained beside the votes, the table is unreadable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations, permutations
+
+from odihr.parse.results.figures import (
+    DEFAULT_ROLES,
+    ColumnFigures,
+    Relations,
+    RoleSettings,
+    relations,
+)
+
+SEAT_ROLES = ("seats", "seats_pr", "seats_smd")
+#: A score and its tie-breakers: invariants, header-word agreement, figure-look agreement.
+Key = tuple[float, int, int]
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """The roles and rounds chosen for a table's columns, and why."""
+
+    roles: tuple[str, ...]
+    rounds: tuple[int, ...]
+    score: float
+    #: Why the table cannot be read ("" when it can).
+    problem: str = ""
+    #: The table is a per-row rate table (turnout by region): not contest results at all.
+    not_results: bool = False
+
+
+def _add(a: Key, b: Key) -> Key:
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
+
+
+@dataclass
+class _Search:
+    columns: list[ColumnFigures]
+    words: list[str | None]
+    looks: list[str]
+    chamber: frozenset[int]
+    settings: RoleSettings
+    rel: Relations
+    memo: dict[tuple[tuple[int, ...], frozenset[int]],
+               tuple[Key, int | None, int | None]] = field(default_factory=dict)
+
+    def allowed(self, index: int) -> set[str]:
+        col = self.columns[index]
+        out = {"extra"}
+        if col.percent:
+            if col.largest <= 100.0001:
+                out.add("share")
+        elif col.whole:
+            out.add("votes")
+            if self.seat_like(index):
+                out.update(SEAT_ROLES)
+            if self.words[index] == "share" and col.largest <= 100:
+                out.add("share")
+        return out
+
+    def seat_like(self, index: int) -> bool:
+        """Small whole numbers, or whole numbers far below another column's (seats of many
+        councils beside their votes)."""
+        col = self.columns[index]
+        if not col.whole:
+            return False
+        biggest = max((c.sum for c in self.columns if c.whole), default=0.0)
+        return col.largest <= self.settings.max_seats or \
+            col.sum * self.settings.votes_per_seat <= biggest
+
+    def agreement(self, index: int, role: str) -> tuple[int, int]:
+        return (int(self.words[index] == role), int(self.looks[index] == role))
+
+    # --- seats ----------------------------------------------------------------------------
+
+    def seat_options(self) -> list[tuple[Key, dict[int, str]]]:
+        seatish = [i for i in range(len(self.columns)) if "seats" in self.allowed(i)]
+        options: list[tuple[Key, dict[int, str]]] = [((0.0, 0, 0), {})]
+        for count in (1, 2, 3):
+            for chosen in combinations(seatish, count):
+                for roles in _role_orders(count):
+                    mapping = dict(zip(chosen, roles, strict=True))
+                    options.append((self.seat_score(mapping), mapping))
+        return options
+
+    def seat_score(self, mapping: dict[int, str]) -> Key:
+        cols = self.columns
+        by_role = {r: i for i, r in mapping.items()}
+        score = 0.0
+        total, pr, smd = (by_role.get(r) for r in SEAT_ROLES)
+        if total is not None:
+            score += 1 + (1 if cols[total].total_matches() else 0)
+        if pr is not None and smd is not None:
+            score += 1 + sum(0.5 for i in (pr, smd) if cols[i].total_matches())
+        elif pr is not None or smd is not None:
+            score -= 1  # one part of a split without the other: only if nothing else fits
+        sums = {(t, a, b) for t, a, b in self.rel.sums}
+        for t, a, b in sums:
+            if t == total and {a, b} == {pr, smd}:
+                score += 2
+            elif mapping.get(t) is None and (mapping.get(a) or mapping.get(b)):
+                score -= 2  # a part read as seats while the total is left aside
+        seat_sum = cols[total].sum if total is not None else (
+            cols[pr].sum + cols[smd].sum if pr is not None and smd is not None else None)
+        if seat_sum is not None and round(seat_sum) in self.chamber:
+            score += 2
+        if total is not None:
+            others = [i for i in range(len(cols)) if i not in mapping and self.seat_like(i)]
+            if any((total, i) in self.rel.dominates for i in others):
+                score += 0.5
+            if any((i, total) in self.rel.dominates for i in others):
+                score -= 0.5
+        words = sum(self.agreement(i, r)[0] for i, r in mapping.items())
+        looks = sum(self.agreement(i, "seats")[1] for i in mapping)
+        return (score, words, looks)
+
+    # --- votes and shares of one round ------------------------------------------------------
+
+    def group(self, members: tuple[int, ...], taken: frozenset[int]
+              ) -> tuple[Key, int | None, int | None]:
+        """The best votes and share columns among ``members`` (``taken`` hold seats)."""
+        taken = taken & frozenset(members)
+        known = self.memo.get((members, taken))
+        if known is not None:
+            return known
+        free = [i for i in members if i not in taken]
+        votes = [None, *(i for i in free if "votes" in self.allowed(i))]
+        shares = [None, *(i for i in free if "share" in self.allowed(i))]
+        best: tuple[Key, int | None, int | None] | None = None
+        for v in votes:
+            for s in shares:
+                if v is not None and v == s:
+                    continue
+                key = self.group_score(members, taken, v, s)
+                if best is None or key > best[0]:
+                    best = (key, v, s)
+        assert best is not None
+        self.memo[(members, taken)] = best
+        return best
+
+    def group_score(self, members: tuple[int, ...], taken: frozenset[int],
+                    v: int | None, s: int | None) -> Key:
+        cols = self.columns
+        score = 0.0
+        if v is not None:
+            score += 1 + (1 if cols[v].total_matches() else 0)
+        if s is not None:
+            if cols[s].shares_like(self.settings):
+                score += 1
+            printed = cols[s].printed_total
+            if printed is not None and abs(printed - 100) <= 0.5:
+                score += 0.5
+            if s in self.rel.rates:
+                score -= 5
+        if v is not None and s is not None:
+            if (v, s) in self.rel.shares:
+                score += 3
+            else:
+                score -= 10 if cols[s].shares_like(self.settings) else 3
+        inside = set(members)
+        for t, a, b in self.rel.sums:
+            if {t, a, b} <= inside:
+                if t == v and a not in taken and b not in taken:
+                    score += 2
+                elif v in (a, b):
+                    score -= 2
+        words = looks = 0
+        for i in members:
+            if i in taken:
+                continue
+            role = "votes" if i == v else "share" if i == s else "extra"
+            w, lk = self.agreement(i, role)
+            words, looks = words + w, looks + lk
+        return (score, words, looks)
+
+
+def _role_orders(count: int) -> list[tuple[str, ...]]:
+    """Seat roles for ``count`` chosen columns, each role at most once."""
+    return list(permutations(SEAT_ROLES, count))
+
+
+def _splits(n: int, most: int) -> list[tuple[tuple[int, ...], ...]]:
+    """Every way to cut columns ``0..n-1`` into 1 to ``most`` runs of neighbours."""
+    out: list[tuple[tuple[int, ...], ...]] = []
+    for k in range(1, min(most, n) + 1):
+        for cuts in combinations(range(1, n), k - 1):
+            edges = (0, *cuts, n)
+            out.append(tuple(tuple(range(a, b)) for a, b in zip(edges, edges[1:], strict=False)))
+    return out
+
+
+def assign(columns: list[ColumnFigures], words: list[str | None], looks: list[str],
+           rounds: list[int] | None = None, chamber: frozenset[int] = frozenset(),
+           settings: RoleSettings = DEFAULT_ROLES) -> Assignment:
+    """The best roles (and rounds) for ``columns`` (see the module docstring).
+
+    Args:
+        columns: the table's figures columns, left to right.
+        words: the role each column's header words suggest, or None (tie-breaker only).
+        looks: the role each column's figures look like (second tie-breaker).
+        rounds: each column's round where the header names rounds; otherwise rounds are
+            searched as runs of neighbouring columns.
+        chamber: seat numbers the report gives for the chamber.
+    """
+    n = len(columns)
+    search = _Search(columns, words, looks, chamber, settings, relations(columns, settings))
+    if rounds is not None:
+        splits = [tuple(tuple(i for i in range(n) if rounds[i] == r)
+                        for r in sorted(set(rounds)))]
+    else:
+        splits = _splits(n, settings.max_rounds)
+    best: tuple[Key, int, dict[int, str], list[tuple[int | None, int | None]],
+                tuple[tuple[int, ...], ...]] | None = None
+    for seat_key, seats in search.seat_options():
+        taken = frozenset(seats)
+        for split in splits:
+            if not _split_allowed(split, search.rel):
+                continue
+            key: Key = seat_key
+            chosen = []
+            for members in split:
+                group_key, v, s = search.group(members, taken)
+                key = _add(key, group_key)
+                chosen.append((v, s))
+            if len(split) > 1 and not _rounds_plausible(chosen, columns, settings):
+                continue
+            rank = (*key, -len(split))
+            if best is None or rank > (*best[0], -len(best[4])):
+                best = (key, len(split), seats, chosen, split)
+    assert best is not None  # the one-run split with no roles is always allowed
+    key, _, seats, chosen, split = best
+    roles = ["extra"] * n
+    round_of = [1] * n
+    for number, (members, (v, s)) in enumerate(zip(split, chosen, strict=True), 1):
+        for i in members:
+            round_of[i] = number
+        if v is not None:
+            roles[v] = "votes"
+        if s is not None:
+            roles[s] = "share"
+    for i, role in seats.items():
+        roles[i], round_of[i] = role, 1
+    return Assignment(tuple(roles), tuple(round_of), key[0],
+                      *_verdict(roles, split, search))
+
+
+def _split_allowed(split: tuple[tuple[int, ...], ...], rel: Relations) -> bool:
+    """A total and its parts stay in one round."""
+    if len(split) == 1:
+        return True
+    where = {i: g for g, members in enumerate(split) for i in members}
+    return all(where[t] == where[a] == where[b] for t, a, b in rel.sums)
+
+
+def _rounds_plausible(chosen: list[tuple[int | None, int | None]],
+                      columns: list[ColumnFigures], settings: RoleSettings) -> bool:
+    """Every round has votes or shares, and the rounds' vote totals are comparable."""
+    if any(v is None and s is None for v, s in chosen):
+        return False
+    totals = [columns[v].sum for v, _ in chosen if v is not None]
+    if not totals:
+        return True
+    if len(totals) != len(chosen):
+        return False
+    first = totals[0]
+    return all(first / settings.round_ratio <= t <= first * settings.round_ratio for t in totals)
+
+
+def _verdict(roles: list[str], split: tuple[tuple[int, ...], ...],
+             search: _Search) -> tuple[str, bool]:
+    """Why the chosen roles cannot be trusted, if they cannot; and whether the table is a rate
+    table rather than results."""
+    cols = search.columns
+    if search.rel.rates and "share" not in roles and (
+            "votes" in roles or not any(r in SEAT_ROLES for r in roles)):
+        return "a table of per-row rates (turnout by region), not contest results", True
+    for members in split:
+        shares = [i for i in members if cols[i].percent and i not in search.rel.rates
+                  and cols[i].shares_like(search.settings)]
+        counts = [i for i in members if cols[i].whole]
+        if shares and counts and not any((v, s) in search.rel.shares
+                                         for v in counts for s in shares):
+            return (f"per cents summing to 100 (column {shares[0] + 1}) that are not the share "
+                    "of any vote column at the printed precision"), False
+    if not any(r in ("votes", *SEAT_ROLES) for r in roles):
+        return ("no column of votes or seats: no whole-number column whose figures add up as "
+                "votes or seats do"), False
+    return "", False
