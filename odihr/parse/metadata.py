@@ -20,12 +20,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from odihr.parse import terms
 from odihr.parse.countries import site_country
-from odihr.parse.dates import format_dates, is_period, leading_ymd, parse_dates, parse_month_year
+from odihr.parse.cover_lines import (
+    ElectionLine,
+    clean,
+    code_date,
+    election_line,
+    is_letterhead,
+    is_partner,
+    lone_dates,
+    place_and_date,
+    tail_mission,
+    voting_days,
+)
+from odihr.parse.dates import is_period, leading_ymd
 from odihr.parse.pdf import PdfReport
 from odihr.records import ReportMetadata
 
@@ -38,14 +50,10 @@ HEADER_DEPTH = 4
 #: Pages read to detect the language and, failing the title block, the mission.
 SAMPLE_PAGES = 4
 
-_FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
-#: A page label printed at the end of a header line (``Republic of Kazakhstan    Page: 3``).
-_PAGE_LABEL = re.compile(r"\s*\b(?:page|страница)\s*:?\s*\d+(?:\s*(?:of|из)\s*\d+)?$",
-                         re.IGNORECASE)
 #: Words that open an election phrase broken over two lines (``EARLY PRESIDENTIAL`` / ``ELECTION``).
 _PHRASE_START = re.compile(
     r"\b(?:early|snap|pre-term|extraordinary|presidential|parliamentary|local|municipal|"
-    r"general|constitutional|regional)\b", re.IGNORECASE,
+    r"general|constitutional|regional|elections?)\b", re.IGNORECASE,
 )
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[A-H])\.\s+\S")
 _TOC = re.compile(r"^(?:table\s+of\s+)?contents$|^содержание$", re.IGNORECASE)
@@ -54,9 +62,6 @@ _NOISE = re.compile(
     r"бюро\s+по\s+демократическим|^(?:page|страница)\s*:?\s*\d+$|^\d+$",
     re.IGNORECASE,
 )
-_DATES_TAIL = re.compile(r"^(?P<head>.*?),\s*(?P<dates>\d.*)$")
-_COUNTRY_DASH = re.compile(r"\s+[–—]\s+")
-_PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_][^,\d]{0,40}),\s*(?P<rest>\S.*)$")
 _PROSE = re.compile(r"[a-zа-я]{3,}\s+[a-zа-я]{3,}\s+[a-zа-я]{3,}.{40,}")
 
 
@@ -66,10 +71,7 @@ class _Reading:
 
     country: str | None = None
     country_fallback: str | None = None
-    phrase: str | None = None
-    election_type: str | None = None
-    early: bool | None = None
-    dates: tuple[date, ...] = ()
+    election: ElectionLine | None = None
     mission_type: str | None = None
     report_type: str | None = None
     published_on: date | None = None
@@ -79,58 +81,16 @@ class _Reading:
         if value is not None and getattr(self, name) in (None, ()):
             setattr(self, name, value)
 
+    def offer_mission(self, mission: str | None) -> None:
+        if mission != terms.JOINT_MISSION:
+            self.offer("mission_type", mission)
 
-def _clean(line: str) -> str:
-    line = " ".join(line.replace("\u00a0", " ").split())
-    return _FOOTNOTE_MARKER.sub("", _PAGE_LABEL.sub("", line))
-
-
-def _election_line(line: str) -> tuple[str | None, tuple[str, str, bool], tuple[date, ...]] | None:
-    """``(printed country or None, (phrase, type, early), dates)`` for an election title line."""
-    head = line
-    dates: tuple[date, ...] = ()
-    tail = _DATES_TAIL.match(line)
-    if tail:
-        try:
-            dates = parse_dates(tail["dates"])
-        except ValueError:
-            return None
-        head = tail["head"]
-    country, *rest = _COUNTRY_DASH.split(head, maxsplit=1)
-    if rest:
-        head = rest[0]
-    else:
-        country = None
-    found = terms.election_phrase(head)
-    if found is None:
-        return None
-    phrase, kind, early, country_after = found
-    return country or country_after, (phrase, kind, early), dates
-
-
-def _only_dates(line: str) -> tuple[date, ...]:
-    try:
-        return parse_dates(line)
-    except ValueError:
-        return ()
-
-
-def _place_and_date(line: str, reading: _Reading) -> bool:
-    """Read ``Warsaw, 27 June 2016``, ``Warsaw, October 1996``, ``Astana, 21 March 2016 – The``."""
-    match = _PLACE_DATE.match(line)
-    if not match:
-        return False
-    rest = match["rest"]
-    first = _COUNTRY_DASH.split(rest, maxsplit=1)[0]
-    dates = _only_dates(first)
-    if len(dates) == 1:
-        reading.published_on = dates[0]
-        return True
-    try:
-        reading.published_month = parse_month_year(first)
-    except ValueError:
-        return False
-    return True
+    def offer_election(self, found: ElectionLine) -> None:
+        self.offer("country", site_country(found.country) if found.country else None)
+        if self.election is None:
+            self.election = found
+        elif self.election.days is None and found.days is not None:
+            self.election = replace(self.election, days=found.days)
 
 
 def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
@@ -138,65 +98,80 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
     awaiting_dates = False
     opening = ""  # an unclassified line that may open an election phrase split over two lines
     for raw in lines[:TITLE_BLOCK_MAX_LINES] if title_block else lines:
-        line = _clean(raw)
+        line = clean(raw)
         if not line or _NOISE.search(line):
             continue
         if title_block and (_HEADING.match(line) or _TOC.match(line)):
             break
         expecting, awaiting_dates = awaiting_dates, False
-        election = (opening and _election_line(f"{opening} {line}")) or _election_line(line)
+        election = election_line(line)
+        if opening and (election is None or election.phrase.lower().startswith("election")):
+            election = election_line(f"{opening} {line}") or election
         opening = ""
         if election:
-            country, (phrase, kind, early), dates = election
-            reading.offer("country", site_country(country) if country else None)
-            if reading.phrase is None:
-                reading.phrase, reading.election_type, reading.early = phrase, kind, early
-            reading.offer("dates", dates or None)
-            awaiting_dates = not dates
+            reading.offer_election(election)
+            awaiting_dates = election.days is None
             continue
-        dates = _only_dates(line)
-        if dates:
-            if expecting and not reading.dates:
-                reading.dates = dates
-            elif title_block and len(dates) == 1:
-                reading.published_on = dates[0]  # the last lone date of the block is the issue date
+        days = voting_days(line)
+        if days and expecting and reading.election and reading.election.days is None:
+            reading.election = replace(reading.election, days=days)
             continue
-        if is_period(line):
-            continue  # the visit or reporting period
-        if title_block and _place_and_date(line, reading):
-            if _PROSE.search(line):
-                break  # "Astana, 21 March 2016 – The ..." opens the body
-            continue
-        found_type = terms.report_type(line)
-        if found_type:
-            code, rest = found_type
-            reading.offer("report_type", code)
-            mission = terms.mission_type(rest) if rest else None
-            if mission != terms.JOINT_MISSION:
-                reading.offer("mission_type", mission)
-            continue
-        mission = terms.mission_type(line)
-        if mission:
-            if mission != terms.JOINT_MISSION:
-                reading.offer("mission_type", mission)
-            continue
-        country = site_country(line)
-        if country:
-            reading.offer("country", country)
-            continue
-        if title_block and _PROSE.search(line):
+        if _line_without_election(line, reading, title_block=title_block):
             break
-        if reading.phrase is None and _PHRASE_START.search(line):
+        if reading.election is None and _PHRASE_START.search(line) and not is_partner(line):
             opening = line
-        elif title_block and line.isupper() and reading.phrase is None:
-            reading.offer("country_fallback", line)
+
+
+def _line_without_election(line: str, reading: _Reading, *, title_block: bool) -> bool:
+    """Classify a line that is not an election line; True when it opens the body."""
+    dates = lone_dates(line)
+    if dates:
+        if title_block and len(dates) == 1:
+            reading.published_on = dates[0]  # the last lone date of the block is the issue date
+        return False
+    if is_period(line) or is_letterhead(line):
+        return False  # the visit or reporting period; the mission's address
+    code = code_date(line)
+    if code is not False:
+        if title_block:
+            reading.offer("published_on", code)
+        return False
+    if title_block:
+        place = place_and_date(line)
+        if place:
+            reading.published_on = place.on or reading.published_on
+            reading.published_month = place.month or reading.published_month
+            return bool(_PROSE.search(line))  # "Astana, 21 March 2016 – The ..." opens the body
+    found_type = terms.report_type(line)
+    if found_type:
+        code_, rest = found_type
+        reading.offer("report_type", code_)
+        if rest:
+            reading.offer_mission(terms.mission_type(rest))
+        return False
+    mission = terms.mission_type(line)
+    if mission:
+        reading.offer_mission(mission)
+        return False
+    if is_partner(line):
+        reading.offer_mission(tail_mission(line))
+        return False
+    country = site_country(line)
+    if country:
+        reading.offer("country", country)
+        return False
+    if title_block and _PROSE.search(line):
+        return True
+    if title_block and line.isupper() and reading.election is None:
+        reading.offer("country_fallback", line)
+    return False
 
 
 def running_header(pdf: PdfReport) -> list[str]:
     """Lines repeated at the top of at least two pages after the first, in printed order."""
     tops: list[list[str]] = []
     for number in range(2, min(pdf.page_count, HEADER_PAGES) + 1):
-        lines = [clean for clean in map(_clean, pdf.text(number).splitlines()) if clean]
+        lines = [line for line in map(clean, pdf.text(number).splitlines()) if line]
         tops.append(lines[:HEADER_DEPTH])
     counts = Counter(line for top in tops for line in set(top))
     header: list[str] = []
@@ -247,18 +222,16 @@ def read_metadata(pdf: PdfReport) -> ReportMetadata:
     _read(running_header(pdf), reading, title_block=False)
     sample = "\n".join(pdf.text(n) for n in range(1, min(pdf.page_count, SAMPLE_PAGES) + 1))
     reading.offer("mission_type", terms.mission_from_text(sample))
-    title = None
-    if reading.phrase:
-        title = f"{reading.phrase}, {format_dates(reading.dates)}" if reading.dates \
-            else reading.phrase
+    election = reading.election
+    dates = election.days.dates if election and election.days else ()
     return ReportMetadata(
         pages=pdf.page_count,
         country=reading.country or _fallback_country(reading.country_fallback),
-        election_title=title,
-        election_type=reading.election_type,
-        early=reading.early,
-        election_date=reading.dates[0] if reading.dates else None,
-        election_dates=reading.dates,
+        election_title=election.title() if election else None,
+        election_type=election.kind if election else None,
+        early=election.early if election else None,
+        election_date=dates[0] if dates else None,
+        election_dates=dates,
         mission_type=reading.mission_type,
         report_type=reading.report_type or "other",
         language=terms.detect_language(sample),
