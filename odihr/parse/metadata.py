@@ -50,11 +50,6 @@ HEADER_DEPTH = 4
 #: Pages read to detect the language and, failing the title block, the mission.
 SAMPLE_PAGES = 4
 
-#: Words that open an election phrase broken over two lines (``EARLY PRESIDENTIAL`` / ``ELECTION``).
-_PHRASE_START = re.compile(
-    r"\b(?:early|snap|pre-term|extraordinary|presidential|parliamentary|local|municipal|"
-    r"general|constitutional|regional|elections?)\b", re.IGNORECASE,
-)
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[A-H])\.\s+\S")
 _TOC = re.compile(r"^(?:table\s+of\s+)?contents$|^содержание$", re.IGNORECASE)
 _NOISE = re.compile(
@@ -105,7 +100,8 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
             break
         expecting, awaiting_dates = awaiting_dates, False
         election = election_line(line)
-        if opening and (election is None or election.phrase.lower().startswith("election")):
+        if opening and (election is None or len(election.phrase.split()) == 1):
+            # a phrase wrapped over two lines: ``EARLY PRESIDENTIAL`` / ``ELECTION``
             election = election_line(f"{opening} {line}") or election
         opening = ""
         if election:
@@ -116,55 +112,61 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
         if days and expecting and reading.election and reading.election.days is None:
             reading.election = replace(reading.election, days=days)
             continue
-        if _line_without_election(line, reading, title_block=title_block):
+        kind = _line_without_election(line, reading, title_block=title_block)
+        if kind == _BODY:
             break
-        if reading.election is None and _PHRASE_START.search(line) and not is_partner(line):
+        if kind == _UNCLASSIFIED and reading.election is None:
             opening = line
 
 
-def _line_without_election(line: str, reading: _Reading, *, title_block: bool) -> bool:
-    """Classify a line that is not an election line; True when it opens the body."""
+_BODY, _CLASSIFIED, _UNCLASSIFIED = "body", "classified", "unclassified"
+
+
+def _line_without_election(line: str, reading: _Reading, *, title_block: bool) -> str:
+    """Classify a line that is not an election line: :data:`_BODY` when it opens the body,
+    :data:`_UNCLASSIFIED` when it is none of the title block's kinds of line."""
     dates = lone_dates(line)
     if dates:
         if title_block and len(dates) == 1:
             reading.published_on = dates[0]  # the last lone date of the block is the issue date
-        return False
+        return _CLASSIFIED
     if is_period(line) or is_letterhead(line):
-        return False  # the visit or reporting period; the mission's address
+        return _CLASSIFIED  # the visit or reporting period; the mission's address
     code = code_date(line)
     if code is not False:
         if title_block:
             reading.offer("published_on", code)
-        return False
-    if title_block:
-        place = place_and_date(line)
-        if place:
-            reading.published_on = place.on or reading.published_on
-            reading.published_month = place.month or reading.published_month
-            return bool(_PROSE.search(line))  # "Astana, 21 March 2016 – The ..." opens the body
+        return _CLASSIFIED
     found_type = terms.report_type(line)
     if found_type:
         code_, rest = found_type
         reading.offer("report_type", code_)
         if rest:
             reading.offer_mission(terms.mission_type(rest))
-        return False
+        return _CLASSIFIED
+    if title_block:
+        place = place_and_date(line)
+        if place:
+            reading.published_on = place.on or reading.published_on
+            reading.published_month = place.month or reading.published_month
+            # "Astana, 21 March 2016 – The ..." opens the body
+            return _BODY if _PROSE.search(line) else _CLASSIFIED
     mission = terms.mission_type(line)
     if mission:
         reading.offer_mission(mission)
-        return False
+        return _CLASSIFIED
     if is_partner(line):
         reading.offer_mission(tail_mission(line))
-        return False
+        return _CLASSIFIED
     country = site_country(line)
     if country:
         reading.offer("country", country)
-        return False
+        return _CLASSIFIED
     if title_block and _PROSE.search(line):
-        return True
+        return _BODY
     if title_block and line.isupper() and reading.election is None:
         reading.offer("country_fallback", line)
-    return False
+    return _UNCLASSIFIED
 
 
 def running_header(pdf: PdfReport) -> list[str]:
@@ -226,7 +228,9 @@ def read_metadata(pdf: PdfReport) -> ReportMetadata:
     dates = election.days.dates if election and election.days else ()
     return ReportMetadata(
         pages=pdf.page_count,
-        country=reading.country or _fallback_country(reading.country_fallback),
+        # an unknown country's printed name, only on a report about an election
+        country=reading.country or (_fallback_country(reading.country_fallback)
+                                    if reading.election else None),
         election_title=election.title() if election else None,
         election_type=election.kind if election else None,
         early=election.early if election else None,

@@ -27,7 +27,7 @@ _REPORT_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), code) for pattern, code in (
         (r"\bneeds[\s-]+assessment(?:\s+mission)?\s+report\b", "needs_assessment"),
         (rf"(?:\b(?:post|pre)[\s-]*election\s+|\b{_ORDINAL}\s+)?\binterim\s+report\b"
-         r"(?:\s*(?:no\.?|number|nr\.?|#)?\s*\d{1,2}\b(?![./-]?\d))?", "interim"),
+         r"(?:\s*(?:no\.?|number|nr\.?|#)\s*\d{1,2}\b|\s+\d{1,2}(?=\s*$))?", "interim"),
         (r"^(?:(?:joint\s+)?statement\s+(?:of|on)\s+)?preliminary\s+(?:findings|conclusions|statement)"
          r"(?:\s+(?:and|&)\s+(?:conclusions|findings))?\b", "preliminary_statement"),
         (r"\bfinal\s+report$", "final"),
