@@ -24,6 +24,8 @@ from odihr.parse.dates import (
     parse_dates,
     parse_month_year,
     parse_voting_days,
+    split_leading_date,
+    split_leading_year,
     split_trailing_days,
 )
 from odihr.parse.elections import title_case
@@ -32,7 +34,6 @@ _FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
 _PAGE = r"\b(?:page|p\.|страница|стр\.)\s*:?\s*\d+(?:\s*(?:of|/|из)\s*\d+)?"
 #: A page label printed at either end of a header line (``Republic of Kazakhstan    Page: 3``).
 _PAGE_LABEL = re.compile(rf"^\s*{_PAGE}\s*[|–—-]?\s*|\s*[|–—-]?\s*{_PAGE}\s*$", re.IGNORECASE)
-_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})\s+(?P<rest>[^\W\d_].*)$")
 _ROUND = re.compile(
     r"^(?P<head>.*?)[\s,;–—(-]*(?P<round>(?:repeat(?:ed)?\s+)?(?:(?:first|second|third|"
     r"\d(?:st|nd|rd|th))\s+round|run-?off|re-?run))\)?$",
@@ -55,7 +56,7 @@ _CODE = re.compile(
 )
 _PLACE = r"[^\W\d_][^\W\d_'’.-]*(?:[\s-][^\W\d_][^\W\d_'’.-]*){0,2}"
 _PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})\s*,?\s+(?P<rest>\S.*)$")
-_DATE_FIRST = re.compile(rf"^(?P<rest>\d.*?(?:19|20)\d{{2}})\s*,?\s+(?P<place>{_PLACE})$")
+_PLACE_ONLY = re.compile(rf"^{_PLACE}$")
 _DASH = re.compile(r"\s+[–—-]\s+")
 
 
@@ -104,9 +105,9 @@ def _phrase_line(head: str, days: VotingDays | None) -> ElectionLine | None:
 
 def election_line(line: str) -> ElectionLine | None:
     """Read an election line; ``None`` when ``line`` names no election."""
-    leading = _LEADING_YEAR.match(line)
+    leading = split_leading_year(line)
     if leading:
-        found = _phrase_line(leading["rest"], VotingDays((), int(leading["year"])))
+        found = _phrase_line(leading[1], leading[0])
         if found:
             return found
     split = split_trailing_days(line)
@@ -176,16 +177,17 @@ class PlaceDate:
 def place_and_date(line: str) -> PlaceDate | None:
     """Read ``Warsaw, 27 June 2016``, ``Warsaw 29 January 2009``, ``21 January 2019 Warsaw``,
     ``Warsaw, October 1996`` and the dateline ``Astana, 21 March 2016 – The …``."""
-    for pattern in (_PLACE_FIRST, _DATE_FIRST):
-        match = pattern.match(line)
-        if not match or match["place"].lower() in MONTHS:
-            continue
-        first = _DASH.split(match["rest"], maxsplit=1)[0]
-        dates = lone_dates(first)
-        if len(dates) == 1:
-            return PlaceDate(on=dates[0])
-        try:
-            return PlaceDate(month=parse_month_year(first))
-        except ValueError:
-            continue
-    return None
+    date_first = split_leading_date(line)
+    if date_first and _PLACE_ONLY.match(date_first[1]) and date_first[1].lower() not in MONTHS:
+        return PlaceDate(on=date_first[0])
+    match = _PLACE_FIRST.match(line)
+    if not match or match["place"].lower() in MONTHS:
+        return None
+    first = _DASH.split(match["rest"], maxsplit=1)[0]
+    dates = lone_dates(first)
+    if len(dates) == 1:
+        return PlaceDate(on=dates[0])
+    try:
+        return PlaceDate(month=parse_month_year(first))
+    except ValueError:
+        return None

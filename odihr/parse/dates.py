@@ -245,6 +245,7 @@ def leading_ymd(value: object) -> date | None:
 # --- the voting days an election line prints ------------------------------------------------
 
 _YEAR_ONLY = re.compile(r"^(?:1[89]|20)\d{2}$")
+_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})\s+(?P<rest>[^\W\d_].*)$")
 #: What may separate an election phrase from its dates: ``, `` ``–`` ``-`` ``:`` or a space.
 _SEPARATORS = " ,;:–—-"
 
@@ -309,4 +310,22 @@ def split_trailing_days(line: str) -> tuple[str, VotingDays] | None:
             return head, parse_voting_days(tail)
         except ValueError:
             continue
+    return None
+
+
+def split_leading_year(line: str) -> tuple[VotingDays, str] | None:
+    """``2009 PARLIAMENTARY ELECTIONS`` -> (the year 2009, ``PARLIAMENTARY ELECTIONS``)."""
+    match = _LEADING_YEAR.match(" ".join(line.split()))
+    return (VotingDays((), int(match["year"])), match["rest"]) if match else None
+
+
+def split_leading_date(line: str) -> tuple[date, str] | None:
+    """``21 January 2019 Warsaw`` -> (2019-01-21, ``Warsaw``): one date, then other words."""
+    words = line.split()
+    for end in range(len(words) - 1, 0, -1):
+        try:
+            found = parse_date(" ".join(words[:end]).rstrip(_SEPARATORS))
+        except ValueError:
+            continue
+        return found, " ".join(words[end:]).lstrip(_SEPARATORS)
     return None

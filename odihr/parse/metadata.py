@@ -47,10 +47,13 @@ TITLE_BLOCK_MAX_LINES = 24
 HEADER_PAGES = 8
 #: How many top lines of a page may belong to the running header.
 HEADER_DEPTH = 4
+#: Lines the title block over the body's first section may take, running header included.
+BODY_BLOCK_MAX_LINES = 12
 #: Pages read to detect the language and, failing the title block, the mission.
 SAMPLE_PAGES = 4
 
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[A-H])\.\s+\S")
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…)\s*\d+$")
 _TOC = re.compile(r"^(?:table\s+of\s+)?contents$|^содержание$", re.IGNORECASE)
 _NOISE = re.compile(
     r"organization\s+for\s+security|office\s+for\s+democratic\s+institutions|"
@@ -184,6 +187,23 @@ def running_header(pdf: PdfReport) -> list[str]:
     return header
 
 
+def body_title_block(pdf: PdfReport) -> list[str]:
+    """The title block over the first section of the body (after the cover and contents):
+    ``REPUBLIC OF MOLDOVA PARLIAMENTARY ELECTIONS 2009`` / ``OSCE/ODIHR Needs Assessment Mission
+    Report`` / ``I. INTRODUCTION``. Empty when the first page of text opens with no heading."""
+    for number in range(2, min(pdf.page_count, SAMPLE_PAGES + 1) + 1):
+        lines = [line for line in map(clean, pdf.text(number).splitlines()) if line]
+        if not lines:
+            continue
+        if any(_TOC.match(line) for line in lines[:HEADER_DEPTH + 1]) \
+                or sum(bool(_TOC_ENTRY.search(line)) for line in lines) >= 3:
+            continue
+        heading = next((i for i, line in enumerate(lines[:BODY_BLOCK_MAX_LINES])
+                        if _HEADING.match(line)), None)
+        return lines[:heading] if heading else []
+    return []
+
+
 def _creation_date(pdf: PdfReport) -> date | None:
     return leading_ymd(pdf.info().get("CreationDate"))
 
@@ -214,13 +234,15 @@ def _fallback_country(printed: str | None) -> str | None:
 
 
 def read_metadata(pdf: PdfReport) -> ReportMetadata:
-    """Read the report's metadata from its title block and running header.
+    """Read the report's metadata from its cover, the title block over its body and its running
+    header, in that order: the first value found for a field wins.
 
     Fields the report does not print are ``None``. ``report_type`` is ``"other"`` when no
     known report title is found (e.g. a handbook).
     """
     reading = _Reading()
     _read(pdf.text(1).splitlines(), reading, title_block=True)
+    _read(body_title_block(pdf), reading, title_block=False)
     _read(running_header(pdf), reading, title_block=False)
     sample = "\n".join(pdf.text(n) for n in range(1, min(pdf.page_count, SAMPLE_PAGES) + 1))
     reading.offer("mission_type", terms.mission_from_text(sample))
