@@ -42,8 +42,10 @@ _ROUND = re.compile(
 _COUNTRY_SEPARATOR = re.compile(r"\s+[–—-]\s+|,\s+")
 _LETTERHEAD = re.compile(
     r"\b(?:tel|telephone|phone|fax|e-?mail|mobile)\b\.?\s*:?|@|\bwww\.|https?://|"
-    r"\b(?:street|st|str|ul|ave|avenue|blvd|boulevard|road|rd|ulica|prospekt|p\.\s*o\.\s*box)"
-    r"\b\.?(?:,|\s|$)",
+    r"\b(?:street|st|str|ul|al|ave|avenue|blvd|boulevard|road|rd|ulica|prospekt|p\.\s*o\.\s*box)"
+    r"\b\.?(?:,|\s|$)|"
+    # a house number after a street name, before a comma (``Ujazdowskie 19, 00-557 Warsaw``)
+    r"^[^\W\d_][^\W\d_.'’-]+\s+\d+[a-z]?(?:/\d+)?,",
     re.IGNORECASE,
 )
 _PARTNER = re.compile(
@@ -181,7 +183,7 @@ def place_and_date(line: str) -> PlaceDate | None:
     if date_first and _PLACE_ONLY.match(date_first[1]) and date_first[1].lower() not in MONTHS:
         return PlaceDate(on=date_first[0])
     match = _PLACE_FIRST.match(line)
-    if not match or match["place"].lower() in MONTHS:
+    if not match or match["place"].lower() in MONTHS or terms.election_phrase(match["place"]):
         return None
     first = _DASH.split(match["rest"], maxsplit=1)[0]
     dates = lone_dates(first)

@@ -307,9 +307,13 @@ def split_trailing_days(line: str) -> tuple[str, VotingDays] | None:
         if not head or not tail or not tail[0].isdigit() and not _US_ITEM.match(tail):
             continue
         try:
-            return head, parse_voting_days(tail)
+            days = parse_voting_days(tail)
         except ValueError:
             continue
+        last = head.split()[-1].lower().rstrip(".,")
+        if not days.dates and (last in MONTHS or last[-1:].isdigit()):
+            return None  # the year of a date ("20 March 2016"), not a year on its own
+        return head, days
     return None
 
 

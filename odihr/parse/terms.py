@@ -30,7 +30,7 @@ _REPORT_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"(?:\s*(?:no\.?|number|nr\.?|#)\s*\d{1,2}\b|\s+\d{1,2}(?=\s*$))?", "interim"),
         (r"^(?:(?:joint\s+)?statement\s+(?:of|on)\s+)?preliminary\s+(?:findings|conclusions|statement)"
          r"(?:\s+(?:and|&)\s+(?:conclusions|findings))?\b", "preliminary_statement"),
-        (r"\bfinal\s+report$", "final"),
+        (r"\bfinal\s+report(?:\s+\d{1,2})?$", "final"),  # a spaced footnote mark after it
         # "<mission> Report" without "Final" (2003–2008: ``OSCE/ODIHR Election Observation
         # Mission Report``, ``Election Assessment Report``): the final report, if what precedes
         # "Report" names a mission (checked in report_type).
