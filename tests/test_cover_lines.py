@@ -59,7 +59,8 @@ def test_election_line(line: str, country: str | None, title: str, kind: str, ea
 
 @pytest.mark.parametrize("line", [
     "ELECTIONS", "ELECTIONS 18 September 2016", "Warsaw, 27 June 2016", "20 March 2016",
-    "INTERNATIONAL ELECTION OBSERVATION MISSION", "Statement of Preliminary Findings and Conclusions",
+    "INTERNATIONAL ELECTION OBSERVATION MISSION",
+    "Statement of Preliminary Findings and Conclusions",
     "The elections were held on 20 March 2016 in a calm atmosphere.", "ELECTIONS TO THE",
     "OSCE Parliamentary Assembly",
 ])

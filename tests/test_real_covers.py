@@ -124,7 +124,8 @@ def test_2016_final_report_of_state_duma_elections() -> None:
     body = ("RUSSIAN FEDERATION ELECTIONS 18 September 2016\n"
             f"OSCE/ODIHR Election Observation Mission Final Report1\nI. EXECUTIVE SUMMARY\n{BODY}")
     assert _fields([cover, "TABLE OF CONTENTS\n", body]) == {
-        "country": "Russian Federation", "election_title": "State Duma Elections, 18 September 2016",
+        "country": "Russian Federation",
+        "election_title": "State Duma Elections, 18 September 2016",
         "election_type": "parliamentary", "early": False, "election_dates": (D(2016, 9, 18),),
         "mission_type": "Election Observation Mission", "report_type": "final",
         "published_on": D(2016, 12, 23)}
