@@ -59,7 +59,8 @@ def main() -> int:
     for cover, got in failures[:8]:
         wrong = {k: (got[k], v) for k, v in cover.expected.items() if got[k] != v}
         print("\n--- got, expected:", wrong)
-        print("\n".join(cover.lines), "\n-- header:", cover.header)
+        print("\n".join(cover.lines), "\n-- title block:", cover.title_block,
+              "\n-- header:", cover.header)
     return 1 if failures else 0
 
 

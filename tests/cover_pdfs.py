@@ -53,6 +53,10 @@ DATE_FORMS = ("dmy", "upper", "two_days", "three_days", "ampersand", "span", "us
 PUBLICATION_FORMS = ("place_newline_date", "place_comma_date", "date_place", "date_newline_place",
                      "place_space_date")
 HEADER_FORMS = ("none", "plain", "page_label_end", "page_label_start", "other_wording")
+TITLE_BLOCK_FORMS = ("none", "same", "other_wording", "wrong_year_on_cover")
+BLOCK_FAMILIES = ("final_modern", "final_one_line", "mission_report", "assessment_report",
+                  "legacy_banner", "needs_assessment", "unlabelled")
+SINGLE_YEAR_FORMS = ("dmy", "upper", "two_days", "us", "glued")
 BODY = ("The electoral process was assessed against the commitments and the standards for "
         "democratic elections.", "Its findings and conclusions are set out in the sections "
         "below, with the relevant legislation and practice.")
@@ -79,6 +83,8 @@ class Cover:
 
     lines: list[str]
     header: list[str]
+    #: The title block over the first section of the body (page 2), if any.
+    title_block: list[str]
     expected: dict[str, Any]
     axes: dict[str, str] = field(default_factory=dict)
 
@@ -133,12 +139,27 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
     phrase_line = phrase_upper if upper["phrase"] else _title(phrase_upper)
     mission = draw(st.sampled_from(MISSIONS))
     org = draw(st.sampled_from(["ODIHR", "OSCE/ODIHR"]))
-    published: date | None = draw(st.dates(date(1996, 1, 1), date(2026, 12, 31)))
+    # published where a report of this kind is: before the vote (needs assessment, interim),
+    # the day after it (statement) or months after it (final report)
+    first_day = dates[0] if dates else date(int(dates_text), 6, 1)
+    last_day = dates[-1] if dates else first_day
+    published: date | None = (
+        first_day - timedelta(days=draw(st.integers(20, 120)))
+        if family in ("needs_assessment", "interim", "interim_letterhead")
+        else last_day + timedelta(days=1) if family == "preliminary"
+        else last_day + timedelta(days=draw(st.integers(30, 240))))
     round_ = None
     axes = {"family": family, "date_form": date_form,
             "case": "upper" if upper["phrase"] else "title"}
 
     # the election line(s): phrase and dates on one line or two; a year before or after
+    block = draw(st.sampled_from(TITLE_BLOCK_FORMS)) if family in BLOCK_FAMILIES else "none"
+    if block == "wrong_year_on_cover" and date_form in SINGLE_YEAR_FORMS:
+        year = dates[-1].year  # a typo on the cover only; the title block and header are right
+        printed_dates = printed_dates.replace(str(year), str(year + 1))
+    elif block == "wrong_year_on_cover":
+        block = "same"
+    axes["title_block"] = block
     if date_form == "year":
         layout = draw(st.sampled_from(["year_first", "year_last"]))
         election = [f"{printed_dates} {phrase_line}" if layout == "year_first"
@@ -246,7 +267,7 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
     elif family == "handbook":
         lines = org_line + [_case("Election Observation Handbook", upper["label"]),
                             "Sixth edition", *BODY]
-        return Cover(lines, [], {
+        return Cover(lines, [], [], {
             "country": None, "election_title": None, "election_type": None, "early": None,
             "election_dates": (), "mission_type": None, "report_type": "other",
             "published_on": None, "language": "en"}, {"family": family})
@@ -260,10 +281,18 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
     if family in ("interim", "interim_letterhead"):
         lines += ["I. EXECUTIVE SUMMARY", *BODY]
     title_phrase = phrase + (f", {round_}" if round_ else "")
-    header_form = "plain" if family == "unlabelled" else draw(st.sampled_from(HEADER_FORMS))
+    header_needed = (family == "unlabelled" and block == "none") \
+        or block == "wrong_year_on_cover"
+    header_form = "plain" if header_needed else draw(st.sampled_from(HEADER_FORMS))
+    title_block: list[str] = []
+    if block != "none":
+        block_label = "OSCE/ODIHR Final Report" if block == "other_wording" \
+            and expected_type == "final" else head_label
+        joiner = draw(st.sampled_from([", ", " "]))
+        title_block = [country_printed, f"{phrase_upper}{joiner}{dates_text}", block_label]
     header = _header(header_form, country_printed, phrase, dates_text, head_label, family)
     axes["header"] = header_form
-    return Cover(lines, header, {
+    return Cover(lines, header, title_block, {
         "country": country, "election_title": f"{title_phrase}, {dates_text}",
         "election_type": kind, "early": early, "election_dates": dates,
         "mission_type": expected_mission, "report_type": expected_type,
@@ -310,6 +339,10 @@ def cover_pdf(cover: Cover) -> bytes:
     for number in (2, 3):
         pdf.header = [line.replace("{n}", str(number)) for line in cover.header]
         pdf.new_page()
+        if number == 2 and cover.title_block:
+            for line in cover.title_block:
+                pdf.paragraph(line, size=11, bold=True)
+            pdf.paragraph("I. EXECUTIVE SUMMARY", size=11, bold=True)
         pdf.paragraph(f"{number}. FINDINGS", size=11)
         for sentence in BODY:
             pdf.text(LEFT, sentence[:95], size=10)

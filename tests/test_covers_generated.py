@@ -29,4 +29,5 @@ def parsed(cover: Cover) -> dict[str, object]:
 @FAST
 @given(covers())
 def test_generated_cover_reads_exactly(cover: Cover) -> None:
-    assert parsed(cover) == cover.expected, "\n".join(cover.lines + ["--"] + cover.header)
+    assert parsed(cover) == cover.expected, "\n".join(
+        cover.lines + ["-- title block:", *cover.title_block, "-- header:", *cover.header])

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from odihr.parse import terms
@@ -37,7 +37,7 @@ from odihr.parse.cover_lines import (
     tail_mission,
     voting_days,
 )
-from odihr.parse.dates import is_period, leading_ymd
+from odihr.parse.dates import VotingDays, is_period, leading_ymd
 from odihr.parse.pdf import PdfReport
 from odihr.records import ReportMetadata
 
@@ -74,6 +74,8 @@ class _Reading:
     report_type: str | None = None
     published_on: date | None = None
     published_month: tuple[int, int] | None = None
+    #: Every election's voting days printed (cover, title block, header), in reading order.
+    printed_days: list[VotingDays] = field(default_factory=list)
 
     def offer(self, name: str, value: object) -> None:
         if value is not None and getattr(self, name) in (None, ()):
@@ -85,6 +87,8 @@ class _Reading:
 
     def offer_election(self, found: ElectionLine) -> None:
         self.offer("country", site_country(found.country) if found.country else None)
+        if found.days:
+            self.printed_days.append(found.days)
         if self.election is None:
             self.election = found
         elif self.election.days is None and found.days is not None:
@@ -114,6 +118,7 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
         days = voting_days(line)
         if days and expecting and reading.election and reading.election.days is None:
             reading.election = replace(reading.election, days=days)
+            reading.printed_days.append(days)
             continue
         kind = _line_without_election(line, reading, title_block=title_block)
         if kind == _BODY:
@@ -224,6 +229,37 @@ def _published_on(pdf: PdfReport, reading: _Reading) -> date | None:
     return None
 
 
+def _plausible(days: VotingDays, report_type: str | None, published: date | None) -> bool:
+    """Whether the voting days fit the publication date: a final report or a statement comes
+    after the election, a needs assessment or an interim report before its last day."""
+    if published is None:
+        return True
+    if report_type in ("final", "preliminary_statement"):
+        return days.dates[0] <= published
+    if report_type in ("needs_assessment", "interim"):
+        return published <= days.dates[-1]
+    return True
+
+
+def _election(reading: _Reading, published: date | None) -> ElectionLine | None:
+    """The first election line read, with the voting days the report prints most plausibly.
+
+    Covers carry typos: a wrong year on the cover is outvoted by the title block and the
+    running header, or set aside when it puts a final report before its election. A cover
+    printing the year only takes the full dates printed elsewhere for that year.
+    """
+    election = reading.election
+    dated = [days for days in reading.printed_days if days.dates]
+    if election is None or not dated:
+        return election
+    counts = Counter(days.dates for days in dated)
+    best = max(dated, key=lambda days: (_plausible(days, reading.report_type, published),
+                                        counts[days.dates]))
+    if election.days and not election.days.dates and election.days.year != best.year:
+        return election
+    return replace(election, days=best)
+
+
 def _fallback_country(printed: str | None) -> str | None:
     """A country the table does not know: its printed name without the formal prefix."""
     if not printed:
@@ -246,7 +282,8 @@ def read_metadata(pdf: PdfReport) -> ReportMetadata:
     _read(running_header(pdf), reading, title_block=False)
     sample = "\n".join(pdf.text(n) for n in range(1, min(pdf.page_count, SAMPLE_PAGES) + 1))
     reading.offer("mission_type", terms.mission_from_text(sample))
-    election = reading.election
+    published = _published_on(pdf, reading)
+    election = _election(reading, published)
     dates = election.days.dates if election and election.days else ()
     return ReportMetadata(
         pages=pdf.page_count,
@@ -261,5 +298,5 @@ def read_metadata(pdf: PdfReport) -> ReportMetadata:
         mission_type=reading.mission_type,
         report_type=reading.report_type or "other",
         language=terms.detect_language(sample),
-        published_on=_published_on(pdf, reading),
+        published_on=published,
     )
