@@ -10,6 +10,7 @@ tolerated, because PDF text layers print superscripts inline.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 _EN_MONTHS = (
@@ -48,12 +49,14 @@ _MONTH = (
 _YEAR = r"(?:1[89]|20)\d{2}(?:\d{1,2})?(?!\d)"
 _YEAR_SUFFIX = r"(?:\s*(?:года|год|г\.?)(?!\w))?"
 _DAY = r"(?<!\d)(?:3[01]|[012]?\d)(?!\d)(?:st|nd|rd|th)?"
-_ITEM = rf"{_DAY}(?:\s+{_MONTH}(?:\s+{_YEAR}{_YEAR_SUFFIX})?)?"
+#: Between a day and its month: a space, or nothing where a cover glued them (``21June 2015``).
+_GAP = r"\s*"
+_ITEM = rf"{_DAY}(?:{_GAP}{_MONTH}(?:\s+{_YEAR}{_YEAR_SUFFIX})?)?"
 _JOIN = r"\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и|&)\s)\s*"
 _DASH = r"\s*[–—-]\s*"
 
 _ITEM_RE = re.compile(
-    rf"(?P<day>{_DAY})(?:\s+(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}){_YEAR_SUFFIX})?)?",
+    rf"(?P<day>{_DAY})(?:{_GAP}(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}){_YEAR_SUFFIX})?)?",
     re.IGNORECASE,
 )
 #: One date or a list of dates, the last of which carries month and year.
@@ -62,7 +65,11 @@ DATE_LIST_RE = re.compile(
 )
 _PERIOD_RE = re.compile(rf"^(?P<start>{_ITEM}){_DASH}(?P<end>{_ITEM})$", re.IGNORECASE)
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_NUMERIC_RE = re.compile(rf"^(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){_YEAR_SUFFIX}$")
+#: ``20.03.2016``, ``20.03.2016 г.`` and a document code's ``12-11-1997`` (day first).
+_NUMERIC_RE = re.compile(rf"^(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}}){_YEAR_SUFFIX}$")
+#: US order, ``JUNE 29, 1997``: a month word directly followed by its day.
+_US_ITEM = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?!\s*[./:-]?\d)", re.IGNORECASE)
+_US_YEAR = re.compile(rf",\s*(?P<year>{_YEAR})$")
 _MONTH_YEAR_RE = re.compile(rf"^(?P<month>{_MONTH})\s+(?P<year>{_YEAR}){_YEAR_SUFFIX}$",
                             re.IGNORECASE)
 
@@ -111,6 +118,14 @@ def _resolve(items: list[tuple[int, int | None, int | None]]) -> tuple[date, ...
     return tuple(reversed(dates))
 
 
+def _day_first(text: str) -> str:
+    """US order to day-first: ``June 29, 1997`` -> ``29 June 1997``; other text unchanged."""
+    if not _US_ITEM.search(text) or not _US_YEAR.search(text):
+        return text
+    swapped = _US_ITEM.sub(lambda m: f"{m['day']} {m['month']}", text)
+    return _US_YEAR.sub(lambda m: f" {m['year']}", swapped)
+
+
 def parse_dates(text: str) -> tuple[date, ...]:
     """Parse one date or a list of dates that makes up all of ``text``.
 
@@ -130,7 +145,11 @@ def parse_dates(text: str) -> tuple[date, ...]:
         return (date(int(iso[1]), int(iso[2]), int(iso[3])),)
     numeric = _NUMERIC_RE.match(cleaned)
     if numeric:
-        return (date(int(numeric[3]), int(numeric[2]), int(numeric[1])),)
+        try:
+            return (date(int(numeric[4]), int(numeric[3]), int(numeric[1])),)
+        except ValueError:
+            raise ValueError(f"no such day: {text!r}") from None
+    cleaned = _day_first(cleaned)
     match = DATE_LIST_RE.fullmatch(cleaned)
     if not match:
         raise ValueError(f"not a date: {text!r}")
@@ -221,3 +240,96 @@ def leading_ymd(value: object) -> date | None:
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None
+
+
+# --- the voting days an election line prints ------------------------------------------------
+
+_YEAR_ONLY = re.compile(r"^(?:1[89]|20)\d{2}$")
+_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})\s+(?P<rest>[^\W\d_].*)$")
+#: What may separate an election phrase from its dates: ``, `` ``–`` ``-`` ``:`` or a space.
+_SEPARATORS = " ,;:–—-"
+
+
+@dataclass(frozen=True)
+class VotingDays:
+    """The voting days a cover prints: a list of days, a span (first and last day of an
+    election held over weeks, ``24 June - 19 August 2001``), or a year only (``2009``)."""
+
+    dates: tuple[date, ...]
+    year: int
+    span: bool = False
+
+    def text(self) -> str:
+        """As the site titles elections: ``30 October and 13 November 2016``,
+        ``24 June – 19 August 2001``, ``2009``."""
+        if not self.dates:
+            return str(self.year)
+        if self.span:
+            start, end = self.dates
+            first = format_dates((start,))
+            if start.year == end.year:
+                first = first.rsplit(" ", 1)[0]
+                if start.month == end.month:
+                    first = first.split(" ", 1)[0]
+            return f"{first} – {format_dates((end,))}"
+        return format_dates(self.dates)
+
+
+def parse_voting_days(text: str) -> VotingDays:
+    """Read the voting days of an election line: a date or list (:func:`parse_dates`), a span
+    (:func:`parse_period`) or a bare year.
+
+    Raises:
+        ValueError: ``text`` is none of these.
+    """
+    cleaned = _clean(text)
+    if _YEAR_ONLY.match(cleaned):
+        return VotingDays((), int(cleaned))
+    try:
+        dates = parse_dates(cleaned)
+    except ValueError:
+        start, end = parse_period(_day_first(cleaned))
+        return VotingDays((start, end), end.year, span=True)
+    return VotingDays(dates, dates[-1].year)
+
+
+def split_trailing_days(line: str) -> tuple[str, VotingDays] | None:
+    """Split ``Parliamentary Elections, 25 AND 26 SEPTEMBER 1998`` (or ``… – 4 December 2011``,
+    ``… JUNE 29, 1997``, ``… 2007``) into the words before the dates and the dates.
+
+    The longest tail of whole words that reads as voting days wins; ``None`` when the line does
+    not end with voting days or has nothing before them.
+    """
+    words = line.split()
+    for start in range(1, len(words)):
+        head = " ".join(words[:start]).rstrip(_SEPARATORS)
+        tail = " ".join(words[start:]).lstrip(_SEPARATORS)
+        if not head or not tail or not tail[0].isdigit() and not _US_ITEM.match(tail):
+            continue
+        try:
+            days = parse_voting_days(tail)
+        except ValueError:
+            continue
+        last = head.split()[-1].lower().rstrip(".,")
+        if not days.dates and (last in MONTHS or last[-1:].isdigit()):
+            return None  # the year of a date ("20 March 2016"), not a year on its own
+        return head, days
+    return None
+
+
+def split_leading_year(line: str) -> tuple[VotingDays, str] | None:
+    """``2009 PARLIAMENTARY ELECTIONS`` -> (the year 2009, ``PARLIAMENTARY ELECTIONS``)."""
+    match = _LEADING_YEAR.match(" ".join(line.split()))
+    return (VotingDays((), int(match["year"])), match["rest"]) if match else None
+
+
+def split_leading_date(line: str) -> tuple[date, str] | None:
+    """``21 January 2019 Warsaw`` -> (2019-01-21, ``Warsaw``): one date, then other words."""
+    words = line.split()
+    for end in range(len(words) - 1, 0, -1):
+        try:
+            found = parse_date(" ".join(words[:end]).rstrip(_SEPARATORS))
+        except ValueError:
+            continue
+        return found, " ".join(words[end:]).lstrip(_SEPARATORS)
+    return None

@@ -20,12 +20,24 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from odihr.parse import terms
 from odihr.parse.countries import site_country
-from odihr.parse.dates import format_dates, is_period, leading_ymd, parse_dates, parse_month_year
+from odihr.parse.cover_lines import (
+    ElectionLine,
+    clean,
+    code_date,
+    election_line,
+    is_letterhead,
+    is_partner,
+    lone_dates,
+    place_and_date,
+    tail_mission,
+    voting_days,
+)
+from odihr.parse.dates import VotingDays, is_period, leading_ymd
 from odihr.parse.pdf import PdfReport
 from odihr.records import ReportMetadata
 
@@ -35,28 +47,19 @@ TITLE_BLOCK_MAX_LINES = 24
 HEADER_PAGES = 8
 #: How many top lines of a page may belong to the running header.
 HEADER_DEPTH = 4
+#: Lines the title block over the body's first section may take, running header included.
+BODY_BLOCK_MAX_LINES = 12
 #: Pages read to detect the language and, failing the title block, the mission.
 SAMPLE_PAGES = 4
 
-_FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
-#: A page label printed at the end of a header line (``Republic of Kazakhstan    Page: 3``).
-_PAGE_LABEL = re.compile(r"\s*\b(?:page|страница)\s*:?\s*\d+(?:\s*(?:of|из)\s*\d+)?$",
-                         re.IGNORECASE)
-#: Words that open an election phrase broken over two lines (``EARLY PRESIDENTIAL`` / ``ELECTION``).
-_PHRASE_START = re.compile(
-    r"\b(?:early|snap|pre-term|extraordinary|presidential|parliamentary|local|municipal|"
-    r"general|constitutional|regional)\b", re.IGNORECASE,
-)
 _HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[A-H])\.\s+\S")
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…)\s*\d+$")
 _TOC = re.compile(r"^(?:table\s+of\s+)?contents$|^содержание$", re.IGNORECASE)
 _NOISE = re.compile(
     r"organization\s+for\s+security|office\s+for\s+democratic\s+institutions|"
     r"бюро\s+по\s+демократическим|^(?:page|страница)\s*:?\s*\d+$|^\d+$",
     re.IGNORECASE,
 )
-_DATES_TAIL = re.compile(r"^(?P<head>.*?),\s*(?P<dates>\d.*)$")
-_COUNTRY_DASH = re.compile(r"\s+[–—]\s+")
-_PLACE_DATE = re.compile(r"^(?P<place>[^\W\d_][^,\d]{0,40}),\s*(?P<rest>\S.*)$")
 _PROSE = re.compile(r"[a-zа-я]{3,}\s+[a-zа-я]{3,}\s+[a-zа-я]{3,}.{40,}")
 
 
@@ -66,71 +69,30 @@ class _Reading:
 
     country: str | None = None
     country_fallback: str | None = None
-    phrase: str | None = None
-    election_type: str | None = None
-    early: bool | None = None
-    dates: tuple[date, ...] = ()
+    election: ElectionLine | None = None
     mission_type: str | None = None
     report_type: str | None = None
     published_on: date | None = None
     published_month: tuple[int, int] | None = None
+    #: Every election's voting days printed (cover, title block, header), in reading order.
+    printed_days: list[VotingDays] = field(default_factory=list)
 
     def offer(self, name: str, value: object) -> None:
         if value is not None and getattr(self, name) in (None, ()):
             setattr(self, name, value)
 
+    def offer_mission(self, mission: str | None) -> None:
+        if mission != terms.JOINT_MISSION:
+            self.offer("mission_type", mission)
 
-def _clean(line: str) -> str:
-    line = " ".join(line.replace("\u00a0", " ").split())
-    return _FOOTNOTE_MARKER.sub("", _PAGE_LABEL.sub("", line))
-
-
-def _election_line(line: str) -> tuple[str | None, tuple[str, str, bool], tuple[date, ...]] | None:
-    """``(printed country or None, (phrase, type, early), dates)`` for an election title line."""
-    head = line
-    dates: tuple[date, ...] = ()
-    tail = _DATES_TAIL.match(line)
-    if tail:
-        try:
-            dates = parse_dates(tail["dates"])
-        except ValueError:
-            return None
-        head = tail["head"]
-    country, *rest = _COUNTRY_DASH.split(head, maxsplit=1)
-    if rest:
-        head = rest[0]
-    else:
-        country = None
-    found = terms.election_phrase(head)
-    if found is None:
-        return None
-    phrase, kind, early, country_after = found
-    return country or country_after, (phrase, kind, early), dates
-
-
-def _only_dates(line: str) -> tuple[date, ...]:
-    try:
-        return parse_dates(line)
-    except ValueError:
-        return ()
-
-
-def _place_and_date(line: str, reading: _Reading) -> bool:
-    """Read ``Warsaw, 27 June 2016``, ``Warsaw, October 1996``, ``Astana, 21 March 2016 – The``."""
-    match = _PLACE_DATE.match(line)
-    if not match:
-        return False
-    rest = match["rest"]
-    first = _COUNTRY_DASH.split(rest, maxsplit=1)[0]
-    dates = _only_dates(first)
-    if len(dates) == 1:
-        reading.published_on = dates[0]
-        return True
-    try:
-        reading.published_month = parse_month_year(first)
-    except ValueError:
-        return False
-    return True
+    def offer_election(self, found: ElectionLine) -> None:
+        self.offer("country", site_country(found.country) if found.country else None)
+        if found.days:
+            self.printed_days.append(found.days)
+        if self.election is None:
+            self.election = found
+        elif self.election.days is None and found.days is not None:
+            self.election = replace(self.election, days=found.days)
 
 
 def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
@@ -138,65 +100,88 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
     awaiting_dates = False
     opening = ""  # an unclassified line that may open an election phrase split over two lines
     for raw in lines[:TITLE_BLOCK_MAX_LINES] if title_block else lines:
-        line = _clean(raw)
+        line = clean(raw)
         if not line or _NOISE.search(line):
             continue
         if title_block and (_HEADING.match(line) or _TOC.match(line)):
             break
         expecting, awaiting_dates = awaiting_dates, False
-        election = (opening and _election_line(f"{opening} {line}")) or _election_line(line)
+        election = election_line(line)
+        if opening and (election is None or len(election.phrase.split()) == 1):
+            # a phrase wrapped over two lines: ``EARLY PRESIDENTIAL`` / ``ELECTION``
+            election = election_line(f"{opening} {line}") or election
         opening = ""
         if election:
-            country, (phrase, kind, early), dates = election
-            reading.offer("country", site_country(country) if country else None)
-            if reading.phrase is None:
-                reading.phrase, reading.election_type, reading.early = phrase, kind, early
-            reading.offer("dates", dates or None)
-            awaiting_dates = not dates
+            reading.offer_election(election)
+            awaiting_dates = election.days is None
             continue
-        dates = _only_dates(line)
-        if dates:
-            if expecting and not reading.dates:
-                reading.dates = dates
-            elif title_block and len(dates) == 1:
-                reading.published_on = dates[0]  # the last lone date of the block is the issue date
+        days = voting_days(line)
+        if days and expecting and reading.election and reading.election.days is None:
+            reading.election = replace(reading.election, days=days)
+            reading.printed_days.append(days)
             continue
-        if is_period(line):
-            continue  # the visit or reporting period
-        if title_block and _place_and_date(line, reading):
-            if _PROSE.search(line):
-                break  # "Astana, 21 March 2016 – The ..." opens the body
-            continue
-        found_type = terms.report_type(line)
-        if found_type:
-            code, rest = found_type
-            reading.offer("report_type", code)
-            mission = terms.mission_type(rest) if rest else None
-            if mission != terms.JOINT_MISSION:
-                reading.offer("mission_type", mission)
-            continue
-        mission = terms.mission_type(line)
-        if mission:
-            if mission != terms.JOINT_MISSION:
-                reading.offer("mission_type", mission)
-            continue
-        country = site_country(line)
-        if country:
-            reading.offer("country", country)
-            continue
-        if title_block and _PROSE.search(line):
+        kind = _line_without_election(line, reading, title_block=title_block)
+        if kind == _BODY:
             break
-        if reading.phrase is None and _PHRASE_START.search(line):
+        if kind == _UNCLASSIFIED and reading.election is None:
             opening = line
-        elif title_block and line.isupper() and reading.phrase is None:
-            reading.offer("country_fallback", line)
+
+
+_BODY, _CLASSIFIED, _UNCLASSIFIED = "body", "classified", "unclassified"
+
+
+def _line_without_election(line: str, reading: _Reading, *, title_block: bool) -> str:
+    """Classify a line that is not an election line: :data:`_BODY` when it opens the body,
+    :data:`_UNCLASSIFIED` when it is none of the title block's kinds of line."""
+    dates = lone_dates(line)
+    if dates:
+        if title_block and len(dates) == 1:
+            reading.published_on = dates[0]  # the last lone date of the block is the issue date
+        return _CLASSIFIED
+    if is_period(line) or is_letterhead(line):
+        return _CLASSIFIED  # the visit or reporting period; the mission's address
+    code = code_date(line)
+    if code is not False:
+        if title_block:
+            reading.offer("published_on", code)
+        return _CLASSIFIED
+    found_type = terms.report_type(line)
+    if found_type:
+        code_, rest = found_type
+        reading.offer("report_type", code_)
+        if rest:
+            reading.offer_mission(terms.mission_type(rest))
+        return _CLASSIFIED
+    if title_block:
+        place = place_and_date(line)
+        if place:
+            reading.published_on = place.on or reading.published_on
+            reading.published_month = place.month or reading.published_month
+            # "Astana, 21 March 2016 – The ..." opens the body
+            return _BODY if _PROSE.search(line) else _CLASSIFIED
+    mission = terms.mission_type(line)
+    if mission:
+        reading.offer_mission(mission)
+        return _CLASSIFIED
+    if is_partner(line):
+        reading.offer_mission(tail_mission(line))
+        return _CLASSIFIED
+    country = site_country(line)
+    if country:
+        reading.offer("country", country)
+        return _CLASSIFIED
+    if title_block and _PROSE.search(line):
+        return _BODY
+    if title_block and line.isupper() and reading.election is None:
+        reading.offer("country_fallback", line)
+    return _UNCLASSIFIED
 
 
 def running_header(pdf: PdfReport) -> list[str]:
     """Lines repeated at the top of at least two pages after the first, in printed order."""
     tops: list[list[str]] = []
     for number in range(2, min(pdf.page_count, HEADER_PAGES) + 1):
-        lines = [clean for clean in map(_clean, pdf.text(number).splitlines()) if clean]
+        lines = [line for line in map(clean, pdf.text(number).splitlines()) if line]
         tops.append(lines[:HEADER_DEPTH])
     counts = Counter(line for top in tops for line in set(top))
     header: list[str] = []
@@ -205,6 +190,23 @@ def running_header(pdf: PdfReport) -> list[str]:
             if counts[line] >= 2 and line not in header:
                 header.append(line)
     return header
+
+
+def body_title_block(pdf: PdfReport) -> list[str]:
+    """The title block over the first section of the body (after the cover and contents):
+    ``REPUBLIC OF MOLDOVA PARLIAMENTARY ELECTIONS 2009`` / ``OSCE/ODIHR Needs Assessment Mission
+    Report`` / ``I. INTRODUCTION``. Empty when the first page of text opens with no heading."""
+    for number in range(2, min(pdf.page_count, SAMPLE_PAGES + 1) + 1):
+        lines = [line for line in map(clean, pdf.text(number).splitlines()) if line]
+        if not lines:
+            continue
+        if any(_TOC.match(line) for line in lines[:HEADER_DEPTH + 1]) \
+                or sum(bool(_TOC_ENTRY.search(line)) for line in lines) >= 3:
+            continue
+        heading = next((i for i, line in enumerate(lines[:BODY_BLOCK_MAX_LINES])
+                        if _HEADING.match(line)), None)
+        return lines[:heading] if heading else []
+    return []
 
 
 def _creation_date(pdf: PdfReport) -> date | None:
@@ -227,6 +229,37 @@ def _published_on(pdf: PdfReport, reading: _Reading) -> date | None:
     return None
 
 
+def _plausible(days: VotingDays, report_type: str | None, published: date | None) -> bool:
+    """Whether the voting days fit the publication date: a final report or a statement comes
+    after the election, a needs assessment or an interim report before its last day."""
+    if published is None:
+        return True
+    if report_type in ("final", "preliminary_statement"):
+        return days.dates[0] <= published
+    if report_type in ("needs_assessment", "interim"):
+        return published <= days.dates[-1]
+    return True
+
+
+def _election(reading: _Reading, published: date | None) -> ElectionLine | None:
+    """The first election line read, with the voting days the report prints most plausibly.
+
+    Covers carry typos: a wrong year on the cover is outvoted by the title block and the
+    running header, or set aside when it puts a final report before its election. A cover
+    printing the year only takes the full dates printed elsewhere for that year.
+    """
+    election = reading.election
+    dated = [days for days in reading.printed_days if days.dates]
+    if election is None or not dated:
+        return election
+    counts = Counter(days.dates for days in dated)
+    best = max(dated, key=lambda days: (_plausible(days, reading.report_type, published),
+                                        counts[days.dates]))
+    if election.days and not election.days.dates and election.days.year != best.year:
+        return election
+    return replace(election, days=best)
+
+
 def _fallback_country(printed: str | None) -> str | None:
     """A country the table does not know: its printed name without the formal prefix."""
     if not printed:
@@ -237,30 +270,33 @@ def _fallback_country(printed: str | None) -> str | None:
 
 
 def read_metadata(pdf: PdfReport) -> ReportMetadata:
-    """Read the report's metadata from its title block and running header.
+    """Read the report's metadata from its cover, the title block over its body and its running
+    header, in that order: the first value found for a field wins.
 
     Fields the report does not print are ``None``. ``report_type`` is ``"other"`` when no
     known report title is found (e.g. a handbook).
     """
     reading = _Reading()
     _read(pdf.text(1).splitlines(), reading, title_block=True)
+    _read(body_title_block(pdf), reading, title_block=False)
     _read(running_header(pdf), reading, title_block=False)
     sample = "\n".join(pdf.text(n) for n in range(1, min(pdf.page_count, SAMPLE_PAGES) + 1))
     reading.offer("mission_type", terms.mission_from_text(sample))
-    title = None
-    if reading.phrase:
-        title = f"{reading.phrase}, {format_dates(reading.dates)}" if reading.dates \
-            else reading.phrase
+    published = _published_on(pdf, reading)
+    election = _election(reading, published)
+    dates = election.days.dates if election and election.days else ()
     return ReportMetadata(
         pages=pdf.page_count,
-        country=reading.country or _fallback_country(reading.country_fallback),
-        election_title=title,
-        election_type=reading.election_type,
-        early=reading.early,
-        election_date=reading.dates[0] if reading.dates else None,
-        election_dates=reading.dates,
+        # an unknown country's printed name, only on a report about an election
+        country=reading.country or (_fallback_country(reading.country_fallback)
+                                    if reading.election else None),
+        election_title=election.title() if election else None,
+        election_type=election.kind if election else None,
+        early=election.early if election else None,
+        election_date=dates[0] if dates else None,
+        election_dates=dates,
         mission_type=reading.mission_type,
         report_type=reading.report_type or "other",
         language=terms.detect_language(sample),
-        published_on=_published_on(pdf, reading),
+        published_on=published,
     )

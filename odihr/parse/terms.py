@@ -10,21 +10,31 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from odihr.parse.elections import election_phrase
+
+__all__ = ["JOINT_MISSION", "detect_language", "election_phrase", "mission_from_text",
+           "mission_type", "report_type"]
+
 # --- report types ---------------------------------------------------------------------------
 
-#: (pattern matching the end of a title line, contract report_type). The part of the line before
-#: the match is usually the mission (``OSCE/ODIHR Election Observation Mission Final Report``).
+#: A label is a short line that names a report kind; whatever else it holds names the mission
+#: (``OSCE/ODIHR Limited Election Observation Mission Final Report``) or, on an interim report,
+#: its number and period (``INTERIM REPORT No. 3 18 April – 2 May 2007``).
+_LABEL_MAX_WORDS = 16
+_MISSION_REPORT = re.compile(r"(?<=\S)\s+report$", re.IGNORECASE)
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)?)"
 _REPORT_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), code) for pattern, code in (
-        (r"needs[\s-]+assessment\s+mission\s+report$", "needs_assessment"),
-        (r"(?:(?:first|second|third|\d+(?:st|nd|rd|th))\s+)?interim\s+report"
-         r"(?:\s+(?:no\.?\s*)?\d+)?$", "interim"),
-        (r"statement\s+of\s+preliminary\s+findings\s+and\s+conclusions$", "preliminary_statement"),
-        (r"final\s+report$", "final"),
-        # Older reports are titled "<mission> Report" (``OSCE/ODIHR Election Observation Mission
-        # Report``): the final report. Only "Report" is consumed; the rest names the mission.
-        (r"(?<=mission)\s+report$", "final"),
-        (r"(?<=team)\s+report$", "final"),
+        (r"\bneeds[\s-]+assessment(?:\s+mission)?\s+report\b", "needs_assessment"),
+        (rf"(?:\b(?:post|pre)[\s-]*election\s+|\b{_ORDINAL}\s+)?\binterim\s+report\b"
+         r"(?:\s*(?:no\.?|number|nr\.?|#)\s*\d{1,2}\b|\s+\d{1,2}(?=\s*$))?", "interim"),
+        (r"^(?:(?:joint\s+)?statement\s+(?:of|on)\s+)?preliminary\s+(?:findings|conclusions|statement)"
+         r"(?:\s+(?:and|&)\s+(?:conclusions|findings))?\b", "preliminary_statement"),
+        (r"\bfinal\s+report(?:\s+\d{1,2})?$", "final"),  # a spaced footnote mark after it
+        # "<mission> Report" without "Final" (2003–2008: ``OSCE/ODIHR Election Observation
+        # Mission Report``, ``Election Assessment Report``): the final report, if what precedes
+        # "Report" names a mission (checked in report_type).
+        (_MISSION_REPORT.pattern, "final"),
         (r"^отч[её]т\s+миссии\b.*\bпо\s+оценке\s+потребностей", "needs_assessment"),
         (r"^промежуточный\s+отч[её]т", "interim"),
         (r"^заявление\s+о\s+предварительных\s+выводах(?:\s+и\s+заключениях)?",
@@ -35,12 +45,27 @@ _REPORT_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 
 def report_type(line: str) -> tuple[str, str] | None:
-    """``(report_type, rest of the line)`` when ``line`` names a report type, else ``None``."""
+    """``(report_type, rest of the line)`` when ``line`` is a label naming a report kind.
+
+    The rest is usually the mission (``OSCE/ODIHR Election Observation Mission``); ``None``
+    when the line names no report kind or is prose (too long, or a sentence).
+    """
+    line = " ".join(line.split())
+    if len(line.split()) > _LABEL_MAX_WORDS or re.search(r"[a-z]\.\s+[A-Z]", line):
+        return None
     for pattern, code in _REPORT_TYPES:
         match = pattern.search(line)
-        if match:
-            rest = line[: match.start()] + line[match.end():]
-            return code, rest.strip(" -–—,")
+        if not match:
+            continue
+        rest = (line[: match.start()] + " " + line[match.end():]).strip(" -–—,:")
+        rest = re.sub(r"^(?:of|by)\s+(?:the\s+)?", "", " ".join(rest.split()), flags=re.IGNORECASE)
+        if pattern.pattern == _MISSION_REPORT.pattern:
+            kind = mission_type(rest)
+            if kind is None or kind == JOINT_MISSION:
+                continue
+        if code == "preliminary_statement" and rest and mission_type(rest) is None:
+            continue
+        return code, rest
     return None
 
 
@@ -62,9 +87,12 @@ MISSION_ABBREVIATIONS = {
 }
 JOINT_MISSION = "International Election Observation Mission"
 _ORG_PREFIX = re.compile(r"^(?:(?:OSCE\s*/\s*)?ODIHR|OSCE)\s+", re.IGNORECASE)
+#: A mission phrase whatever its qualifiers: ``[International|Limited|Special|Joint…] Election|
+#: Referendum Observation|Assessment|Expert [Mission|Team]`` (banners may drop "Mission").
 _EN_MISSION = re.compile(
-    r"^(?P<name>(?:(?:international|limited|special)\s+)*(?:election|referendum|needs)\s+"
-    r"(?:observation|assessment|expert)\s+(?:mission|team))$", re.IGNORECASE,
+    r"^(?P<quals>(?:(?:international|limited|special|joint|full[\s-]scale|short[\s-]term)\s+)*)"
+    r"(?P<what>election|referendum)\s+(?P<how>observation|assessment|expert)"
+    r"(?:\s+(?P<unit>mission|team))?$", re.IGNORECASE,
 )
 _RU_MISSION = re.compile(
     r"^(?P<joint>международн\w+\s+)?(?P<limited>ограниченн\w+\s+)?мисси\w*\b(?P<rest>.*)$"
@@ -89,7 +117,12 @@ def mission_type(line: str) -> str | None:
         return MISSION_ABBREVIATIONS[bare.upper()]
     english = _EN_MISSION.match(bare)
     if english:
-        return " ".join(word.capitalize() for word in english["name"].split())
+        quals = english["quals"].lower().split()
+        if "international" in quals or "joint" in quals:
+            return JOINT_MISSION
+        unit = english["unit"] or ("team" if english["how"].lower() == "expert" else "mission")
+        words = [*quals, english["what"], english["how"], unit]
+        return " ".join(word.capitalize() for word in words)
     russian = _RU_MISSION.match(text.lower().replace("ё", "е"))
     if russian:
         rest = russian["rest"]
@@ -117,78 +150,6 @@ def mission_from_text(text: str) -> str | None:
         return MISSION_ABBREVIATIONS[counts.most_common(1)[0][0]]
     full = _FULL_IN_TEXT.search(text)
     return " ".join(full.group().split()) if full else None
-
-
-# --- elections ------------------------------------------------------------------------------
-
-_KINDS = (
-    ("presidential", "presidential"), ("parliamentary", "parliamentary"),
-    ("general", "parliamentary"), ("legislative", "parliamentary"), ("local", "local"),
-    ("municipal", "local"), ("mayoral", "local"), ("referendum", "referendum"),
-    ("plebiscite", "referendum"),
-)
-_EARLY = re.compile(r"\b(?:early|snap|extraordinary|pre-term|preterm)\b", re.IGNORECASE)
-_EN_ELECTION = re.compile(
-    r"^(?P<phrase>(?:[^\W\d_][\w'’-]*\s+){0,5}?(?:elections?|referendum|plebiscite))"
-    r"(?:\s+(?:in|of)\s+(?P<country>[^\W\d_][\w\s'’-]*))?$",
-    re.IGNORECASE,
-)
-#: Russian election phrases -> (English phrase as the site titles it, election_type).
-_RU_ELECTIONS = (
-    ("президент", "Presidential Election", "presidential"),
-    ("парламент", "Parliamentary Elections", "parliamentary"),
-    # Elections named after the chamber: Majilis, Jogorku Kenesh, Verkhovna Rada, State Duma...
-    ("мажилис", "Parliamentary Elections", "parliamentary"),
-    ("жогорку кенеш", "Parliamentary Elections", "parliamentary"),
-    ("верховн", "Parliamentary Elections", "parliamentary"),
-    ("государственную думу", "Parliamentary Elections", "parliamentary"),
-    ("милли меджлис", "Parliamentary Elections", "parliamentary"),
-    ("местн", "Local Elections", "local"),
-    ("муниципальн", "Local Elections", "local"),
-    ("конституционный референдум", "Constitutional Referendum", "referendum"),
-    ("референдум", "Referendum", "referendum"),
-)
-_RU_EARLY = re.compile(r"\b(?:внеочередн|досрочн)\w*", re.IGNORECASE)
-_SMALL_WORDS = frozenset({"and", "of", "in", "the", "for", "to", "on", "a"})
-
-
-def _title_case(phrase: str) -> str:
-    if not phrase.isupper():
-        return phrase
-    words = phrase.lower().split()
-    return " ".join(
-        w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:] for i, w in enumerate(words)
-    )
-
-
-def election_phrase(text: str) -> tuple[str, str, bool, str | None] | None:
-    """Read an election phrase such as ``EARLY PARLIAMENTARY ELECTIONS`` or ``Выборы президента``.
-
-    Returns ``(English phrase as the site titles it, election_type, early, country printed after
-    "in" or None)``, or ``None`` when ``text`` is not an election phrase (prose is rejected).
-    """
-    text = " ".join(text.split())
-    english = _EN_ELECTION.match(text)
-    modifiers = english["phrase"].lower().split()[:-1] if english else []
-    bare_elections = not modifiers and not re.search(r"(?:referendum|plebiscite)$", text, re.I)
-    if english and not bare_elections and not any(
-        w in _SMALL_WORDS and w != "and" for w in modifiers
-    ):
-        phrase = _title_case(english["phrase"])
-        lower = phrase.lower()
-        kind = next((k for word, k in _KINDS if re.search(rf"\b{word}\b", lower)), None)
-        if kind is None:
-            words = [w for w in lower.split()[:-1] if not _EARLY.fullmatch(w)]
-            kind = words[-1] if words else "general"
-        return phrase, kind, bool(_EARLY.search(phrase)), english["country"]
-    lower = text.lower().replace("ё", "е")
-    if len(lower.split()) > 6 or not re.search(r"\b(?:выборы|референдум)", lower):
-        return None
-    for stem, english_phrase, kind in _RU_ELECTIONS:
-        if stem in lower:
-            early = bool(_RU_EARLY.search(lower))
-            return ("Early " if early else "") + english_phrase, kind, early, None
-    return None
 
 
 # --- language -------------------------------------------------------------------------------

@@ -1,0 +1,33 @@
+"""Generated covers and title blocks of every era, read back from real PDFs.
+
+Hypothesis draws each axis of a cover on its own (label and era, election phrase, date form, case,
+banner or letterhead, line order, publication line, running header; see ``cover_pdfs``) and the
+parsed metadata must equal what the drawn parts say, field by field. This is the fast profile; the
+long one is ``bench/covers_fuzz.py``.
+"""
+
+from __future__ import annotations
+
+from cover_pdfs import Cover, cover_pdf, covers
+from hypothesis import HealthCheck, given, settings
+
+from odihr.parse.metadata import read_metadata
+from odihr.parse.pdf import PdfReport
+
+FAST = settings(max_examples=120, deadline=None, derandomize=True,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def parsed(cover: Cover) -> dict[str, object]:
+    """The metadata read from the cover's PDF, as the fields :class:`Cover` expects."""
+    with PdfReport(cover_pdf(cover)) as pdf:
+        meta = read_metadata(pdf)
+    assert meta.pages == 3
+    return {key: getattr(meta, key) for key in cover.expected}
+
+
+@FAST
+@given(covers())
+def test_generated_cover_reads_exactly(cover: Cover) -> None:
+    assert parsed(cover) == cover.expected, "\n".join(
+        cover.lines + ["-- title block:", *cover.title_block, "-- header:", *cover.header])
