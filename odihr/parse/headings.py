@@ -208,7 +208,8 @@ def toc_pages(texts: Sequence[str]) -> frozenset[int]:
         lines = [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
         entries = _entries(lines)
         titled = any(_TOC_TITLE.match(ln) for ln in lines[:8])
-        listed = titled and (entries or sum(1 for ln in lines if _listed(ln)) >= TOC_MIN_LINES)
+        listed = titled and (entries or sum(1 for ln in lines if _listed(ln)) >= TOC_MIN_LINES
+                             or _headings_only(lines))
         leaders = entries >= TOC_MIN_LINES and entries * 3 >= len(lines)
         continued = number - 1 in found and entries >= 1 and entries * 2 >= len(lines)
         if listed or leaders or continued:
@@ -224,6 +225,13 @@ def _entries(lines: Sequence[str]) -> int:
              for m in [_TRAILING_PAGE.match(ln)] if m]
     ordered = all(a <= b for a, b in zip(pages, pages[1:], strict=False))
     return leaders + (len(pages) if ordered else 0)
+
+
+def _headings_only(lines: Sequence[str]) -> bool:
+    """A contents page without numbers: after its title, lines that end no sentence."""
+    rest = [ln for ln in lines if not _TOC_TITLE.match(ln)]
+    return len(rest) >= TOC_MIN_LINES and \
+        sum(1 for ln in rest if not ln.endswith((".", ",", ";"))) * 3 >= 2 * len(rest)
 
 
 def _listed(line: str) -> bool:

@@ -178,9 +178,10 @@ def _read_section(pdf: PdfReport, start: int, heading: str) -> tuple[list[_Item]
     reader = _SectionReader(body_size(content_lines(pdf, start)), heading)
     if PRIORITY_WORD.search(heading):  # the list opens directly with its priority part
         reader.parts.append(Part("", heading, True))
-    confirmed: list[bool] = []
+    confirmed: list[Line] = []
     lines = _Lookahead(_section_lines(pdf, start, heading, confirmed))
     for line in lines:
+        reader.head = confirmed[0] if confirmed else None
         if not reader.feed(line, lines.rest()):
             break
     return reader.finish(), bool(confirmed)
@@ -209,6 +210,7 @@ class _SectionReader:
         self.text_x: float | None = None  # left edge of the items' text
         self.last_heading: Line | None = None
         self.restart = False  # a sub-heading may restart the numbering at 1
+        self.head: Line | None = None  # the section's heading line
 
     def feed(self, line: Line, rest: Sequence[Line]) -> bool:
         """Take one line; ``False`` when it ends the section."""
@@ -221,7 +223,7 @@ class _SectionReader:
         elif (styled or self._plain_part(line, rest)) and self._part(text):
             self.section, self.restart = None, True
         elif capital and _ends_section(text, rest, self._expected(), self.letter) or styled and \
-                ends_chapter(text, self.letter):
+                (ends_chapter(text, self.letter) or self._like_head(line, rest)):
             return False  # the next section, capitalised or numbered, or an annex
         elif (styled and (self.text_x is None or line.x0 < self.text_x - 2)) or \
                 _looks_like_topic(line, rest, self.items, self.number_x, self._expected(),
@@ -238,6 +240,17 @@ class _SectionReader:
             self.items[-1].lines.append(text)
         self.last_heading = heading
         return True
+
+    def _like_head(self, line: Line, rest: Sequence[Line]) -> bool:
+        """An unnumbered heading set like the section's own heading (``About ODIHR`` after
+        ``Recommendations``), not followed by the next item: the next chapter."""
+        head = self.head
+        if head is None or split_number(line.text, self.letter).style == LETTER:
+            return False
+        same = abs(line.size - head.size) < 0.5 and line.bold == head.bold and \
+            is_capitalised(line.text) == is_capitalised(head.text)
+        item = item_match(rest[0]) if rest else None
+        return same and not (item and item[0] == self._expected())
 
     def _expected(self) -> int:
         return self.items[-1].number + 1 if self.items else 1
@@ -304,9 +317,9 @@ class _SectionReader:
 
 
 def _section_lines(pdf: PdfReport, start: int, heading: str,
-                   confirmed: list[bool] | None = None) -> Iterator[Line]:
+                   confirmed: list[Line] | None = None) -> Iterator[Line]:
     """Body lines after the heading, page by page (lazily): no running lines or footnotes.
-    ``confirmed`` gets ``True`` when the heading is found set apart as a heading."""
+    ``confirmed`` gets the heading's line when it is found set apart as a heading."""
     for number in range(start, pdf.page_count + 1):
         lines = content_lines(pdf, number)
         if number == start:
@@ -314,7 +327,7 @@ def _section_lines(pdf: PdfReport, start: int, heading: str,
             if first is None:
                 return
             if confirmed is not None:
-                confirmed.append(True)
+                confirmed.append(lines[first])
             lines = lines[first + 1:]
         size = body_size(lines)
         for line in lines:
