@@ -333,6 +333,8 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
     if structure == "none":
         pdf.lines(wrap(PROSE[0]))
         return
+    if structure == "empty":  # a heading and nothing readable under it: the next annex follows
+        return
     if structure != "summary":
         pdf.lines(wrap("These recommendations are offered with a view to further enhance the "
                        "conduct of elections and to support efforts to bring them in line "
