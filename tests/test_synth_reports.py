@@ -8,14 +8,6 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-
-from odihr.errors import UnknownLayout
-from odihr.parse.observers import read_observers
-from odihr.parse.pdf import PdfReport
-from odihr.parse.recommendations import read_recommendations
-from odihr.parse.report import parse_report
-
-from results_pdfs import LEFT
 from synth_report import (
     ANNEX_FORMS,
     ANNEX_WORDINGS,
@@ -30,6 +22,14 @@ from synth_report import (
     report_specs,
     wrap,
 )
+
+from odihr.errors import UnknownLayout
+from odihr.parse.observers import read_observers
+from odihr.parse.pdf import PdfReport
+from odihr.parse.recommendations import read_recommendations
+from odihr.parse.report import parse_report
+
+from results_pdfs import LEFT
 
 FAST = settings(max_examples=100, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
