@@ -83,8 +83,8 @@ ANNEX_WORDINGS = (
     "LIST OF MEMBERS OF THE ODIHR LIMITED ELECTION OBSERVATION MISSION",
 )
 ANNEX_FORMS = ("ANNEX {n}: {t}", "ANNEX {n} – {t}", "ANNEX {n} {t}", "APPENDIX {n}: {t}", "{t}")
-REC_STRUCTURES = ("priority_other", "lettered_topics", "terms", "summary", "conclusions",
-                  "flat", "bullets", "paragraphs", "none")
+REC_STRUCTURES = ("priority_other", "lettered_topics", "terms", "summary", "summary_bullets",
+                  "conclusions", "flat", "bullets", "paragraphs", "none")
 NUMBERINGS = ("roman_dot", "roman", "arabic_dot", "arabic", "none")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 
@@ -99,6 +99,7 @@ class RecSpec:
     caps_topics: bool = True  # lettered topics in capitals or title case
     marker: str = "."  # ``1.`` or ``1)``
     seed: int = 0
+    bold_topics: bool = True  # topic headings in bold, or in body type
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,9 @@ class ObsSpec:
     grouping: str = "flat"
     groups: tuple[int, ...] = (3, 2)
     seed: int = 0
+    prefix: str = "ODIHR EOM "  # team headings: "ODIHR EOM ", "OSCE/ODIHR ", ""
+    caps_countries: bool = False
+    header_row: bool = False  # a Name | Surname | Country | Role row under each heading
 
 
 @dataclass(frozen=True)
@@ -226,7 +230,7 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
     """The PDF of ``spec`` and what it prints (see module doc)."""
     expected = Expected()
     chapters = list(CHAPTERS)
-    rec_chapter = {"none": None, "summary": None,
+    rec_chapter = {"none": None, "summary": None, "summary_bullets": None,
                    "conclusions": "Recommendations and Conclusions"}.get(
                        spec.recs.structure, "Recommendations")
     if rec_chapter:
@@ -252,7 +256,7 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
             _recommendations(pdf, spec, expected)
             continue
         pdf.lines(wrap(" ".join(PROSE[: 2 + index % 3])))
-        if index == 0 and spec.recs.structure == "summary":
+        if index == 0 and spec.recs.structure.startswith("summary"):
             sub = f"{_sub_number(spec, 0)} {'Recommendations'}".strip()
             pdf.heading(sub, size=11)
             _recommendations(pdf, spec, expected)
@@ -320,8 +324,15 @@ def _contents(pdf: SynthPdf, spec: ReportSpec, chapters: Sequence[str],
         pdf.top += 14
 
 
+LEADS = ("", "In particular, ", "Where necessary, ", "As a matter of priority, ",
+         "In consultation with stakeholders, ", "Before the next elections, ", "Moreover, ")
+
+
 def _sentence(spec: RecSpec, number: int) -> str:
     first = SENTENCES[(spec.seed + number) % len(SENTENCES)]
+    lead = LEADS[(spec.seed + number) % len(LEADS)]
+    if lead:
+        first = lead + first[:1].lower() + first[1:]
     second = PROSE[(spec.seed + 2 * number) % len(PROSE)] if (spec.seed + number) % 3 == 0 \
         else ""
     return f"{first} {second}".strip()
@@ -335,20 +346,20 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
         return
     if structure == "empty":  # a heading and nothing readable under it: the next annex follows
         return
-    if structure != "summary":
+    if not structure.startswith("summary"):
         pdf.lines(wrap("These recommendations are offered with a view to further enhance the "
                        "conduct of elections and to support efforts to bring them in line "
                        "with OSCE commitments."))
     dot = "." if recs.dotted else ""
     number = 0
-    unnumbered = structure in ("bullets", "paragraphs")
+    unnumbered = structure in ("bullets", "paragraphs", "summary_bullets")
 
     def item(priority: bool, section: str | None) -> None:
         nonlocal number
         number += 1
         text = _sentence(recs, number)
         lines = wrap(text, 72)
-        if structure == "bullets":
+        if structure in ("bullets", "summary_bullets"):
             pdf.lines(lines, x=LEFT + 18, lead="•", gap=6)
         elif structure == "paragraphs":
             pdf.lines(wrap(text), gap=10)
@@ -364,14 +375,14 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
         pdf.heading(f"B{dot} OTHER RECOMMENDATIONS", size=12)
         for g, count in enumerate(recs.groups[1:]):
             topic = TOPICS[(recs.seed + g) % len(TOPICS)]
-            pdf.heading(topic, size=11)
+            _topic(pdf, topic, recs.bold_topics)
             for _ in range(count):
                 item(False, topic)
     elif structure == "lettered_topics":
         names = LETTERED_CAPS if recs.caps_topics else LETTERED_TITLE
         for g, count in enumerate(recs.groups[: len(names)]):
             topic = names[g]
-            pdf.heading(f"{letters[g]}{dot} {topic}", size=11)
+            _topic(pdf, f"{letters[g]}{dot} {topic}", recs.bold_topics)
             for _ in range(count):
                 item(False, topic)
     elif structure == "terms":
@@ -389,6 +400,15 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
     else:
         for _ in range(sum(recs.groups)):
             item(False, None)
+
+
+def _topic(pdf: SynthPdf, text: str, bold: bool) -> None:
+    """A topic heading: bold, or in body type on a line of its own."""
+    if bold:
+        pdf.heading(text, size=11)
+    else:
+        pdf.room(60)
+        pdf.lines([text], gap=4)
 
 
 def _row(pdf: SynthPdf, columns: Sequence[Column], cells: Sequence[str]) -> None:
@@ -412,9 +432,16 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
                 ROLES[(k + i) % len(ROLES)])
 
     count = 0
+    teams = [(t.replace("ODIHR EOM ", obs.prefix), kind) for t, kind in TEAMS]
+
+    def header(columns: Sequence[Column], labels: Sequence[str]) -> None:
+        if obs.header_row:
+            pdf.room(30)
+            pdf.row(columns, list(labels), size=10, bold=True)
 
     def rows(delegation: str, parent: str | None, kind: str, n: int) -> None:
         nonlocal count
+        header(FOUR, ("Name", "Surname", "Country", "Role"))
         for _ in range(n):
             given, family, country, code, role = person(count)
             count += 1
@@ -426,7 +453,7 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
         rows(title, None, "other", sum(obs.groups))
         return
     if obs.grouping == "flat":
-        groups = [*ORGANISATIONS, *TEAMS]
+        groups = [*ORGANISATIONS, *teams]
         for g, n in enumerate(obs.groups):
             name, kind = groups[(k + g) % len(groups)]
             pdf.heading(name, size=11)
@@ -435,16 +462,18 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
     if obs.grouping == "nested":
         pdf.heading("Long-Term Observers", size=12.5)
         for g, n in enumerate(obs.groups):
-            name, kind = TEAMS[g % 2]
+            name, kind = teams[g % 2]
             pdf.heading(name, size=11)
             rows(name, "Long-Term Observers", kind, n)
         return
     # grouped by country under a team heading
-    team, kind = TEAMS[2]
+    team, kind = teams[2]
     pdf.heading(team, size=12.5)
     for g, n in enumerate(obs.groups):
         country, code = COUNTRIES[(k + g) % len(COUNTRIES)]
+        country = country.upper() if obs.caps_countries else country
         pdf.heading(country, size=11)
+        header(THREE, ("Name", "Surname", "Role"))
         for _ in range(n):
             given, family, _, _, role = person(count)
             count += 1
@@ -462,7 +491,7 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         structure=st.sampled_from(REC_STRUCTURES),
         groups=st.lists(st.integers(1, max_group), min_size=2, max_size=11).map(tuple),
         dotted=st.booleans(), caps_topics=st.booleans(), marker=st.sampled_from((".", ")")),
-        seed=st.integers(0, 50))
+        seed=st.integers(0, 50), bold_topics=st.booleans())
 
 
 def obs_specs(max_rows: int = 6) -> st.SearchStrategy[ObsSpec | None]:
@@ -471,7 +500,8 @@ def obs_specs(max_rows: int = 6) -> st.SearchStrategy[ObsSpec | None]:
         form=st.integers(0, len(ANNEX_FORMS) - 1), title_case=st.booleans(),
         grouping=st.sampled_from(("flat", "nested", "country", "none")),
         groups=st.lists(st.integers(1, max_rows), min_size=1, max_size=5).map(tuple),
-        seed=st.integers(0, 50)))
+        seed=st.integers(0, 50), prefix=st.sampled_from(("ODIHR EOM ", "OSCE/ODIHR ", "")),
+        caps_countries=st.booleans(), header_row=st.booleans()))
 
 
 def report_specs(max_group: int = 4, max_rows: int = 6) -> st.SearchStrategy[ReportSpec]:

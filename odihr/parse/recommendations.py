@@ -51,7 +51,7 @@ _REC_WORD = (r"RECOMMENDATIONS|РЕКОМЕНДАЦИИ|РЕКОМЕНДАЦІЇ
              r"RECOMENDACIONES|RACCOMANDAZIONI|REKOMANDIME|PREPORUKE|ПРЕПОРУКЕ|ҰСЫНЫСТАР")
 PRIORITY_WORD = re.compile(r"PRIORIT|ПРИОРИТЕТ|ПРІОРИТЕТ|KRYESOR", re.IGNORECASE)
 #: An item's opening: ``12.``, ``12)``, ``12 .``; the text may follow.
-ITEM = re.compile(r"^(\d{1,3}) ?[.)]\s*(.*)$")
+ITEM = re.compile(r"^(\d{1,3}) ?[.)](?!\d)\s*(.*)$")
 #: A bare number in a column of its own: the gap to the text is at least this share of the size.
 NUMBER_COLUMN_GAP = 1.0
 #: A short sub-heading naming recommendations (``Other Recommendations``), in any case.

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
-from odihr.parse.headings import LETTER, NONE, split_number
+from odihr.parse.headings import LETTER, split_number
 from odihr.parse.joining import is_capitalised
 from odihr.parse.layout import Line, body_size, content_lines
 from odihr.parse.pdf import PdfReport
@@ -61,16 +61,13 @@ def read_plain(pdf: PdfReport, start: int, heading: str) -> list[_Item]:
     reader = _SectionReader(body_size(first), heading)
     paragraphs: list[_Paragraph] = []
     headings_seen = False
-    numbered_head = split_number(heading).style != NONE
     for line in _section_lines(pdf, start, heading):
         text = line.text
         styled = line.bold or line.size >= reader.size + 0.5
         if styled and _is_heading(line):
             if ends_chapter(text, reader.letter) or line.size > head.size + 0.5 or \
-                    not numbered_head and _same_style(line, head) and not _lettered(line, reader):
-                break
-            if numbered_head and is_capitalised(text) and _same_style(line, head) and \
-                    not _lettered(line, reader) and not re.search(_REC_WORD, text.upper()):
+                    _same_style(line, head) and not _lettered(line, reader) and \
+                    not re.search(_REC_WORD, text.upper()):
                 break
             if reader._part(text):
                 reader.section = None
@@ -139,14 +136,30 @@ def _gap(current: _Paragraph, line: Line) -> bool:
 
 
 def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[_Item]:
-    """Number the recommendations' paragraphs (or bullets) in reading order."""
-    texts = [p for p in paragraphs if p.lines]
+    """Number the recommendations' paragraphs (or bullets) in reading order; a one-line
+    paragraph that reads as a heading (short, capitalised, ending no sentence) names the topic
+    of the paragraphs after it."""
+    texts: list[_Paragraph] = []
+    plain: str | None = None
+    for paragraph in paragraphs:
+        if paragraph.part == -2:
+            plain = None
+            texts.append(paragraph)
+        elif paragraph.lines and _reads_as_heading(paragraph):
+            plain = paragraph.lines[0].text
+            headings_seen = True
+            texts.append(_Paragraph(part=-2))
+        elif paragraph.lines:
+            if plain is not None:
+                paragraph.section = plain
+            texts.append(paragraph)
+    if headings_seen:
+        first_heading = next((i for i, p in enumerate(texts) if p.part == -2), 0)
+        texts = texts[first_heading:]
+    texts = [p for p in texts if p.lines]
     if any(p.bullet for p in texts):
         texts = [p for p in texts if p.bullet]
-    elif headings_seen:
-        first_heading = next((i for i, p in enumerate(paragraphs) if p.part == -2), 0)
-        texts = [p for p in paragraphs[first_heading:] if p.lines]
-    elif len(texts) > 1 and _introduces(texts[0]):
+    elif not headings_seen and len(texts) > 1 and _introduces(texts[0]):
         texts = texts[1:]
     items = []
     for number, paragraph in enumerate(texts, start=1):
@@ -156,6 +169,12 @@ def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[_Item]
         items.append(_Item(number, paragraph.part, paragraph.section, paragraph.lines[0].page,
                            [ln for ln in lines if ln]))
     return items
+
+
+def _reads_as_heading(paragraph: _Paragraph) -> bool:
+    text = paragraph.lines[0].text
+    return len(paragraph.lines) == 1 and not paragraph.bullet and len(text) < 60 and \
+        text[:1].isupper() and not text.endswith((".", ",", ";", ":", "!", "?"))
 
 
 def _introduces(paragraph: _Paragraph) -> bool:
