@@ -1,22 +1,25 @@
 """Country names as ODIHR reports print them, mapped to ISO 3166-1 alpha-2 codes.
 
-``countries.json`` holds every ISO 3166-1 country with its English short, common and official
-names and their Russian forms (from Debian's iso-codes). :data:`ALIASES` adds the names reports
-actually print that ISO does not use (``Turkey``, ``Russia``, ``the former Yugoslav Republic of
-Macedonia``, ``Korea, South``, ``USA``, ``Кыргызстан`` …) and historical states that observer lists
-and 1990s reports name. Matching ignores case, accents on Latin letters, ``ё``/``е``, a leading
-"the" and punctuation, so ``The Netherlands`` and ``Netherlands`` agree.
+The ISO 3166-1 names come from ``pycountry`` (Debian's iso-codes): every country's English short,
+common and official names, and their Russian forms from its ``ru`` translation catalogue.
+:data:`ALIASES` adds the names reports actually print that ISO does not use (``Turkey``,
+``Russia``, ``the former Yugoslav Republic of Macedonia``, ``Korea, South``, ``USA``,
+``Кыргызстан`` …) and historical states that observer lists and 1990s reports name. Matching
+ignores case, accents on Latin letters, ``ё``/``е``, a leading "the" and punctuation, so
+``The Netherlands`` and ``Netherlands`` agree.
 """
 
 from __future__ import annotations
 
-import json
+import gettext
 import re
 import unicodedata
 from functools import cache
-from pathlib import Path
 
-COUNTRIES_JSON = Path(__file__).with_name("countries.json")
+import pycountry
+
+#: Languages whose ISO 3166-1 translations are matched besides English.
+TRANSLATIONS = ("ru",)
 
 #: Names reports print that ISO 3166-1 does not list, by ISO code.
 #: ``XK`` (Kosovo) is the user-assigned code the EU and the OSCE use; ``CS``/``YU``/``SU`` are the
@@ -29,7 +32,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "CZ": ("Czech Rep.",),
     "DE": ("Federal Republic of Germany", "ФРГ"),
     "GB": ("UK", "U.K.", "Great Britain", "Britain", "Великобритания"),
-    "IR": ("Iran",),
+    "IR": ("Iran", "Исламская Республика Иран"),
     "KG": ("Kyrgyz Rep.", "Kirghizia", "Кыргызстан", "Кыргызская Республика"),
     "KR": ("Korea, South", "Republic of Korea", "Korea (South)", "Korea"),
     "KZ": ("Republic of Kazakhstan", "Республика Казахстан"),
@@ -83,16 +86,30 @@ def normalise_country(name: str) -> str:
     return text
 
 
+def iso_names() -> dict[str, list[str]]:
+    """Every ISO 3166-1 country's names by alpha-2 code: English short, common and official
+    names, then their forms in each of :data:`TRANSLATIONS`."""
+    catalogues = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang],
+                                      fallback=True) for lang in TRANSLATIONS]
+    names: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        english = [getattr(country, attr, None) for attr in ("name", "common_name",
+                                                              "official_name")]
+        own = [n for n in english if n]
+        translated = [c.gettext(n) for c in catalogues for n in own]
+        names[country.alpha_2] = list(dict.fromkeys(own + translated))
+    return names
+
+
 @cache
 def _table() -> dict[str, str]:
-    data = json.loads(COUNTRIES_JSON.read_text(encoding="utf-8"))["countries"]
     table: dict[str, str] = {}
-    for code, names in data.items():
+    for code, names in iso_names().items():
         for name in names:
             table.setdefault(normalise_country(name), code)
-    for code, names in ALIASES.items():
-        for name in names:
-            table[normalise_country(name)] = code
+    for code, aliases in ALIASES.items():
+        for alias in aliases:
+            table[normalise_country(alias)] = code
     return table
 
 

@@ -199,3 +199,42 @@ def test_a_heading_directly_over_another_encloses_it_when_sizes_are_equal() -> N
 
 def test_rows_before_any_heading_are_listed_under_the_annex_title() -> None:
     assert _groups([_line(100, {0: "A", 1: "B", 2: "C"})]) == [("ANNEX", None, 1)]
+
+
+@pytest.mark.parametrize("truth_path", [p for p in TRUTH_FILES if _truth(p).get("observers")],
+                         ids=lambda p: p.stem)
+def test_observers_carry_iso_codes_and_delegation_kinds(truth_path: Path) -> None:
+    from odihr.countries import country_code
+    from odihr.parse.delegations import delegation_kind
+
+    truth = _truth(truth_path)
+    pdf_path = ROOT / "odihr" / "sample_site" / truth["url_path"].lstrip("/")
+    with PdfReport(pdf_path.read_bytes()) as pdf:
+        observers = read_observers(pdf)
+    assert [o.country_code for o in observers] == [country_code(o["country"])
+                                                   for o in truth["observers"]]
+    assert all(o.country_code for o in observers)
+    assert [o.delegation_kind for o in observers] == [
+        delegation_kind(o["group"], o["parent_group"]) for o in truth["observers"]]
+
+
+@pytest.mark.parametrize(("delegation", "parent", "kind"), [
+    ("OSCE Parliamentary Assembly", None, "osce_pa"),
+    ("Parliamentary Assembly of the OSCE", "Short-Term Observers", "osce_pa"),
+    ("OSCE PA", None, "osce_pa"),
+    ("Parliamentary Assembly of the Council of Europe", None, "pace"),
+    ("PACE", None, "pace"),
+    ("NATO Parliamentary Assembly", None, "nato_pa"),
+    ("European Parliament", None, "european_parliament"),
+    ("ODIHR EOM Core Team", "Long-Term Observers", "core_team"),
+    ("OSCE/ODIHR Long-Term Observers", None, "long_term"),
+    ("Short-Term Observers", None, "short_term"),
+    ("Austria", "OSCE/ODIHR Short-term observers", "short_term"),
+    ("LIST OF OBSERVERS IN THE INTERNATIONAL ELECTION OBSERVATION MISSION", None, "other"),
+    ("Парламентская ассамблея ОБСЕ", None, "osce_pa"),
+    ("Основная группа МНВ БДИПЧ ОБСЕ", "Долгосрочные наблюдатели", "core_team"),
+])
+def test_delegation_kinds(delegation: str, parent: str | None, kind: str) -> None:
+    from odihr.parse.delegations import delegation_kind
+
+    assert delegation_kind(delegation, parent) == kind

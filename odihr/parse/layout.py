@@ -229,15 +229,24 @@ def normalize_running(text: str) -> str:
 
 
 def running_lines(pdf: PdfReport) -> frozenset[str]:
-    """Normalized texts of the lines that open or close many pages: running headers and footers."""
+    """Normalized texts of the lines that open or close many pages: running headers and footers.
+
+    Headers are counted among the lines opening pages and footers among those closing them (a
+    heading that closes the contents page and opens its chapter's page is neither). A line
+    ending a sentence (a full stop after a word) is text, even when the same short last line of
+    a paragraph happens to close several pages."""
     if pdf not in _running_cache:
-        counts: Counter[str] = Counter()
+        tops: Counter[str] = Counter()
+        bottoms: Counter[str] = Counter()
         for text in pdf.texts:
             lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-            edge = lines[:RUNNING_TOP_LINES] + lines[-RUNNING_BOTTOM_LINES:]
-            counts.update({normalize_running(ln) for ln in edge})
+            tops.update({normalize_running(ln) for ln in lines[:RUNNING_TOP_LINES]})
+            tail = lines[max(RUNNING_TOP_LINES, len(lines) - RUNNING_BOTTOM_LINES):]
+            bottoms.update({normalize_running(ln) for ln in tail})  # a short page's top isn't
         need = max(2.0, RUNNING_SHARE * pdf.page_count)
-        _running_cache[pdf] = frozenset(k for k, n in counts.items() if n >= need)
+        _running_cache[pdf] = frozenset(
+            k for k in tops.keys() | bottoms.keys()
+            if max(tops[k], bottoms[k]) >= need and not re.search(r"[^\W\d_]{2}\.$", k))
     return _running_cache[pdf]
 
 
@@ -258,9 +267,11 @@ def body_size(lines: Iterable[Line]) -> float:
 
 
 def content_lines(pdf: PdfReport, number: int) -> list[Line]:
-    """Page lines without running headers, footers and page numbers."""
+    """Page lines without running headers, footers and page numbers (looked for among the
+    lines at the top and the bottom of the page only)."""
     running = running_lines(pdf)
     lines = page_lines(pdf, number)
     edge = len(lines) - RUNNING_BOTTOM_LINES
     return [ln for i, ln in enumerate(lines)
-            if not is_furniture(ln, running, at_edge=i < RUNNING_TOP_LINES or i >= edge)]
+            if not is_furniture(ln, running if i < RUNNING_TOP_LINES or i >= edge else frozenset(),
+                                at_edge=i < RUNNING_TOP_LINES or i >= edge)]

@@ -20,8 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from odihr.countries import country_code
+from odihr.errors import UnknownLayout
+from odihr.parse.delegations import delegation_kind
+from odihr.parse.headings import annex_heading, toc_entry, toc_pages
 from odihr.parse.joining import is_capitalised
-from odihr.parse.layout import ANNEX_WORD, TOC_LINE, Line, body_size, content_lines
+from odihr.parse.layout import Line, body_size, content_lines
 from odihr.parse.observers_table import (
     DEFAULT_SETTINGS,
     TableSettings,
@@ -33,8 +37,6 @@ from odihr.parse.observers_table import (
 from odihr.parse.pdf import PdfReport
 from odihr.records import Observer
 
-#: A list heading outside an annex (older reports): ``LIST OF OBSERVERS``, ``СПИСОК …``.
-LIST_HEADING = re.compile(r"^(LIST OF|СПИСОК|СОСТАВ|LISTE DES|COMPOSITION)\b")
 #: Words of an annex heading that announce a list of people (observers, mission members).
 PEOPLE_WORDS = re.compile(
     r"OBSERVER|MEMBERS|НАБЛЮДАТЕЛ|СПОСТЕРІГАЧ|СОСТАВ|ЧЛЕН|OBSERVATEUR|BEOBACHTER|OBSERVADOR|"
@@ -45,57 +47,95 @@ OBSERVER_WORDS = re.compile(r"OBSERV|НАБЛЮД|СПОСТЕР|MISSION|МИС�
 
 def read_observers(pdf: PdfReport, settings: TableSettings = DEFAULT_SETTINGS) \
         -> tuple[Observer, ...]:
-    """The observers listed in the report's observer annex, in listed order; ``()`` without one."""
-    for start in annex_pages(pdf):
-        observers = _read_annex(pdf, start, settings)
+    """The observers listed in the report's observer annex, in listed order; ``()`` without one.
+
+    Raises:
+        UnknownLayout: an annex heading naming observers was found, set apart as a heading, but
+            no observer could be read under it.
+    """
+    unread: tuple[int, str] | None = None
+    for start, names_observers in annex_pages(pdf):
+        observers, title = _read_annex(pdf, start, settings)
         if observers:
             return observers
+        if title and names_observers and unread is None:
+            unread = (start, title)
+    if unread is not None:
+        raise UnknownLayout(unread[0], f"a table of observers (names, country) under {unread[1]!r}",
+                            "no line with a name in the table's first two columns")
     return ()
 
 
-def annex_pages(pdf: PdfReport) -> list[int]:
-    """Pages (1-based) where an annex listing people starts, found on the fast page text:
-    annexes naming observers or the mission first, then other lists of members."""
+def annex_pages(pdf: PdfReport) -> list[tuple[int, bool]]:
+    """Pages (1-based) where an annex listing people starts, found on the fast page text, and
+    whether its heading names observers or the mission: those first, then other lists of
+    members. Contents pages are skipped; headings match in any case (``Annex II: List of
+    Observers``)."""
     pages: list[tuple[bool, int]] = []
+    contents = toc_pages(pdf.texts)
     for number, text in enumerate(pdf.texts, start=1):
-        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-        if sum(1 for ln in lines if TOC_LINE.search(ln)) >= 3:
+        if number in contents:
             continue  # the table of contents names every annex
+        lines = [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
         for i, line in enumerate(lines):
-            if _opens_list(line) and not TOC_LINE.search(line):
+            if _opens_list(line) and not toc_entry(line):
                 following = lines[i + 1] if i + 1 < len(lines) else ""
-                heading = f"{line} {following}" if is_capitalised(following) else line
+                heading = f"{line} {following}" if is_capitalised(following) or \
+                    following[:1].isupper() and len(following.split()) <= 4 else line
                 if PEOPLE_WORDS.search(heading.upper()):
                     pages.append((not OBSERVER_WORDS.search(heading.upper()), number))
                     break
-    return [number for _, number in sorted(pages)]
+    return [(number, not other) for other, number in sorted(pages)]
 
 
 def _opens_list(text: str) -> bool:
-    """An annex heading, or a capitalised ``LIST OF …`` heading outside an annex."""
-    return bool(ANNEX_WORD.match(text) or LIST_HEADING.match(text) and is_capitalised(text))
+    """An annex or appendix heading, or a ``LIST OF …`` heading outside an annex."""
+    return annex_heading(text) is not None
 
 
-def _read_annex(pdf: PdfReport, start: int, settings: TableSettings) -> tuple[Observer, ...]:
-    """Read the annex starting on page ``start`` until the next capitalised heading."""
+def _read_annex(pdf: PdfReport, start: int, settings: TableSettings) \
+        -> tuple[tuple[Observer, ...], str]:
+    """Read the annex starting on page ``start`` until the next capitalised heading; also the
+    annex's title (``""`` when no heading set apart as one opens it on that page)."""
     title, lines = _annex_lines(pdf, start)
     observers: list[Observer] = []
     kinds: list[str] | None = None  # the columns a header row named, for pages without one
-    for group, parent, block in annex_blocks(lines, title, settings):
+    for stack, block in _blocks(lines, title, settings):
         kinds = next((k for k in map(header_kinds, block) if k), kinds)
-        for row in table_rows(block, settings, kinds):
+        teams = [h for h in stack if country_code(h) is None] or [title]
+        by_country = country_code(stack[-1]) is not None if stack else False
+        group = teams[-1] if by_country else (stack[-1] if stack else title)
+        parent = (teams[-2] if len(teams) > 1 else None) if by_country else \
+            (stack[-2] if len(stack) > 1 else None)
+        for row in table_rows(block, settings, kinds, has_country=not by_country):
+            country = row.country or (stack[-1] if by_country else None)
             observers.append(Observer(
                 position=len(observers) + 1, given_name=row.given_name,
-                family_name=row.family_name, country=row.country, role=row.role,
-                delegation=group, delegation_parent=parent, page=row.page))
-    return tuple(observers)
+                family_name=row.family_name, country=country, role=row.role,
+                delegation=group, delegation_parent=parent, page=row.page,
+                country_code=country_code(_clean_country(country)),
+                delegation_kind=delegation_kind(group, parent)))
+    return tuple(observers), title
+
+
+def _clean_country(country: str | None) -> str | None:
+    """A printed nationality without footnote markers or a trailing star."""
+    return re.sub(r"[\d*†‡]+$", "", country).strip(" ,.;:") if country else None
 
 
 def annex_blocks(lines: Sequence[Line], title: str = "",
                  settings: TableSettings = DEFAULT_SETTINGS) \
         -> list[tuple[str, str | None, list[Line]]]:
     """Cut the annex's lines into table blocks: ``(group, enclosing group, lines)`` per heading
-    and page. Lines before any heading are listed under the annex ``title``.
+    and page (see :func:`_blocks`)."""
+    return [(stack[-1] if stack else title, stack[-2] if len(stack) > 1 else None, block)
+            for stack, block in _blocks(lines, title, settings)]
+
+
+def _blocks(lines: Sequence[Line], title: str = "",
+            settings: TableSettings = DEFAULT_SETTINGS) -> list[tuple[list[str], list[Line]]]:
+    """Cut the annex's lines into table blocks: ``(enclosing headings, lines)`` per heading and
+    page, outermost heading first. Lines before any heading are listed under no heading.
 
     A heading encloses the headings after it while they rank lower: smaller, or as large but not
     bold. A heading followed directly by another of the same rank encloses it too (it has no
@@ -103,14 +143,12 @@ def annex_blocks(lines: Sequence[Line], title: str = "",
     """
     size = body_size(ln for ln in lines if not ln.bold)
     headings: list[tuple[tuple[float, bool], str]] = []  # enclosing headings: (rank, text)
-    blocks: list[tuple[str, str | None, list[Line]]] = []
+    blocks: list[tuple[list[str], list[Line]]] = []
     block: list[Line] = []
 
     def flush() -> None:
         if block:
-            group = headings[-1][1] if headings else title
-            parent = headings[-2][1] if len(headings) > 1 else None
-            blocks.append((group, parent, list(block)))
+            blocks.append(([text for _, text in headings], list(block)))
         block.clear()
 
     marked = _mark_headings(lines, size, settings)
@@ -133,35 +171,56 @@ def annex_blocks(lines: Sequence[Line], title: str = "",
 
 
 def _annex_lines(pdf: PdfReport, start: int) -> tuple[str, list[Line]]:
-    """The annex title and the content lines after it, up to the next section.
+    """The annex title and the content lines after it, up to the next section; ``("", [])``
+    when no annex heading set apart as one (bold, larger or capitals) opens on page ``start``.
 
     The next section is another annex, or a capitalised heading followed by running text
-    (``ABOUT ODIHR``): a capitalised group heading (``OSCE PA``) is followed by a table row.
+    (``ABOUT ODIHR``): a capitalised group heading (``OSCE PA``) is followed by a table row or
+    by another heading.
     """
     out: list[Line] = []
     title = ""
     for number in range(start, pdf.page_count + 1):
         lines = content_lines(pdf, number)
         if number == start:
-            first = next((i for i, ln in enumerate(lines) if _opens_list(ln.text)), None)
+            size = body_size(lines)
+            first = next((i for i, ln in enumerate(lines) if _opens_list(ln.text) and (
+                ln.bold or ln.size > size + 0.4 or is_capitalised(ln.text))), None)
             if first is None:
                 return "", []
             heading, lines = lines[first], lines[first + 1:]
             title = heading.text
-            while lines and lines[0].bold == heading.bold and lines[0].size == heading.size \
-                    and is_capitalised(lines[0].text) and \
-                    lines[0].top - heading.bottom < 0.5 * heading.size:  # the heading wraps
+            while lines and _wraps(heading, lines[0]):
                 heading, lines = lines[0], lines[1:]
                 title = f"{title} {heading.text}"
         size = body_size(lines)
         for i, line in enumerate(lines):
             styled = line.bold or line.size > size
-            following = lines[i + 1] if i + 1 < len(lines) else None
-            if ANNEX_WORD.match(line.text) or styled and is_capitalised(line.text) and (
-                    following is None or len(cells_of(following, DEFAULT_SETTINGS)) < 2):
+            if styled and _ends_annex(line, lines[i + 1] if i + 1 < len(lines) else None, size):
                 return title, out + list(lines[:i])
         out.extend(lines)
     return title, out
+
+
+def _wraps(heading: Line, line: Line) -> bool:
+    """The line continues the heading above it: same type, close below, same case."""
+    return line.bold == heading.bold and line.size == heading.size and \
+        line.top - heading.bottom < 0.5 * heading.size and \
+        is_capitalised(line.text) == is_capitalised(heading.text) and \
+        len(cells_of(line, DEFAULT_SETTINGS)) == 1
+
+
+def _ends_annex(line: Line, following: Line | None, size: float) -> bool:
+    """Another annex, or a capitalised heading followed by running text or nothing."""
+    if annex_heading(line.text) is not None:
+        return True
+    if not is_capitalised(line.text) or country_code(line.text) is not None:
+        return False
+    if following is None:
+        return True
+    heading_next = following.bold or following.size > size or \
+        country_code(following.text) is not None
+    return not heading_next and len(cells_of(following, DEFAULT_SETTINGS)) < 2
 
 
 def _mark_headings(lines: Sequence[Line], size: float, settings: TableSettings) \
@@ -173,7 +232,8 @@ def _mark_headings(lines: Sequence[Line], size: float, settings: TableSettings) 
     marked: list[tuple[Line, tuple[float, bool] | None]] = []
     for i, line in enumerate(lines):
         styled = line.bold or line.size >= size + settings.heading_size_step
-        if len(cells_of(line, settings)) > 1 or not (styled or spans_columns(lines, i, settings)):
+        if len(cells_of(line, settings)) > 1 or not (styled or spans_columns(lines, i, settings)
+                                                     or _country_heading(lines, i, settings)):
             marked.append((line, None))
             continue
         level = (line.size, line.bold)
@@ -186,3 +246,15 @@ def _mark_headings(lines: Sequence[Line], size: float, settings: TableSettings) 
     return marked
 
 
+
+
+def _country_heading(lines: Sequence[Line], index: int, settings: TableSettings) -> bool:
+    """An unstyled country heading of a list grouped by country: a line that is only a
+    country's name, at the left edge of the table row that follows it."""
+    line = lines[index]
+    if country_code(line.text) is None:
+        return False
+    for row in lines[index + 1:index + 3]:
+        if len(cells_of(row, settings)) > 1:
+            return abs(line.x0 - row.x0) <= settings.column_tolerance
+    return False

@@ -116,14 +116,16 @@ def _columns(block: Sequence[Line], settings: TableSettings) -> list[float]:
 
 
 def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS,
-               kinds: Sequence[str] | None = None) -> list[RowFields]:
+               kinds: Sequence[str] | None = None, *, has_country: bool = True) \
+        -> list[RowFields]:
     """The observers of one table block (one heading's lines on one page), field by field.
 
     A line with words in the first two columns is an observer's row; any other line holds the
     wrapped part of a cell and joins the row nearest to it. A header row is left out and names
     the columns; without one, ``kinds`` (a header seen earlier in the annex) does, and without
     that columns map in order to given name, family name, country and role (a two-column table:
-    full name and country).
+    full name and country). Under a country heading (``has_country=False``) no column holds the
+    country: given name, family name and role, or the full name alone, one per line.
     """
     header = next((i for i, line in enumerate(block) if header_kinds(line, settings)), None)
     body = [line for i, line in enumerate(block) if i != header]
@@ -139,8 +141,9 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
         kinds = _header_columns(block[header], columns, settings)
     rows: list[_Row] = []
     pending: list[Line] = []
+    single = not has_country and header is None and len(columns) == 1
     for line in body:
-        if {0, 1} <= {column(w) for w in line.words}:
+        if single or {0, 1} <= {column(w) for w in line.words}:
             rows.append(_Row(line))
         else:
             pending.append(line)
@@ -153,7 +156,7 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
     texts = [{c: join_fragments(f) for c, f in row.cells.items()} for row in rows]
     given = list(kinds or ())
     layout = given if header is not None or len(given) == len(columns) \
-        else _guess_kinds(texts, len(columns))
+        else _guess_kinds(texts, len(columns), has_country=has_country)
     return [_fields(text, layout, row.line.page) for text, row in zip(texts, rows, strict=True)]
 
 
@@ -186,12 +189,16 @@ def _header_columns(line: Line, columns: Sequence[float], settings: TableSetting
     return kinds
 
 
-def _guess_kinds(texts: Sequence[dict[int, str]], width: int) -> list[str]:
+def _guess_kinds(texts: Sequence[dict[int, str]], width: int, *,
+                 has_country: bool = True) -> list[str]:
     """Fields of columns no header names: given, family, country, role; or, when the second
-    column holds countries and the third does not, full name, country, role."""
+    column holds countries and the third does not, full name, country, role. Without a country
+    column: given, family, role (one column: the full name)."""
     if width > 2 and all(ROW_NUMBER.match(t.get(0, "")) for t in texts):
         rest = [{c - 1: v for c, v in t.items() if c} for t in texts]
-        return ["number", *_guess_kinds(rest, width - 1)]
+        return ["number", *_guess_kinds(rest, width - 1, has_country=has_country)]
+    if not has_country:
+        return ["name"] if width == 1 else ["given", "family", "role"]
     if width < 3:
         return ["name", "country"]
 

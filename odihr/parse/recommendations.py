@@ -1,21 +1,28 @@
-"""The numbered recommendations at the end of a final report.
+"""The recommendations of a final report, in every era's structure.
 
-The section is found on the fast PDFium text by its heading (``XV. RECOMMENDATIONS``,
-``8. RECOMMENDATIONS``, ``XIV. РЕКОМЕНДАЦИИ``, ``5. Conclusions and Recommendations``); its pages
-are then read line by line with positions and font sizes (:mod:`odihr.parse.layout`):
+The section is found on the fast PDFium text by its heading, in any case and numbering
+(:mod:`odihr.parse.headings`): ``XV. RECOMMENDATIONS``, ``8. Recommendations``, ``2.1
+Recommendations`` inside the summary, ``RECOMMENDATIONS AND CONCLUSIONS``, ``XIV. РЕКОМЕНДАЦИИ``;
+contents pages are skipped. Its pages are then read line by line with positions and font sizes
+(:mod:`odihr.parse.layout`):
 
-- ``A. PRIORITY RECOMMENDATIONS`` / ``B. OTHER RECOMMENDATIONS`` (or short unlettered lines such
-  as ``Priority Recommendations``, bold or plain) are sub-headings; the one naming priority (or,
-  unnamed, the first of several) holds the priority recommendations;
-- a heading in bold (or set apart like one) inside a sub-section is the topic (``Voter
-  Registration``) of the recommendations under it;
+- sub-headings naming recommendations (``A. PRIORITY RECOMMENDATIONS`` / ``B OTHER
+  RECOMMENDATIONS``, ``Short-term recommendations``, bold or plain) open parts; an item is a
+  priority recommendation only under a part that names priority. Parts that do not (short- and
+  longer-term groups) name the section of their items;
+- a heading set apart inside the section is the topic (``Voter Registration``) of the items under
+  it; a lettered topic heading (``A. THE LEGAL FRAMEWORK`` … ``K. ELECTION OBSERVATION``, the
+  1999–2012 style) is a topic, never a priority part, and its letter is dropped;
 - an item starts with the next number (``12.``, ``12)``, ``12 .``, or bare in a column of its
   own) at the numbers' left edge; everything else until the next item or heading continues its
-  text, across pages;
+  text, across pages. A section without numbers is read as bullets or paragraphs
+  (:mod:`odihr.parse.recommendations_plain`), numbered in reading order (``numbered=False``);
 - running headers and footers, footnotes (smaller type) and footnote markers (small raised
   words) are left out; a line-end hyphen is repaired (:mod:`odihr.parse.joining`);
-- the section ends at the next capitalised heading that is not a sub-heading: a numbered section,
-  an annex, or a heading followed by something other than the next item (``ABOUT ODIHR``).
+- the section ends at a numbered chapter heading, an annex, or a capitalised heading followed by
+  something other than the next item (``ABOUT ODIHR``).
+
+A heading found with nothing readable under it raises :class:`~odihr.errors.UnknownLayout`.
 """
 
 from __future__ import annotations
@@ -24,30 +31,31 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from odihr.errors import UnknownLayout
+from odihr.parse.headings import (
+    LETTER,
+    NONE,
+    annex_heading,
+    heading_key,
+    split_number,
+    toc_entry,
+    toc_pages,
+)
 from odihr.parse.joining import is_capitalised, join_lines, report_vocabulary
-from odihr.parse.layout import ANNEX_WORD, TOC_LINE, Line, body_size, content_lines
+from odihr.parse.layout import Line, body_size, content_lines
 from odihr.parse.pdf import PdfReport
 from odihr.records import Recommendation
 
 #: The word of the section heading, in the languages ODIHR publishes in.
 _REC_WORD = (r"RECOMMENDATIONS|РЕКОМЕНДАЦИИ|РЕКОМЕНДАЦІЇ|RECOMMANDATIONS|EMPFEHLUNGEN|"
              r"RECOMENDACIONES|RACCOMANDAZIONI|REKOMANDIME|PREPORUKE|ПРЕПОРУКЕ|ҰСЫНЫСТАР")
-#: The section heading: capitalised (``XV. RECOMMENDATIONS``), or numbered in any case
-#: (``5. Recommendations``); a footnote number may follow.
-SECTION_HEADING = re.compile(rf"^(?:(?:[IVXLC]+|\d{{1,2}})[.)]?\s+)?(?:[^\W\d_]+\s+){{0,3}}"
-                             rf"(?:{_REC_WORD})\s*\d{{0,3}}\s*$")
-NUMBERED_SECTION_HEADING = re.compile(rf"^(?:[IVXLC]+|\d{{1,2}})[.)]\s+(?:[^\W\d_]+\s+){{0,3}}"
-                                      rf"(?:{_REC_WORD})\s*\d{{0,3}}\s*$", re.IGNORECASE)
-#: ``A. PRIORITY RECOMMENDATIONS``, ``Б. ДРУГИЕ РЕКОМЕНДАЦИИ``: one capital letter and a dot.
-LETTERED = re.compile(r"^([^\W\d_a-zа-я])[.)]\s+\S")
 PRIORITY_WORD = re.compile(r"PRIORIT|ПРИОРИТЕТ|ПРІОРИТЕТ|KRYESOR", re.IGNORECASE)
 #: An item's opening: ``12.``, ``12)``, ``12 .``; the text may follow.
-ITEM = re.compile(r"^(\d{1,3}) ?[.)]\s*(.*)$")
+ITEM = re.compile(r"^(\d{1,3}) ?[.)](?!\d)\s*(.*)$")
 #: A bare number in a column of its own: the gap to the text is at least this share of the size.
 NUMBER_COLUMN_GAP = 1.0
 #: A short sub-heading naming recommendations (``Other Recommendations``), in any case.
 PART_HEADING = re.compile(rf"^(?:[^\W\d_]+\s+){{0,2}}(?:{_REC_WORD})\s*$", re.IGNORECASE)
-NUMBERED_HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2})[.)]\s")
 #: Phrases saying a recommendation repeats an earlier one (see :func:`previously_recommended`).
 PREVIOUSLY = re.compile(
     r"previously recommended|recommended previously|as (?:was |had been )?recommended "
@@ -63,7 +71,7 @@ NUMBER_ALIGNMENT = 8.0
 
 @dataclass
 class _Item:
-    """A recommendation being read: ``part`` is the index of its lettered sub-section or -1."""
+    """A recommendation being read: ``part`` is the index of its sub-section (group) or -1."""
 
     number: int
     part: int
@@ -73,21 +81,55 @@ class _Item:
     priority: bool = False
 
 
+@dataclass(frozen=True)
+class Part:
+    """A sub-section of the recommendations: ``A. PRIORITY RECOMMENDATIONS``, ``Short-term
+    recommendations``; ``letter`` is its list letter or ``""``."""
+
+    letter: str
+    title: str
+    priority: bool
+
+
 def read_recommendations(pdf: PdfReport) -> tuple[Recommendation, ...]:
-    """The report's numbered recommendations in order; ``()`` when it has no such section."""
-    for page, text in _section_starts(pdf):
-        items = _read_section(pdf, page, text)
+    """The report's recommendations in order; ``()`` when it has no recommendations section.
+
+    Numbered items are read as printed; a section of bulleted or unnumbered paragraphs gives its
+    paragraphs numbered in reading order (``numbered=False``).
+
+    Raises:
+        UnknownLayout: a recommendations heading was found but no recommendation under it.
+    """
+    starts = _section_starts(pdf)
+    found: tuple[int, str] | None = None
+    for page, text in starts:
+        items, confirmed = _read_section(pdf, page, text)
+        numbered = True
+        if confirmed and not items:
+            from odihr.parse.recommendations_plain import read_plain  # noqa: PLC0415 (cycle)
+            items = read_plain(pdf, page, text)
+            numbered = False
         if items:
-            vocabulary = report_vocabulary(pdf)
-            out = []
-            for item in items:
-                body = join_lines(item.lines, vocabulary)
-                out.append(Recommendation(number=item.number, priority=item.priority,
-                                          section=item.section, text=body,
-                                          previously_recommended=previously_recommended(body),
-                                          page=item.page))
-            return tuple(out)
+            return _records(pdf, items, numbered)
+        if confirmed and found is None:
+            found = (page, text)
+    if found is not None:
+        raise UnknownLayout(found[0], "numbered, bulleted or paragraph recommendations under "
+                            f"the heading {found[1]!r}", "no text under the heading")
     return ()
+
+
+def _records(pdf: PdfReport, items: Sequence[_Item], numbered: bool) \
+        -> tuple[Recommendation, ...]:
+    vocabulary = report_vocabulary(pdf)
+    out = []
+    for item in items:
+        body = join_lines(item.lines, vocabulary)
+        out.append(Recommendation(number=item.number, priority=item.priority,
+                                  section=item.section, text=body,
+                                  previously_recommended=previously_recommended(body),
+                                  page=item.page, numbered=numbered))
+    return tuple(out)
 
 
 def previously_recommended(text: str) -> bool:
@@ -100,42 +142,75 @@ def previously_recommended(text: str) -> bool:
     return bool(PREVIOUSLY.search(text))
 
 
+def is_section_heading(text: str) -> bool:
+    """A recommendations chapter's heading, in any case and numbering style: ``XV.
+    RECOMMENDATIONS``, ``8 Recommendations``, ``2.1 Recommendations``, ``RECOMMENDATIONS AND
+    CONCLUSIONS``, ``5. Conclusions and Recommendations``, ``A. PRIORITY RECOMMENDATIONS`` (a
+    list that opens with its priority part); a footnote number may follow."""
+    clean = re.sub(r"\s*\d{1,3}$", "", " ".join(text.split()))
+    numbered = split_number(clean)
+    if numbered.style == LETTER and not PRIORITY_WORD.search(numbered.title):
+        return False
+    title = numbered.title
+    if numbered.style == NONE and not (is_capitalised(title) or title[:1].isupper()):
+        return False
+    words = heading_key(title).split()
+    return 1 <= len(words) <= 5 and bool(re.fullmatch(_REC_WORD, words[-1]) or
+                                         re.fullmatch(_REC_WORD, words[0]))
+
+
 def _section_starts(pdf: PdfReport) -> list[tuple[int, str]]:
-    """Pages and heading texts of the capitalised recommendation headings outside the contents."""
+    """Pages and heading texts of the recommendation headings outside the contents."""
     starts = []
+    contents = toc_pages(pdf.texts)
     for number, text in enumerate(pdf.texts, start=1):
-        lines = [" ".join(ln.split()) for ln in text.split("\n")]
-        if sum(1 for ln in lines if TOC_LINE.search(ln)) >= 3:
+        if number in contents:
             continue
+        lines = [" ".join(ln.split()) for ln in text.split("\n")]
         starts += [(number, ln) for ln in lines
-                   if SECTION_HEADING.match(ln) or NUMBERED_SECTION_HEADING.match(ln)]
+                   if ln and is_section_heading(ln) and not toc_entry(ln)]
     return starts
 
 
-def _read_section(pdf: PdfReport, start: int, heading: str) -> list[_Item]:
-    """Walk the section's lines from its heading on page ``start``."""
-    reader = _SectionReader(body_size(content_lines(pdf, start)))
+def _read_section(pdf: PdfReport, start: int, heading: str) -> tuple[list[_Item], bool]:
+    """Walk the section's lines from its heading on page ``start``: its numbered items, and
+    whether the heading was found set apart as a heading on the page."""
+    reader = _SectionReader(body_size(content_lines(pdf, start)), heading)
     if PRIORITY_WORD.search(heading):  # the list opens directly with its priority part
-        reader.parts.append(("", True))
-    lines = _Lookahead(_section_lines(pdf, start, heading))
+        reader.parts.append(Part("", heading, True))
+    confirmed: list[Line] = []
+    lines = _Lookahead(_section_lines(pdf, start, heading, confirmed))
     for line in lines:
+        reader.head = confirmed[0] if confirmed else None
         if not reader.feed(line, lines.rest()):
             break
-    return reader.finish()
+    return reader.finish(), bool(confirmed)
+
+
+def ends_chapter(text: str, letter: str | None) -> bool:
+    """A heading that closes a chapter's sub-sections: a numbered chapter (``XVI.``, ``9.``,
+    ``2.2``: not a letter following ``letter``) or an annex."""
+    if annex_heading(text):
+        return True
+    style = split_number(text, letter).style
+    return style not in (NONE, LETTER)
 
 
 class _SectionReader:
     """The state of one walk through a recommendations section."""
 
-    def __init__(self, size: float) -> None:
+    def __init__(self, size: float, heading: str = "") -> None:
         self.size = size
+        self.heading = heading
         self.items: list[_Item] = []
-        self.parts: list[tuple[str, bool]] = []  # sub-headings: (letter or "", names priority)
+        self.parts: list[Part] = []  # sub-sections: priority/other or groups
         self.section: str | None = None
+        self.letter: str | None = None  # the last list letter seen (parts and topics)
         self.number_x: float | None = None  # left edge of the items' numbers
         self.text_x: float | None = None  # left edge of the items' text
         self.last_heading: Line | None = None
         self.restart = False  # a sub-heading may restart the numbering at 1
+        self.head: Line | None = None  # the section's heading line
 
     def feed(self, line: Line, rest: Sequence[Line]) -> bool:
         """Take one line; ``False`` when it ends the section."""
@@ -147,20 +222,35 @@ class _SectionReader:
             pass
         elif (styled or self._plain_part(line, rest)) and self._part(text):
             self.section, self.restart = None, True
-        elif capital and _ends_section(text, rest, self._expected()) or styled and (
-                ANNEX_WORD.match(text.upper()) or NUMBERED_HEADING.match(text)):
+        elif capital and _ends_section(text, rest, self._expected(), self.letter) or styled and \
+                (ends_chapter(text, self.letter) or self._like_head(line, rest)):
             return False  # the next section, capitalised or numbered, or an annex
         elif (styled and (self.text_x is None or line.x0 < self.text_x - 2)) or \
-                _looks_like_topic(line, rest, self.items, self.number_x, self._expected()):
+                _looks_like_topic(line, rest, self.items, self.number_x, self._expected(),
+                                  self.letter):
             previous = self.last_heading
             wrapped = previous is not None and previous.bold == line.bold and \
                 line.top - previous.bottom < 0.5 * line.size
+            numbered = split_number(text, self.letter)
+            if numbered.style == LETTER and not wrapped:
+                self.letter, text = numbered.number, numbered.title
             self.section = f"{self.section} {text}" if wrapped and self.section else text
             heading = line
         elif self.items:
             self.items[-1].lines.append(text)
         self.last_heading = heading
         return True
+
+    def _like_head(self, line: Line, rest: Sequence[Line]) -> bool:
+        """An unnumbered heading set like the section's own heading (``About ODIHR`` after
+        ``Recommendations``), not followed by the next item: the next chapter."""
+        head = self.head
+        if head is None or split_number(line.text, self.letter).style == LETTER:
+            return False
+        same = abs(line.size - head.size) < 0.5 and line.bold == head.bold and \
+            is_capitalised(line.text) == is_capitalised(head.text)
+        item = item_match(rest[0]) if rest else None
+        return same and not (item and item[0] == self._expected())
 
     def _expected(self) -> int:
         return self.items[-1].number + 1 if self.items else 1
@@ -194,44 +284,50 @@ class _SectionReader:
             bool(PRIORITY_WORD.search(line.text) or self.parts)
 
     def _part(self, text: str) -> bool:
-        """Open a sub-section at ``A. PRIORITY RECOMMENDATIONS``-like headings (a lettered
-        heading in any case, or a capitalised or priority heading naming recommendations)."""
-        letter = LETTERED.match(text)
-        if letter and _next_letter(self.parts, letter.group(1)):
-            self.parts.append((letter.group(1), bool(PRIORITY_WORD.search(text))))
-            return True
-        named = re.search(_REC_WORD, text.upper()) and not NUMBERED_HEADING.match(text)
-        if named and (is_capitalised(text) or PRIORITY_WORD.search(text)
-                      or PART_HEADING.match(text)):
-            self.parts.append(("", bool(PRIORITY_WORD.search(text))))
+        """Open a sub-section at a heading naming recommendations: ``A. PRIORITY
+        RECOMMENDATIONS``, ``B OTHER RECOMMENDATIONS``, ``Short-term recommendations`` (lettered
+        or capitalised, or a short line naming them). A lettered heading naming a topic (``A.
+        THE LEGAL FRAMEWORK``) is no sub-section but a topic."""
+        numbered = split_number(text, self.letter)
+        lettered = numbered.style == LETTER
+        title = numbered.title if lettered else text
+        if not re.search(_REC_WORD, title.upper()) or split_number(text).style not in \
+                (NONE, LETTER):
+            return False
+        if lettered and numbered.number and _next_letter(self.letter, numbered.number) or \
+                not lettered and (is_capitalised(text) or PRIORITY_WORD.search(text)
+                                  or PART_HEADING.match(text)):
+            self.letter = numbered.number if lettered else self.letter
+            self.parts.append(Part(numbered.number or "" if lettered else "", title,
+                                   bool(PRIORITY_WORD.search(title))))
             return True
         return False
 
     def finish(self) -> list[_Item]:
-        """The items, with priority set: the sub-section naming priority, or unnamed the first
-        of several sub-sections."""
-        named = [n for _, n in self.parts]
+        """The items, with priority set where the report says so: under a sub-heading naming
+        priority. Without one, the sub-headings are groups (``Short-term recommendations``) and
+        name the section of the items under them that have no topic of their own."""
+        priority = any(p.priority for p in self.parts)
         for item in self.items:
-            if item.part < 0:
-                item.priority = False
-            elif any(named):
-                item.priority = named[item.part]
-            else:
-                item.priority = len(self.parts) > 1 and item.part == 0
+            part = self.parts[item.part] if item.part >= 0 else None
+            item.priority = part is not None and part.priority
+            if part is not None and not priority and item.section is None:
+                item.section = part.title
         return self.items
 
 
-def _section_lines(pdf: PdfReport, start: int, heading: str) -> Iterator[Line]:
-    """Body lines after the heading, page by page (lazily): no running lines or footnotes."""
+def _section_lines(pdf: PdfReport, start: int, heading: str,
+                   confirmed: list[Line] | None = None) -> Iterator[Line]:
+    """Body lines after the heading, page by page (lazily): no running lines or footnotes.
+    ``confirmed`` gets the heading's line when it is found set apart as a heading."""
     for number in range(start, pdf.page_count + 1):
         lines = content_lines(pdf, number)
         if number == start:
-            key = re.sub(r"\d+$|\s", "", heading)  # no spaces, no footnote number
-            size = body_size(lines)
-            first = next((i for i, ln in enumerate(lines) if re.sub(r"\s", "", ln.text) == key
-                          and (ln.bold or ln.size > size or is_capitalised(ln.text))), None)
+            first = find_heading(lines, heading)
             if first is None:
                 return
+            if confirmed is not None:
+                confirmed.append(lines[first])
             lines = lines[first + 1:]
         size = body_size(lines)
         for line in lines:
@@ -239,6 +335,27 @@ def _section_lines(pdf: PdfReport, start: int, heading: str) -> Iterator[Line]:
                 break  # a footnote (its number comes first): the rest of the page is notes
             if line.size >= size - 0.5:
                 yield line
+
+
+def find_heading(lines: Sequence[Line], heading: str) -> int | None:
+    """Index of the line printing ``heading`` set apart as a heading (bold, larger, capitals
+    or standing alone), or ``None``."""
+    key = re.sub(r"\d+$|\s", "", heading)  # no spaces, no footnote number
+    size = body_size(lines)
+    return next((i for i, ln in enumerate(lines) if re.sub(r"\s", "", ln.text) == key
+                 and (ln.bold or ln.size > size or is_capitalised(ln.text)
+                      or _alone(lines, i))), None)
+
+
+def _alone(lines: Sequence[Line], index: int) -> bool:
+    """A heading in body type: a numbered title-case line standing apart from the lines around
+    it (a gap above and below wider than the line spacing)."""
+    line = lines[index]
+    if split_number(line.text).style == NONE:
+        return False
+    above = line.top - lines[index - 1].bottom if index > 0 else line.size
+    below = lines[index + 1].top - line.bottom if index + 1 < len(lines) else line.size
+    return min(above, below) > 0.6 * line.size
 
 
 class _Lookahead:
@@ -282,17 +399,16 @@ def item_match(line: Line) -> tuple[int, str, int] | None:
     return None
 
 
-def _next_letter(letters: Sequence[tuple[str, bool]], letter: str) -> bool:
-    """True when ``letter`` is the first letter of an alphabet or follows the last one seen."""
-    lettered = [x for x, _ in letters if x]
-    if not lettered:
+def _next_letter(previous: str | None, letter: str) -> bool:
+    """True when ``letter`` is the first letter of an alphabet or follows ``previous``."""
+    if previous is None:
         return letter in ("A", "А")
-    return ord(letter) == ord(lettered[-1]) + 1
+    return ord(letter) == ord(previous) + 1
 
 
-def _ends_section(text: str, rest: Sequence[Line], expected: int) -> bool:
+def _ends_section(text: str, rest: Sequence[Line], expected: int, letter: str | None) -> bool:
     """A capitalised heading ends the list unless an item or a topic heading follows it."""
-    if ANNEX_WORD.match(text) or NUMBERED_HEADING.match(text):
+    if ends_chapter(text, letter):
         return True
     nxt = rest[0] if rest else None
     if nxt is None:
@@ -302,13 +418,18 @@ def _ends_section(text: str, rest: Sequence[Line], expected: int) -> bool:
 
 
 def _looks_like_topic(line: Line, rest: Sequence[Line], items: Sequence[_Item],
-                      number_x: float | None, expected: int) -> bool:
+                      number_x: float | None, expected: int, letter: str | None) -> bool:
     """An unstyled topic heading: a short capitalised line left of the item text, ending no
-    sentence, after a finished item and right before the next item."""
-    if not items or number_x is None or not rest or line.x0 > number_x + NUMBER_ALIGNMENT:
+    sentence, after a finished item (or lettered, before the first) and right before the next
+    item."""
+    if not rest:
         return False
     item = item_match(rest[0])
+    if item is None or item[0] != expected or len(line.text) >= 60 or \
+            not line.text[:1].isupper() or line.text.endswith((".", ",", ";", ":")):
+        return False
+    if not items or number_x is None:
+        return split_number(line.text, letter).style == LETTER and \
+            (letter is None or _next_letter(letter, split_number(line.text, letter).number or ""))
     last = items[-1].lines[-1] if items[-1].lines else ""
-    return item is not None and item[0] == expected and line.text[:1].isupper() and \
-        not line.text.endswith((".", ",", ";", ":")) and last.endswith((".", ";")) and \
-        len(line.text) < 60
+    return line.x0 <= number_x + NUMBER_ALIGNMENT and last.endswith((".", ";"))

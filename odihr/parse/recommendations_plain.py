@@ -1,0 +1,183 @@
+"""Recommendations printed without numbers: bullets, or one paragraph each.
+
+Older reports (and some summaries' ``2.1 Recommendations``) list their recommendations as bullets
+(``•``, ``–``, ``o``…) or as plain paragraphs. They are numbered here in reading order; the caller
+records that the report printed no numbers (``Recommendation.numbered = False``).
+
+- A bullet starts an item; the lines after it continue it while they hang under its text (or
+  follow without a paragraph gap). Other paragraphs of a bulleted section are its introduction.
+- Without bullets, each paragraph is an item. A paragraph starts after a gap wider than the
+  section's line spacing, at an indented first line, or at the top of a page after a finished
+  sentence. Paragraphs before the first sub-heading (when there is one), or a first paragraph
+  announcing the list (it names recommendations or ends with a colon), introduce the list.
+- Sub-headings are read as in the numbered list: parts naming recommendations, lettered or set
+  apart topics. The section ends at a numbered chapter, an annex, or an unnumbered heading set
+  like the section's own heading (``ABOUT ODIHR`` after ``RECOMMENDATIONS``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from statistics import median
+
+from odihr.parse.headings import LETTER, split_number
+from odihr.parse.joining import is_capitalised
+from odihr.parse.layout import Line, body_size, content_lines
+from odihr.parse.pdf import PdfReport
+from odihr.parse.recommendations import (
+    _REC_WORD,
+    _Item,
+    _section_lines,
+    _SectionReader,
+    ends_chapter,
+    find_heading,
+)
+
+#: Bullet glyphs, alone or glued to the first word.
+BULLET = re.compile(r"^(?:[•●▪■◦·∙○◆►➢➤✓\uf0b7\uf0a7\uf0d8]|[-–—*o])(?=\s|$)|^[•●▪■◦·∙○◆►➢➤]")
+#: A paragraph gap is wider than the line spacing by this share of the font size.
+PARAGRAPH_GAP = 0.4
+#: A first line indented by more than this many points starts a paragraph.
+INDENT = 8.0
+
+
+@dataclass
+class _Paragraph:
+    lines: list[Line] = field(default_factory=list)
+    part: int = -1
+    section: str | None = None
+    bullet: bool = False
+
+
+def read_plain(pdf: PdfReport, start: int, heading: str) -> list[_Item]:
+    """The unnumbered recommendations under the heading on page ``start`` (see module doc)."""
+    first = content_lines(pdf, start)
+    index = find_heading(first, heading)
+    if index is None:
+        return []
+    head = first[index]
+    reader = _SectionReader(body_size(first), heading)
+    paragraphs: list[_Paragraph] = []
+    headings_seen = False
+    for line in _section_lines(pdf, start, heading):
+        text = line.text
+        styled = line.bold or line.size >= reader.size + 0.5
+        if styled and _is_heading(line):
+            if ends_chapter(text, reader.letter) or line.size > head.size + 0.5 or \
+                    _same_style(line, head) and not _lettered(line, reader) and \
+                    not re.search(_REC_WORD, text.upper()):
+                break
+            if reader._part(text):
+                reader.section = None
+            else:
+                numbered = split_number(text, reader.letter)
+                if numbered.style == LETTER:
+                    reader.letter, text = numbered.number, numbered.title
+                reader.section = text
+            headings_seen = True
+            paragraphs.append(_Paragraph(part=-2))  # a heading closes the paragraph
+            continue
+        _add_line(paragraphs, line, len(reader.parts) - 1, reader.section, headings_seen)
+    items = _items(paragraphs, headings_seen)
+    reader.items = items
+    return reader.finish()
+
+
+def _is_heading(line: Line) -> bool:
+    text = line.text
+    return len(text) < 120 and not (text.endswith((".", ";", ",")) and len(text.split()) > 6)
+
+
+def _same_style(line: Line, head: Line) -> bool:
+    return abs(line.size - head.size) < 0.5 and line.bold == head.bold and \
+        is_capitalised(line.text) == is_capitalised(head.text)
+
+
+def _lettered(line: Line, reader: _SectionReader) -> bool:
+    return split_number(line.text, reader.letter).style == LETTER
+
+
+def _add_line(paragraphs: list[_Paragraph], line: Line, part: int, section: str | None,
+              after_heading: bool) -> None:
+    """Append a body line to the current paragraph or start a new one."""
+    bullet = bool(BULLET.match(line.text))
+    current = paragraphs[-1] if paragraphs and paragraphs[-1].part != -2 else None
+    if current is None or bullet or _starts_paragraph(current, line):
+        paragraphs.append(_Paragraph([line], part, section, bullet))
+        return
+    current.lines.append(line)
+
+
+def _starts_paragraph(current: _Paragraph, line: Line) -> bool:
+    previous = current.lines[-1]
+    if current.bullet:
+        bullet_text = current.lines[0].words[1].x0 if len(current.lines[0].words) > 1 \
+            else current.lines[0].x0
+        return line.x0 < bullet_text - 2 and _gap(current, line)
+    if line.page != previous.page:
+        return previous.text.endswith((".", "!", "?", ":", ";")) and line.text[:1].isupper()
+    if line.x0 > current.lines[0].x0 + INDENT and previous.text.endswith((".", ":", ";")):
+        return True
+    return _gap(current, line)
+
+
+def _gap(current: _Paragraph, line: Line) -> bool:
+    """A gap above ``line`` wider than the paragraph's line spacing."""
+    previous = current.lines[-1]
+    if line.page != previous.page:
+        return True
+    gap = line.top - previous.bottom
+    gaps = [b.top - a.bottom for a, b in zip(current.lines, current.lines[1:], strict=False)
+            if a.page == b.page]
+    spacing = median(gaps) if gaps else 0.35 * line.size
+    return gap > spacing + PARAGRAPH_GAP * line.size
+
+
+def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[_Item]:
+    """Number the recommendations' paragraphs (or bullets) in reading order; a one-line
+    paragraph that reads as a heading (short, capitalised, ending no sentence) names the topic
+    of the paragraphs after it."""
+    texts: list[_Paragraph] = []
+    plain: str | None = None
+    for paragraph in paragraphs:
+        if paragraph.part == -2:
+            plain = None
+            texts.append(paragraph)
+        elif paragraph.lines and _reads_as_heading(paragraph):
+            plain = paragraph.lines[0].text
+            headings_seen = True
+            texts.append(_Paragraph(part=-2))
+        elif paragraph.lines:
+            if plain is not None:
+                paragraph.section = plain
+            texts.append(paragraph)
+    if headings_seen:
+        first_heading = next((i for i, p in enumerate(texts) if p.part == -2), 0)
+        texts = texts[first_heading:]
+    texts = [p for p in texts if p.lines]
+    if any(p.bullet for p in texts):
+        texts = [p for p in texts if p.bullet]
+    elif not headings_seen and len(texts) > 1 and _introduces(texts[0]):
+        texts = texts[1:]
+    items = []
+    for number, paragraph in enumerate(texts, start=1):
+        lines = [ln.text for ln in paragraph.lines]
+        if paragraph.bullet:
+            lines[0] = BULLET.sub("", lines[0], count=1).strip()
+        items.append(_Item(number, paragraph.part, paragraph.section, paragraph.lines[0].page,
+                           [ln for ln in lines if ln]))
+    return items
+
+
+def _reads_as_heading(paragraph: _Paragraph) -> bool:
+    text = paragraph.lines[0].text
+    return len(paragraph.lines) == 1 and not paragraph.bullet and len(text) < 60 and \
+        text[:1].isupper() and not text.endswith((".", ",", ";", ":", "!", "?"))
+
+
+def _introduces(paragraph: _Paragraph) -> bool:
+    """A paragraph announcing the list: it names recommendations or ends with a colon."""
+    text = " ".join(ln.text for ln in paragraph.lines)
+    return text.rstrip().endswith(":") or bool(re.search(_REC_WORD, text.upper()))

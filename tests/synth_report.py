@@ -1,0 +1,512 @@
+"""Synthetic whole ODIHR reports, written with PDFium, with the parts a reader should find.
+
+Test helper (reusable by every part's tests): :func:`build_report` lays out a cover, a table of
+contents, body chapters, a recommendations chapter (or recommendations inside the summary, or
+none), annexes and an observer annex from a :class:`ReportSpec`, and returns the PDF's bytes with
+the recommendations and observers the report prints (:class:`Expected`). Each axis of the spec
+varies on its own, so Hypothesis (:func:`report_specs`) can combine them freely:
+
+- chapter headings: case (``upper``/``title``) and numbering (``I.``, ``I``, ``1.``, ``1``,
+  unnumbered); sub-sections ``III.1``/``2.1`` style where the summary holds recommendations;
+- the contents page: dot leaders and page numbers, headings without page numbers, or none;
+- recommendation structure: priority/other (with or without the letters' dots), lettered topics
+  of 1999–2012 (capitals or title case), short-/longer-term groups, inside the summary, a last
+  ``RECOMMENDATIONS AND CONCLUSIONS`` chapter, flat numbered, bullets, paragraphs, none;
+- the observer annex: its wording and case, its number, grouping by delegation (flat or nested),
+  by country under team headings, or none, and its length (several pages);
+- the running header: ``Page: N`` on the first header line, or in the footer.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from hypothesis import strategies as st
+
+from results_pdfs import LEFT, WIDTH, Column, ReportPdf
+
+BODY_SIZE = 11.0
+BOTTOM = 770.0
+
+SENTENCES = (
+    "The legal framework should be reviewed to bring it in line with OSCE commitments.",
+    "The election administration should publish all its decisions in a timely manner.",
+    "Consideration should be given to facilitating voting for citizens residing abroad.",
+    "Independent candidates should be allowed to stand in all elections.",
+    "The broadcast regulator should act promptly on violations during the campaign.",
+    "As previously recommended, campaign finance reports should be published in full.",
+    "The law should provide clear grounds and procedures for recounts of the results.",
+    "Measures should be taken to increase the participation of women as candidates.",
+    "Voter lists should be made available for public scrutiny in line with data protection.",
+    "Citizen observers should have access to all stages of the electoral process.",
+)
+PROSE = (
+    "The mission met with the authorities, political parties, civil society and the media.",
+    "Several previous ODIHR recommendations remain unaddressed, including on the media.",
+    "The campaign was calm and contestants were able to campaign freely across the country.",
+    "The Central Election Commission met all legal deadlines and held regular sessions.",
+)
+CHAPTERS = ("Executive Summary", "Introduction and Acknowledgments", "Background",
+            "Legal Framework and Electoral System", "Election Administration", "Media")
+TOPICS = ("Legal Framework", "Election Administration", "Voter Registration",
+          "Candidate Registration", "Campaign Finance", "Media", "Complaints and Appeals",
+          "Participation of Women", "Election Day", "Citizen Observers", "Mass Media")
+LETTERED_CAPS = ("THE LEGAL FRAMEWORK", "ELECTION ADMINISTRATION", "VOTER REGISTRATION",
+                 "CANDIDATE REGISTRATION", "THE CAMPAIGN", "MEDIA", "COMPLAINTS AND APPEALS",
+                 "PARTICIPATION OF WOMEN", "ELECTION DAY", "THE COUNT",
+                 "ELECTION OBSERVATION (GENERAL)")
+LETTERED_TITLE = ("In General", "Election Administration", "Voter Lists", "Mass Media",
+                  "Election Day Procedures", "Complaints")
+GIVEN = ("Anna", "Boris", "Geir Jørgen", "Marietta", "Lela", "Markus", "Jane", "Pieter",
+         "Sofia", "Tomas", "Ingrid", "Ahmet")
+FAMILY = ("Berg", "Frlec", "Bekkevold", "Tidei", "Tsaava", "Krottmayer", "Kareski", "Jansen",
+          "Lindqvist", "Novak", "Hansen", "Yilmaz")
+COUNTRIES = (("Austria", "AT"), ("Germany", "DE"), ("United Kingdom", "GB"), ("France", "FR"),
+             ("Norway", "NO"), ("Sweden", "SE"), ("Poland", "PL"), ("Italy", "IT"),
+             ("Canada", "CA"), ("United States", "US"), ("Netherlands", "NL"),
+             ("Finland", "FI"), ("Denmark", "DK"), ("Switzerland", "CH"))
+ROLES = ("Head of Delegation", "MP", "Legal Analyst", "", "Staff of Delegation", "")
+#: Delegation headings and their kinds.
+ORGANISATIONS = (("OSCE Parliamentary Assembly", "osce_pa"),
+                 ("Parliamentary Assembly of the Council of Europe", "pace"),
+                 ("European Parliament", "european_parliament"),
+                 ("NATO Parliamentary Assembly", "nato_pa"))
+TEAMS = (("ODIHR EOM Core Team", "core_team"), ("ODIHR EOM Long-Term Observers", "long_term"),
+         ("ODIHR EOM Short-Term Observers", "short_term"))
+ANNEX_WORDINGS = (
+    "LIST OF OBSERVERS IN THE INTERNATIONAL ELECTION OBSERVATION MISSION",
+    "LIST OF OBSERVERS IN THE LIMITED ELECTION OBSERVATION MISSION",
+    "LIST OF OBSERVERS IN THE INTERNATIONAL REFERENDUM OBSERVATION MISSION",
+    "LIST OF OBSERVERS",
+    "LIST OF MEMBERS OF THE ODIHR LIMITED ELECTION OBSERVATION MISSION",
+)
+ANNEX_FORMS = ("ANNEX {n}: {t}", "ANNEX {n} – {t}", "ANNEX {n} {t}", "APPENDIX {n}: {t}", "{t}")
+REC_STRUCTURES = ("priority_other", "lettered_topics", "terms", "summary", "summary_bullets",
+                  "conclusions", "flat", "bullets", "paragraphs", "none")
+NUMBERINGS = ("roman_dot", "roman", "arabic_dot", "arabic", "none")
+ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
+
+
+@dataclass(frozen=True)
+class RecSpec:
+    """The recommendations: ``structure`` (one of :data:`REC_STRUCTURES`) and its sizes."""
+
+    structure: str
+    groups: tuple[int, ...] = (2, 3)  # items per group (part, topic or term)
+    dotted: bool = True  # ``A.`` or ``A``
+    caps_topics: bool = True  # lettered topics in capitals or title case
+    marker: str = "."  # ``1.`` or ``1)``
+    seed: int = 0
+    bold_topics: bool = True  # topic headings in bold, or in body type
+
+
+@dataclass(frozen=True)
+class ObsSpec:
+    """The observer annex: wording, form, case, grouping (``flat``, ``nested``, ``country``,
+    ``none``) and rows per group."""
+
+    wording: int = 0
+    form: int = 0
+    title_case: bool = False
+    grouping: str = "flat"
+    groups: tuple[int, ...] = (3, 2)
+    seed: int = 0
+    prefix: str = "ODIHR EOM "  # team headings: "ODIHR EOM ", "OSCE/ODIHR ", ""
+    caps_countries: bool = False
+    header_row: bool = False  # a Name | Surname | Country | Role row under each heading
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """One synthetic report."""
+
+    upper: bool = True
+    numbering: str = "roman_dot"
+    toc: str = "leaders"  # leaders, plain, none
+    page_header: bool = False
+    results_annex: bool = True
+    recs: RecSpec = field(default_factory=lambda: RecSpec("priority_other"))
+    observers: ObsSpec | None = field(default_factory=ObsSpec)
+
+
+@dataclass
+class Expected:
+    """What the report prints: recommendations as ``(number, priority, section, text,
+    numbered)`` and observers as ``(given, family, country, role, delegation, parent,
+    country_code, delegation_kind)``."""
+
+    recommendations: list[tuple[int, bool, str | None, str, bool]] = field(default_factory=list)
+    observers: list[tuple[str, str, str | None, str | None, str, str | None, str | None,
+                          str]] = field(default_factory=list)
+
+
+class SynthPdf(ReportPdf):
+    """:class:`ReportPdf` with automatic page breaks and a choice of where ``Page: N`` sits."""
+
+    def __init__(self, page_header: bool) -> None:
+        super().__init__(header=("Republic of Testland", "Parliamentary Elections, 12 May 2024",
+                                 "ODIHR Election Observation Mission Final Report"))
+        self.page_header = page_header
+        self.pages = 0
+
+    def new_page(self) -> ReportPdf:
+        self._finish_page()
+        self._page = self.doc.new_page(WIDTH, 842.0)
+        self._count += 1
+        self.pages = self._count
+        self.top = 36.0
+        if self._count > 1:
+            for i, line in enumerate(self.header):
+                self.text(LEFT, line, size=9)
+                if i == 0 and self.page_header:
+                    self.text_at(523, self.top, f"Page: {self._count}", size=9, right=True)
+                self.top += 12
+            self.top += 20
+        else:
+            self.top = 120.0
+        return self
+
+    def _finish_page(self) -> None:
+        if self._page is not None:
+            if not self.page_header and self._count > 1:
+                self.text_at(470, 800, f"Page: {self._count}", size=9)
+            import pypdfium2.raw as pdfium_raw
+
+            pdfium_raw.FPDFPage_GenerateContent(self._page.raw)
+
+    def _finish(self) -> None:
+        self._finish_page()
+
+    def room(self, height: float) -> None:
+        if self._page is None or self.top + height > BOTTOM:
+            self.new_page()
+
+    def lines(self, lines: Sequence[str], *, x: float = LEFT, size: float = BODY_SIZE,
+              bold: bool = False, gap: float = 8.0, first_x: float | None = None,
+              lead: str | None = None) -> None:
+        """Lines of one paragraph (page breaks allowed between lines), then ``gap``."""
+        for i, line in enumerate(lines):
+            self.room(size + 3)
+            if i == 0 and lead is not None:
+                self.text(LEFT, lead, size=size, bold=bold)
+            self.text(first_x if i == 0 and first_x is not None else x, line, size=size,
+                      bold=bold)
+            self.top += size + 3
+        self.top += gap
+
+    def heading(self, text: str, size: float = 12.0, width: int = 70) -> None:
+        parts = textwrap.wrap(text, width)
+        self.room(len(parts) * (size + 3) + 40)
+        self.lines(parts, size=size, bold=True, gap=6)
+
+
+def wrap(text: str, width: int = 78) -> list[str]:
+    return textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False)
+
+
+def _case(text: str, upper: bool) -> str:
+    return text.upper() if upper else text
+
+
+def chapter_heading(spec: ReportSpec, index: int, title: str) -> str:
+    """The printed heading of chapter ``index`` (0-based) in the spec's case and numbering."""
+    title = _case(title, spec.upper)
+    number = {"roman_dot": f"{ROMANS[index]}.", "roman": ROMANS[index],
+              "arabic_dot": f"{index + 1}.", "arabic": str(index + 1), "none": ""}[spec.numbering]
+    return f"{number} {title}".strip()
+
+
+def _sub_number(spec: ReportSpec, index: int) -> str:
+    if spec.numbering.startswith("roman"):
+        return f"{ROMANS[index]}.1"
+    if spec.numbering.startswith("arabic"):
+        return f"{index + 1}.1"
+    return ""
+
+
+def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
+    """The PDF of ``spec`` and what it prints (see module doc)."""
+    expected = Expected()
+    chapters = list(CHAPTERS)
+    rec_chapter = {"none": None, "summary": None, "summary_bullets": None,
+                   "conclusions": "Recommendations and Conclusions"}.get(
+                       spec.recs.structure, "Recommendations")
+    if rec_chapter:
+        chapters.append(rec_chapter)
+    annexes: list[str] = []
+    if spec.results_annex:
+        annexes.append(_annex_title(0, "FINAL RESULTS", spec.upper, 0))
+    obs_title = None
+    if spec.observers is not None:
+        obs = spec.observers
+        wording = _case(ANNEX_WORDINGS[obs.wording], not obs.title_case)
+        if obs.title_case:
+            wording = _title(ANNEX_WORDINGS[obs.wording])
+        obs_title = _annex_title(len(annexes), wording, not obs.title_case, obs.form)
+        annexes.append(obs_title)
+    pdf = SynthPdf(spec.page_header)
+    _cover(pdf)
+    _contents(pdf, spec, chapters, annexes)
+    pdf.new_page()
+    for index, title in enumerate(chapters):
+        pdf.heading(chapter_heading(spec, index, title))
+        if title == rec_chapter:
+            _recommendations(pdf, spec, expected)
+            continue
+        pdf.lines(wrap(" ".join(PROSE[: 2 + index % 3])))
+        if index == 0 and spec.recs.structure.startswith("summary"):
+            sub = f"{_sub_number(spec, 0)} {'Recommendations'}".strip()
+            pdf.heading(sub, size=11)
+            _recommendations(pdf, spec, expected)
+            sub = _sub_number(spec, 0)
+            pdf.heading(f"{sub[:-1]}2 Conclusions" if sub else "Conclusions", size=11)
+        pdf.lines(wrap(PROSE[3]))
+    if spec.results_annex:
+        pdf.new_page()
+        pdf.heading(annexes[0])
+        for party, votes in (("Party of Progress", "1 234 567"), ("Union of Farmers", "987 654")):
+            pdf.room(14)
+            pdf.text(LEFT, party, size=10)
+            pdf.text_at(400, pdf.top, votes, size=10, right=True)
+            pdf.top += 14
+    if spec.observers is not None and obs_title is not None:
+        _observers(pdf, spec.observers, obs_title, expected)
+    pdf.new_page()
+    pdf.heading(_case("About ODIHR", spec.upper))
+    pdf.lines(wrap("The Office for Democratic Institutions and Human Rights is the principal "
+                   "institution of the OSCE to assist participating States."))
+    return pdf.save(), expected
+
+
+def _title(text: str) -> str:
+    small = {"of", "in", "the", "and"}
+    words = text.lower().split()
+    return " ".join(w if i and w in small else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words)).replace("Odihr", "ODIHR")
+
+
+def _annex_title(index: int, title: str, upper: bool, form: int) -> str:
+    number = ROMANS[index]
+    text = ANNEX_FORMS[form].format(n=number, t=title)
+    if not upper:
+        text = text.replace("ANNEX", "Annex").replace("APPENDIX", "Appendix")
+    if form == len(ANNEX_FORMS) - 1 and not title.upper().startswith("LIST"):
+        text = f"ANNEX {number}: {title}" if upper else f"Annex {number}: {title}"
+    return text
+
+
+def _cover(pdf: SynthPdf) -> None:
+    pdf.new_page()
+    for text, size in (("REPUBLIC OF TESTLAND", 20.0), ("PARLIAMENTARY ELECTIONS", 16.0),
+                       ("12 May 2024", 16.0), ("ODIHR Election Observation Mission", 14.0),
+                       ("Final Report", 16.0), ("Warsaw", 12.0), ("1 August 2024", 12.0)):
+        pdf.text(180, text, size=size, bold=size > 12)
+        pdf.top += size + 14
+
+
+def _contents(pdf: SynthPdf, spec: ReportSpec, chapters: Sequence[str],
+              annexes: Sequence[str]) -> None:
+    if spec.toc == "none":
+        return
+    pdf.new_page()
+    pdf.heading("TABLE OF CONTENTS")
+    entries = [chapter_heading(spec, i, t) for i, t in enumerate(chapters)] + list(annexes)
+    for page, entry in enumerate(entries, start=3):
+        pdf.room(14)
+        if spec.toc == "leaders":
+            short = entry if len(entry) < 60 else entry[:57].rsplit(" ", 1)[0]
+            dots = "." * max(4, int((430 - 5.2 * len(short)) / 2.8))
+            pdf.text(LEFT, f"{short}{dots}{page}", size=10)
+        else:
+            pdf.text(LEFT, entry if len(entry) < 70 else entry[:67].rsplit(" ", 1)[0], size=10)
+        pdf.top += 14
+
+
+LEADS = ("", "In particular, ", "Where necessary, ", "As a matter of priority, ",
+         "In consultation with stakeholders, ", "Before the next elections, ", "Moreover, ")
+
+
+def _sentence(spec: RecSpec, number: int) -> str:
+    first = SENTENCES[(spec.seed + number) % len(SENTENCES)]
+    lead = LEADS[(spec.seed + number) % len(LEADS)]
+    if lead:
+        first = lead + first[:1].lower() + first[1:]
+    second = PROSE[(spec.seed + 2 * number) % len(PROSE)] if (spec.seed + number) % 3 == 0 \
+        else ""
+    return f"{first} {second}".strip()
+
+
+def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> None:
+    recs = spec.recs
+    structure = recs.structure
+    if structure == "none":
+        pdf.lines(wrap(PROSE[0]))
+        return
+    if structure == "empty":  # a heading and nothing readable under it: the next annex follows
+        return
+    if not structure.startswith("summary"):
+        pdf.lines(wrap("These recommendations are offered with a view to further enhance the "
+                       "conduct of elections and to support efforts to bring them in line "
+                       "with OSCE commitments."))
+    dot = "." if recs.dotted else ""
+    number = 0
+    unnumbered = structure in ("bullets", "paragraphs", "summary_bullets")
+
+    def item(priority: bool, section: str | None) -> None:
+        nonlocal number
+        number += 1
+        text = _sentence(recs, number)
+        lines = wrap(text, 72)
+        if structure in ("bullets", "summary_bullets"):
+            pdf.lines(lines, x=LEFT + 18, lead="•", gap=6)
+        elif structure == "paragraphs":
+            pdf.lines(wrap(text), gap=10)
+        else:
+            pdf.lines(lines, x=LEFT + 18, lead=f"{number}{recs.marker}", gap=6)
+        expected.recommendations.append((number, priority, section, text, not unnumbered))
+
+    letters = "ABCDEFGHIJK"
+    if structure == "priority_other":
+        pdf.heading(f"A{dot} PRIORITY RECOMMENDATIONS", size=12)
+        for _ in range(recs.groups[0]):
+            item(True, None)
+        pdf.heading(f"B{dot} OTHER RECOMMENDATIONS", size=12)
+        for g, count in enumerate(recs.groups[1:]):
+            topic = TOPICS[(recs.seed + g) % len(TOPICS)]
+            _topic(pdf, topic, recs.bold_topics)
+            for _ in range(count):
+                item(False, topic)
+    elif structure == "lettered_topics":
+        names = LETTERED_CAPS if recs.caps_topics else LETTERED_TITLE
+        for g, count in enumerate(recs.groups[: len(names)]):
+            topic = names[g]
+            _topic(pdf, f"{letters[g]}{dot} {topic}", recs.bold_topics)
+            for _ in range(count):
+                item(False, topic)
+    elif structure == "terms":
+        for g, count in enumerate(recs.groups[:2]):
+            term = ("Short-term recommendations", "Longer-term recommendations")[g]
+            pdf.heading(term, size=11)
+            for _ in range(count):
+                item(False, term)
+    elif structure in ("paragraphs", "bullets") and len(recs.groups) > 2:
+        for g, count in enumerate(recs.groups):
+            topic = TOPICS[(recs.seed + g) % len(TOPICS)]
+            pdf.heading(topic, size=11)
+            for _ in range(count):
+                item(False, topic)
+    else:
+        for _ in range(sum(recs.groups)):
+            item(False, None)
+
+
+def _topic(pdf: SynthPdf, text: str, bold: bool) -> None:
+    """A topic heading: bold, or in body type on a line of its own."""
+    if bold:
+        pdf.heading(text, size=11)
+    else:
+        pdf.room(60)
+        pdf.lines([text], gap=4)
+
+
+def _row(pdf: SynthPdf, columns: Sequence[Column], cells: Sequence[str]) -> None:
+    pdf.room(14)
+    pdf.row(columns, list(cells), size=10)
+
+
+FOUR = [Column(LEFT, right=False), Column(186, right=False), Column(306, right=False),
+        Column(426, right=False)]
+THREE = [Column(LEFT, right=False), Column(186, right=False), Column(336, right=False)]
+
+
+def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> None:
+    pdf.new_page()
+    pdf.heading(title)
+    k = obs.seed
+
+    def person(i: int) -> tuple[str, str, str, str, str]:
+        country, code = COUNTRIES[(k + 3 * i) % len(COUNTRIES)]
+        return (GIVEN[(k + i) % len(GIVEN)], FAMILY[(k + 5 * i) % len(FAMILY)], country, code,
+                ROLES[(k + i) % len(ROLES)])
+
+    count = 0
+    teams = [(t.replace("ODIHR EOM ", obs.prefix), kind) for t, kind in TEAMS]
+
+    def header(columns: Sequence[Column], labels: Sequence[str]) -> None:
+        if obs.header_row:
+            pdf.room(30)
+            pdf.row(columns, list(labels), size=10, bold=True)
+
+    def rows(delegation: str, parent: str | None, kind: str, n: int) -> None:
+        nonlocal count
+        header(FOUR, ("Name", "Surname", "Country", "Role"))
+        for _ in range(n):
+            given, family, country, code, role = person(count)
+            count += 1
+            _row(pdf, FOUR, [given, family, country, role])
+            expected.observers.append((given, family, country, role or None, delegation,
+                                       parent, code, kind))
+
+    if obs.grouping == "none":
+        rows(title, None, "other", sum(obs.groups))
+        return
+    if obs.grouping == "flat":
+        groups = [*ORGANISATIONS, *teams]
+        for g, n in enumerate(obs.groups):
+            name, kind = groups[(k + g) % len(groups)]
+            pdf.heading(name, size=11)
+            rows(name, None, kind, n)
+        return
+    if obs.grouping == "nested":
+        pdf.heading("Long-Term Observers", size=12.5)
+        for g, n in enumerate(obs.groups):
+            name, kind = teams[g % 2]
+            pdf.heading(name, size=11)
+            rows(name, "Long-Term Observers", kind, n)
+        return
+    # grouped by country under a team heading
+    team, kind = teams[2]
+    pdf.heading(team, size=12.5)
+    for g, n in enumerate(obs.groups):
+        country, code = COUNTRIES[(k + g) % len(COUNTRIES)]
+        country = country.upper() if obs.caps_countries else country
+        pdf.heading(country, size=11)
+        header(THREE, ("Name", "Surname", "Role"))
+        for _ in range(n):
+            given, family, _, _, role = person(count)
+            count += 1
+            _row(pdf, THREE, [given, family, role])
+            expected.observers.append((given, family, country, role or None, team, None, code,
+                                       kind))
+
+
+# --- Hypothesis ----------------------------------------------------------------------------------
+
+
+def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
+    return st.builds(
+        RecSpec,
+        structure=st.sampled_from(REC_STRUCTURES),
+        groups=st.lists(st.integers(1, max_group), min_size=2, max_size=11).map(tuple),
+        dotted=st.booleans(), caps_topics=st.booleans(), marker=st.sampled_from((".", ")")),
+        seed=st.integers(0, 50), bold_topics=st.booleans())
+
+
+def obs_specs(max_rows: int = 6) -> st.SearchStrategy[ObsSpec | None]:
+    return st.one_of(st.none(), st.builds(
+        ObsSpec, wording=st.integers(0, len(ANNEX_WORDINGS) - 1),
+        form=st.integers(0, len(ANNEX_FORMS) - 1), title_case=st.booleans(),
+        grouping=st.sampled_from(("flat", "nested", "country", "none")),
+        groups=st.lists(st.integers(1, max_rows), min_size=1, max_size=5).map(tuple),
+        seed=st.integers(0, 50), prefix=st.sampled_from(("ODIHR EOM ", "OSCE/ODIHR ", "")),
+        caps_countries=st.booleans(), header_row=st.booleans()))
+
+
+def report_specs(max_group: int = 4, max_rows: int = 6) -> st.SearchStrategy[ReportSpec]:
+    """Reports varying every axis independently."""
+    return st.builds(
+        ReportSpec, upper=st.booleans(), numbering=st.sampled_from(NUMBERINGS),
+        toc=st.sampled_from(("leaders", "plain", "none")), page_header=st.booleans(),
+        results_annex=st.booleans(), recs=rec_specs(max_group), observers=obs_specs(max_rows))

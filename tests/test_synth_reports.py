@@ -1,0 +1,174 @@
+"""Whole synthetic reports (tests/synth_report.py): every axis of heading, contents, running
+header, recommendation and observer structure, on its own and combined by Hypothesis; the parsed
+recommendations and observers must equal what the report prints, exactly.
+
+The default run uses a fast profile; ``bench/reports_fuzz.py`` runs the long one."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from synth_report import (
+    ANNEX_FORMS,
+    ANNEX_WORDINGS,
+    NUMBERINGS,
+    REC_STRUCTURES,
+    Expected,
+    ObsSpec,
+    RecSpec,
+    ReportSpec,
+    SynthPdf,
+    build_report,
+    report_specs,
+    wrap,
+)
+
+from odihr.errors import UnknownLayout
+from odihr.parse.observers import read_observers
+from odihr.parse.pdf import PdfReport
+from odihr.parse.recommendations import read_recommendations
+from odihr.parse.report import parse_report
+
+from results_pdfs import LEFT
+
+FAST = settings(max_examples=100, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def parsed(data: bytes) -> Expected:
+    with PdfReport(data) as pdf:
+        recs = read_recommendations(pdf)
+        obs = read_observers(pdf)
+    return Expected(
+        [(r.number, r.priority, r.section, r.text, r.numbered) for r in recs],
+        [(o.given_name, o.family_name, o.country, o.role, o.delegation, o.delegation_parent,
+          o.country_code, o.delegation_kind) for o in obs])
+
+
+def check(spec: ReportSpec) -> Expected:
+    data, expected = build_report(spec)
+    got = parsed(data)
+    assert got.recommendations == expected.recommendations
+    assert got.observers == expected.observers
+    return expected
+
+
+@pytest.mark.parametrize("structure", REC_STRUCTURES)
+@pytest.mark.parametrize("upper", [True, False])
+def test_each_recommendation_structure(structure: str, upper: bool) -> None:
+    expected = check(ReportSpec(upper=upper, recs=RecSpec(structure, groups=(2, 3, 2, 1))))
+    recs = expected.recommendations
+    assert bool(recs) is (structure != "none")
+    assert any(r[1] for r in recs) is (structure == "priority_other")  # priority only if named
+    assert all(r[4] for r in recs) is (structure not in ("bullets", "paragraphs"))
+
+
+@pytest.mark.parametrize("numbering", NUMBERINGS)
+@pytest.mark.parametrize("structure", ["priority_other", "lettered_topics", "summary"])
+def test_each_numbering_style(numbering: str, structure: str) -> None:
+    check(ReportSpec(numbering=numbering, recs=RecSpec(structure, dotted=False)))
+
+
+@pytest.mark.parametrize("caps", [True, False])
+def test_lettered_topics_through_k_are_sections_not_priority(caps: bool) -> None:
+    expected = check(ReportSpec(recs=RecSpec("lettered_topics", groups=(1,) * 11,
+                                             caps_topics=caps)))
+    assert not any(r[1] for r in expected.recommendations)
+    if caps:  # C, D, I, K are letters here, not roman numerals
+        assert expected.recommendations[-1][2] == "ELECTION OBSERVATION (GENERAL)"
+
+
+@pytest.mark.parametrize("toc", ["leaders", "plain", "none"])
+@pytest.mark.parametrize("page_header", [True, False])
+def test_contents_and_running_header_forms(toc: str, page_header: bool) -> None:
+    check(ReportSpec(toc=toc, page_header=page_header, upper=False))
+
+
+@pytest.mark.parametrize("wording", range(len(ANNEX_WORDINGS)))
+@pytest.mark.parametrize("form", range(len(ANNEX_FORMS)))
+def test_each_observer_annex_wording(wording: int, form: int) -> None:
+    check(ReportSpec(observers=ObsSpec(wording=wording, form=form, title_case=form % 2 == 1),
+                     results_annex=wording % 2 == 0))
+
+
+@pytest.mark.parametrize("grouping", ["flat", "nested", "country", "none"])
+def test_each_observer_grouping(grouping: str) -> None:
+    expected = check(ReportSpec(observers=ObsSpec(grouping=grouping, groups=(3, 2, 4))))
+    assert all(o[6] for o in expected.observers)  # every nationality has its ISO code
+
+
+def test_an_observer_list_of_more_than_ten_pages() -> None:
+    spec = ReportSpec(observers=ObsSpec(grouping="nested", groups=(40, 300, 250)),
+                      recs=RecSpec("none"))
+    data, expected = build_report(spec)
+    got = parsed(data)
+    assert len(got.observers) == 590
+    assert got.observers == expected.observers
+    with PdfReport(data) as pdf:
+        pages = {o.page for o in read_observers(pdf)}
+    assert len(pages) >= 10
+
+
+@FAST
+@given(report_specs())
+def test_generated_reports_parse_exactly(spec: ReportSpec) -> None:
+    check(spec)
+
+
+# --- unknown is loud --------------------------------------------------------------------------
+
+
+def _report_with(lines_after_heading: list[tuple[str, float, bool]], heading: str) -> bytes:
+    pdf = SynthPdf(page_header=False)
+    pdf.new_page()
+    pdf.text(180, "REPUBLIC OF TESTLAND", size=20, bold=True)
+    pdf.new_page()
+    pdf.heading("I. INTRODUCTION")
+    pdf.lines(wrap("The mission met with the authorities and the media in the capital."))
+    pdf.new_page()
+    pdf.heading(heading)
+    for text, size, bold in lines_after_heading:
+        pdf.room(size + 4)
+        pdf.text(LEFT, text, size=size, bold=bold)
+        pdf.top += size + 4
+    pdf.new_page()
+    pdf.heading("ABOUT ODIHR")
+    pdf.lines(wrap("The Office for Democratic Institutions and Human Rights is the principal "
+                   "institution of the OSCE."))
+    return pdf.save()
+
+
+def test_a_recommendations_heading_with_nothing_under_it_is_an_unknown_layout() -> None:
+    data = _report_with([("ANNEX I: FINAL RESULTS", 12, True)], "XII. RECOMMENDATIONS")
+    with PdfReport(data) as pdf, pytest.raises(UnknownLayout) as raised:
+        read_recommendations(pdf)
+    assert raised.value.page == 3
+    assert "RECOMMENDATIONS" in str(raised.value)
+
+
+def test_an_observer_annex_without_a_table_is_an_unknown_layout() -> None:
+    prose = [("The list of observers is available from the ODIHR on request only.", 11, False)]
+    data = _report_with(prose, "ANNEX II: LIST OF OBSERVERS")
+    with PdfReport(data) as pdf, pytest.raises(UnknownLayout) as raised:
+        read_observers(pdf)
+    assert raised.value.page == 3
+    assert "observers" in str(raised.value)
+
+
+@pytest.mark.parametrize("results_annex", [True, False])
+def test_an_unreadable_part_is_quarantined_and_the_others_still_load(results_annex: bool) -> None:
+    spec = ReportSpec(recs=RecSpec("empty"), results_annex=results_annex)
+    data, expected = build_report(spec)
+    report = parse_report(data)
+    problems = {p.part: p for p in report.problems}
+    assert problems["recommendations"].status == "quarantined"
+    assert problems["recommendations"].page is not None
+    assert report.recommendations == ()
+    assert [(o.given_name, o.family_name) for o in report.observers] == \
+        [o[:2] for o in expected.observers]
+    assert "observers" not in problems
+
+
+def test_a_final_report_without_recommendations_or_observers_reads_none() -> None:
+    data, _ = build_report(ReportSpec(recs=RecSpec("none"), observers=None))
+    assert parsed(data) == Expected([], [])
