@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from prefect import unmapped
 from sqlalchemy import Engine
 
 from db.facts import facts_digest
 from db.status import document_status
 from odihr.crosscheck import metadata_disagreements
+from odihr.isolation import ParseLimits
 from odihr.outcomes import ParseOutcome
 from odihr.parse.report import PARSER_VERSION
 from odihr.progress import reporter
@@ -45,6 +47,10 @@ class WorkItem:
     language: str | None
     #: Digest of the facts already loaded from this version (a reparse skips identical output).
     facts_digest: str | None = None
+
+
+def _limits(settings: Settings) -> ParseLimits:
+    return ParseLimits.from_settings(settings)
 
 
 def needs_parse(
@@ -82,7 +88,8 @@ def process(
         if document_status(engine, item.translation_of) != "loaded":
             to_parse.append(item)
             continue
-        pages = count_pages(item.url_path, item.path, settings.max_pdf_pages).pages
+        limits = _limits(settings)
+        pages = count_pages(item.url_path, item.path, settings.max_pdf_pages, limits).pages
         reason = f"translation of {item.translation_of}, which is loaded"
         skip_document(
             engine,
@@ -112,6 +119,7 @@ def _parse_validate_load(
         [i.url_path for i in items],
         [i.path for i in items],
         [settings.max_pdf_pages] * len(items),
+        unmapped(_limits(settings)),
     )
     outcomes: list[ParseOutcome] = []
     for future in futures:
