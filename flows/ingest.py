@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from db.load import known_versions, record_version, upsert_documents, upsert_elections
 from db.status import known_elections
 from flows.artifacts import publish_summary
+from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
 from flows.steps import BATCH_SIZE, WorkItem, needs_parse, process
 from odihr.filters import Filters
@@ -128,6 +129,7 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
             reporter().grow("download", len(rows))
             store = RawStore(settings.raw_dir)
             _ingest_documents(engine, settings, client, store, rows, ids, summary, force)
+        reconcile_translations(engine, settings, summary)
     return summary
 
 

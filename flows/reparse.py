@@ -9,6 +9,7 @@ from prefect import flow
 
 from db.stored import stored_versions
 from flows.artifacts import publish_summary
+from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
 from flows.steps import BATCH_SIZE, WorkItem, process
 from odihr.filters import Filters
@@ -55,6 +56,7 @@ def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary
         for start in range(0, len(items), BATCH_SIZE):
             batch = items[start : start + BATCH_SIZE]
             summary.validations.extend(process(engine, settings, batch, summary.run_id, summary))
+        reconcile_translations(engine, settings, summary)
     return summary
 
 
