@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, select, update
+from sqlalchemy import Engine, and_, delete, func, select, update
 from sqlalchemy.orm import aliased
 
 from db.load import FACT_TABLES, utcnow
@@ -79,3 +79,15 @@ def skip_translation(
             .where(ReportDocument.__table__.c.id == document_id)
             .values(status="skipped", status_reason=reason, current_version_id=None)
         )
+
+
+def known_document_counts(engine: Engine) -> dict[int, int]:
+    """``election id → documents the warehouse holds for it`` (dead links left out)."""
+    d = ReportDocument.__table__
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(d.c.election_id, func.count())
+            .where(d.c.gone_status.is_(None))
+            .group_by(d.c.election_id)
+        ).all()
+    return {election_id: int(n) for election_id, n in rows}

@@ -13,7 +13,7 @@ from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
 from flows.steps import BATCH_SIZE, WorkItem, process
 from odihr.filters import Filters
-from odihr.settings import Settings
+from odihr.settings import Settings, base_settings
 from odihr.site.store import RawStore
 from odihr.summary import RunSummary
 
@@ -71,7 +71,7 @@ def reparse(
     data_dir: str | None = None,
 ) -> dict[str, Any]:
     """Re-parse stored PDFs; a report whose facts come out the same is left untouched."""
-    settings = Settings.from_env().with_overrides(database_url=database_url, data_dir=data_dir)
+    settings = base_settings().with_overrides(database_url=database_url, data_dir=data_dir)
     summary = run_reparse(
         settings, Filters.build(date_from, date_to, countries, report_types), force
     )

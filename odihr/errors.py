@@ -190,6 +190,21 @@ class TooLarge(FetchError):
         )
 
 
+class TooSlow(FetchError):
+    """The download did not finish within its overall deadline (a body that drips slowly)."""
+
+    code = "too_slow"
+
+    def __init__(self, url: str, deadline: float, received: int) -> None:
+        self.url = url
+        self.deadline = deadline
+        self.received = received
+        super().__init__(
+            f"{url} did not finish downloading within {deadline:g} s (ODIHR_DOWNLOAD_DEADLINE; "
+            f"{received} bytes received); the site is too slow now, the next run tries again"
+        )
+
+
 class Disallowed(FetchError):
     """robots.txt forbids the URL for our user agent."""
 

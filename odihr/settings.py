@@ -7,6 +7,9 @@ the code base reads ``os.environ`` for configuration.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -187,3 +190,25 @@ class Settings:
             return make_url(self.database_url).render_as_string(hide_password=True)
         except Exception:  # noqa: BLE001 - an unparsable URL is reported as is, minus nothing secret
             return "<unparsable database URL>"
+
+
+_ACTIVE: ContextVar[Settings | None] = ContextVar("odihr_active_settings", default=None)
+
+
+@contextmanager
+def active_settings(settings: Settings) -> Iterator[Settings]:
+    """Make ``settings`` what flows started in this context run with.
+
+    The CLI hands its resolved settings to the flows this way rather than as flow parameters:
+    parameters are stored in Prefect's run records, and a database URL carries a password.
+    """
+    token = _ACTIVE.set(settings)
+    try:
+        yield settings
+    finally:
+        _ACTIVE.reset(token)
+
+
+def base_settings() -> Settings:
+    """The settings handed over by :func:`active_settings`, else those of the environment."""
+    return _ACTIVE.get() or Settings.from_env()
