@@ -14,7 +14,6 @@ from sqlalchemy import text
 
 from db.engine import get_engine
 from odihr.commands import ingest as run_command
-from odihr.errors import SiteLayoutChanged
 from odihr.exitcodes import EXIT_FAILED, EXIT_OK
 from odihr.site.pages import parse_election_page, parse_listing_page
 from odihr.site.server import MirrorServer
@@ -71,7 +70,6 @@ def test_a_listing_without_election_items_stops_the_run(
     err = _changed_run(mirror, tmp_path, capsys)
     assert "layout changed" in err and "/odihr/elections" in err
     assert "no election items" in err and "article.node--type-election" in err
-    assert len(err.strip().splitlines()) == 1
 
 
 def test_election_pages_with_a_re_marked_documents_block_stop_the_run(
@@ -108,9 +106,6 @@ def test_the_sample_pages_pass_the_checks_and_a_page_without_documents_is_not_an
         bare = parse_election_page(html[:start] + html[end:],
                                    "https://www.osce.org/odihr/elections/x/1")
         assert bare is not None and bare.documents == ()
-    with pytest.raises(SiteLayoutChanged, match="no election items"):
-        from odihr.site.discovery import discover  # noqa: F401 - raised by the walk, see above
-        raise SiteLayoutChanged("/odihr/elections", "no election items", ("x",))
     entries, _, _ = parse_listing_page(
         (SAMPLE_SITE / "odihr/elections/index.html").read_text(encoding="utf-8"),
         "https://www.osce.org/odihr/elections")
