@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, and_, func, or_, select
 
 from db.models import Country, Election, ReportDocument, Run
 
@@ -48,16 +48,26 @@ def quarantined_documents(engine: Engine, status: str = "quarantined") -> list[t
 
 
 def known_elections(engine: Engine) -> dict[int, tuple[Any, bool]]:
-    """``election id → (election date, has a final report document)`` for the nightly plan."""
+    """``election id → (election date, done)`` for the nightly plan: done when the election has a
+    processed final report, no document still ``pending`` (a run killed before processing them
+    leaves them so) and none that could never be downloaded."""
     e, d = Election.__table__, ReportDocument.__table__
     has_final = (
         select(func.count())
-        .where(d.c.election_id == e.c.id, d.c.report_type == "final")
+        .where(d.c.election_id == e.c.id, d.c.report_type == "final", d.c.status != "pending")
         .scalar_subquery()
     )
+    # Pending (a run died before processing it) or never downloaded (the site failed): the next
+    # nightly must visit the election again, however old it is.
+    unfinished = or_(
+        d.c.status == "pending", and_(d.c.status == "quarantined", d.c.latest_version_id.is_(None))
+    )
+    pending = (
+        select(func.count()).where(d.c.election_id == e.c.id, unfinished).scalar_subquery()
+    )
     with engine.connect() as connection:
-        rows = connection.execute(select(e.c.id, e.c.election_date, has_final)).all()
-    return {election_id: (day, bool(n)) for election_id, day, n in rows}
+        rows = connection.execute(select(e.c.id, e.c.election_date, has_final, pending)).all()
+    return {election_id: (day, bool(n) and not p) for election_id, day, n, p in rows}
 
 
 def country_slugs(engine: Engine) -> set[str]:

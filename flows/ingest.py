@@ -8,24 +8,27 @@ from typing import Any
 from prefect import flow
 from sqlalchemy import Engine
 
+from db.converge import known_document_counts
 from db.load import known_versions, record_version, upsert_documents, upsert_elections
 from db.status import known_elections
 from flows.artifacts import publish_summary
+from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
 from flows.steps import BATCH_SIZE, WorkItem, needs_parse, process
 from odihr.filters import Filters
 from odihr.nightly import KnownElection, NightlyPlan
 from odihr.outcomes import LOADED_STATUSES, NO_VERSION, DocumentRef, DownloadOutcome
 from odihr.progress import reporter
-from odihr.settings import Settings
+from odihr.settings import Settings, base_settings
+from odihr.site.breaker import CircuitBreaker
 from odihr.site.client import SiteClient
 from odihr.site.models import DiscoveredElection
+from odihr.site.shrinkage import check_document_counts
 from odihr.site.store import RawStore
 from odihr.summary import RunSummary
 from tasks.crawl import discover_reports
 from tasks.download import download_document
 from tasks.load import mark_document_gone, quarantine_document
-from tasks.policy import task_retry_delays
 from tasks.politeness import site_throttle
 
 
@@ -78,12 +81,12 @@ def _download_all(
     store: RawStore,
     refs: list[DocumentRef],
     force: bool,
-    settings: Settings,
+    breaker: CircuitBreaker,
 ) -> list[DownloadOutcome]:
+    """Download ``refs`` in order; stops early (fewer outcomes) once the breaker opens."""
     outcomes = []
-    task = download_document.with_options(retry_delay_seconds=task_retry_delays(settings))
     for ref in refs:
-        state = task(client, store, ref, force, return_state=True)
+        state = download_document(client, store, ref, force, return_state=True)
         reporter().advance("download")
         if state.is_completed():
             outcomes.append(state.result())
@@ -99,6 +102,8 @@ def _download_all(
                         reason=str(error),
                     )
                 )
+        if breaker.record(outcomes[-1]):
+            break
     return outcomes
 
 
@@ -112,10 +117,7 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
             include, stop_when = plan.needs_visit, plan.page_done
         throttle = site_throttle(settings.shared_rate_limit)
         with SiteClient(settings, throttle=throttle) as client:
-            discover = discover_reports.with_options(
-                retry_delay_seconds=task_retry_delays(settings)
-            )
-            discovery = discover(client, include=include, stop_when=stop_when)
+            discovery = discover_reports(client, include=include, stop_when=stop_when)
             if discovery.complete:
                 filters.check_countries(e.country_slug for e in discovery.entries)
             elections = [
@@ -123,6 +125,9 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
                 for e in discovery.elections
                 if filters.match_election(e.country_slug, e.election_date)
             ]
+            check_document_counts(  # a changed site fails loudly, before any write
+                elections, known_document_counts(engine), settings.min_document_share
+            )
             upsert_elections(engine, [election_row(e) for e in elections])
             rows = _document_rows(elections, filters)
             ids = upsert_documents(engine, rows)
@@ -130,6 +135,7 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
             reporter().grow("download", len(rows))
             store = RawStore(settings.raw_dir)
             _ingest_documents(engine, settings, client, store, rows, ids, summary, force)
+        reconcile_translations(engine, settings, summary)
     return summary
 
 
@@ -153,6 +159,7 @@ def _ingest_documents(
     force: bool,
 ) -> None:
     known = known_versions(engine)
+    breaker = CircuitBreaker(settings.max_consecutive_failures)
     for start in range(0, len(rows), BATCH_SIZE):
         batch = rows[start : start + BATCH_SIZE]
         refs = []
@@ -167,14 +174,14 @@ def _ingest_documents(
                 )
             )
         items = []
-        for outcome, row in zip(
-            _download_all(client, store, refs, force, settings), batch, strict=True
-        ):
+        outcomes = _download_all(client, store, refs, force, breaker)
+        for outcome, row in zip(outcomes, batch[: len(outcomes)], strict=True):
             summary.bytes_downloaded += outcome.bytes_transferred
             item = _after_download(engine, outcome, row, summary, force)
             if item is not None:
                 items.append(item)
         summary.validations.extend(process(engine, settings, items, summary.run_id, summary))
+        breaker.check()  # after the batch's outcomes are recorded and counted
 
 
 def _after_download(
@@ -201,6 +208,7 @@ def _after_download(
                 reason=outcome.reason or "download failed",
                 run_id=summary.run_id,
             )
+            summary.add("quarantined")
             summary.quarantined.append((ref.url_path, outcome.reason or "download failed"))
         return None
     if outcome.sha256 is None or outcome.path is None:
@@ -257,7 +265,7 @@ def ingest(
     requests_per_second: float | None = None,
 ) -> dict[str, Any]:
     """Crawl the site and load every matching report; returns the run summary."""
-    settings = Settings.from_env().with_overrides(
+    settings = base_settings().with_overrides(
         base_url=base_url,
         database_url=database_url,
         data_dir=data_dir,

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from db.converge import abandon_dead_runs
 from db.engine import get_engine
 from db.load import finish_run, start_run
 from db.lock import warehouse_lock
@@ -31,6 +32,7 @@ def tracked_run(
     engine = get_engine(settings.database_url)
     with warehouse_lock(engine, timeout=settings.lock_timeout, holder=f"odihr {kind}"):
         upgrade(settings.database_url)  # under the lock: two first runs never migrate at once
+        abandon_dead_runs(engine)  # under the lock: a run still `running` has no process left
         summary = RunSummary(kind=kind)
         summary.run_id = start_run(engine, kind, parameters)
         try:

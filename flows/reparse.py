@@ -10,10 +10,11 @@ from prefect import flow
 from db.status import country_slugs
 from db.stored import stored_versions
 from flows.artifacts import publish_summary
+from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
 from flows.steps import BATCH_SIZE, WorkItem, process
 from odihr.filters import Filters
-from odihr.settings import Settings
+from odihr.settings import Settings, base_settings
 from odihr.site.store import RawStore
 from odihr.summary import RunSummary
 
@@ -60,6 +61,7 @@ def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary
         for start in range(0, len(items), BATCH_SIZE):
             batch = items[start : start + BATCH_SIZE]
             summary.validations.extend(process(engine, settings, batch, summary.run_id, summary))
+        reconcile_translations(engine, settings, summary)
     return summary
 
 
@@ -74,7 +76,7 @@ def reparse(
     data_dir: str | None = None,
 ) -> dict[str, Any]:
     """Re-parse stored PDFs; a report whose facts come out the same is left untouched."""
-    settings = Settings.from_env().with_overrides(database_url=database_url, data_dir=data_dir)
+    settings = base_settings().with_overrides(database_url=database_url, data_dir=data_dir)
     summary = run_reparse(
         settings, Filters.build(date_from, date_to, countries, report_types), force
     )

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from prefect import unmapped
 from sqlalchemy import Engine
 
 from db.facts import facts_digest
 from db.status import document_status
 from odihr.crosscheck import fill_from_site, metadata_disagreements
+from odihr.isolation import ParseLimits
 from odihr.outcomes import LOADED_STATUSES, ParseOutcome, PartStatus
 from odihr.parse.report import PARSER_VERSION
 from odihr.progress import reporter
@@ -49,6 +51,10 @@ class WorkItem:
     facts_digest: str | None = None
     #: The election type the site's election page gives (fills a cover the parser cannot read).
     election_type: str | None = None
+
+
+def _limits(settings: Settings) -> ParseLimits:
+    return ParseLimits.from_settings(settings)
 
 
 def needs_parse(
@@ -86,7 +92,8 @@ def process(
         if document_status(engine, item.translation_of) not in LOADED_STATUSES:
             to_parse.append(item)
             continue
-        pages = count_pages(item.url_path, item.path, settings.max_pdf_pages).pages
+        limits = _limits(settings)
+        pages = count_pages(item.url_path, item.path, settings.max_pdf_pages, limits).pages
         reason = f"translation of {item.translation_of}, which is loaded"
         skip_document(
             engine,
@@ -116,6 +123,7 @@ def _parse_validate_load(
         [i.url_path for i in items],
         [i.path for i in items],
         [settings.max_pdf_pages] * len(items),
+        unmapped(_limits(settings)),
     )
     outcomes: list[ParseOutcome] = []
     site_notes: dict[str, list[str]] = {}

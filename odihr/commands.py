@@ -15,7 +15,7 @@ from typing import Any
 from odihr.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from odihr.filters import Filters
 from odihr.prefect_env import configure_prefect
-from odihr.settings import Settings, SettingsError
+from odihr.settings import Settings, SettingsError, active_settings
 
 #: The demo serves the bundled mirror on loopback, so it need not be as polite as with the site.
 DEMO_REQUESTS_PER_SECOND = 200.0
@@ -68,20 +68,19 @@ def run_flow(kind: str, settings: Settings, filters: Filters, force: bool) -> di
         from flows.reparse import reparse as flow_fn
     else:
         from flows.ingest import ingest as flow_fn
+    # Settings travel in a context variable, not as parameters: Prefect stores parameters in its
+    # run records, and the database URL may carry a password.
     params: dict[str, Any] = {
         "date_from": filters.date_from,
         "date_to": filters.date_to,
         "countries": sorted(filters.countries) or None,
         "report_types": sorted(filters.report_types) or None,
         "force": force,
-        "database_url": settings.database_url,
-        "data_dir": str(settings.data_dir),
     }
     if kind != "reparse":
-        params.update(
-            kind=kind, base_url=settings.base_url, requests_per_second=settings.requests_per_second
-        )
-    return flow_fn.with_options(task_runner=task_runner(settings))(**params)
+        params.update(kind=kind)
+    with active_settings(settings):
+        return flow_fn.with_options(task_runner=task_runner(settings))(**params)
 
 
 @contextmanager

@@ -94,6 +94,27 @@ class TooManyPages(ReportError):
         )
 
 
+class ResourceLimit(ReportError):
+    """Parsing the report broke a resource limit (memory, CPU time, wall time): it was stopped.
+
+    The parse runs in a child process (:mod:`odihr.isolation`), so a decompression bomb or a
+    pathological page costs that report only; the run goes on.
+    """
+
+    code = "resource_limit"
+
+    def __init__(self, limit: str, setting: str, detail: str, progress: str) -> None:
+        self.limit = limit
+        self.setting = setting
+        self.detail = detail
+        self.progress = progress
+        super().__init__(
+            f"resource limit: parsing was stopped after {detail} ({limit}, {setting}); it had "
+            f"{progress}. The PDF is probably hostile or damaged (a decompression or page bomb); "
+            f"if the report is genuine, raise {setting} and run `odihr reparse`"
+        )
+
+
 class UnknownLayout(ReportError):
     """A part of the report is there but does not have a structure the parser understands."""
 
@@ -169,6 +190,21 @@ class TooLarge(FetchError):
         )
 
 
+class TooSlow(FetchError):
+    """The download did not finish within its overall deadline (a body that drips slowly)."""
+
+    code = "too_slow"
+
+    def __init__(self, url: str, deadline: float, received: int) -> None:
+        self.url = url
+        self.deadline = deadline
+        self.received = received
+        super().__init__(
+            f"{url} did not finish downloading within {deadline:g} s (ODIHR_DOWNLOAD_DEADLINE; "
+            f"{received} bytes received); the site is too slow now, the next run tries again"
+        )
+
+
 class Disallowed(FetchError):
     """robots.txt forbids the URL for our user agent."""
 
@@ -177,3 +213,53 @@ class Disallowed(FetchError):
     def __init__(self, url: str) -> None:
         self.url = url
         super().__init__(f"robots.txt of the site disallows {url}; it was not fetched")
+
+
+# --- the site ---------------------------------------------------------------------------------
+
+
+class SiteLayoutChanged(OdihrError):
+    """A page of the site no longer has the structure the crawler reads: the run stops (exit 1).
+
+    Nothing already in the warehouse is touched; a person has to look at the page and update the
+    selectors in :mod:`odihr.site.selectors`.
+    """
+
+    code = "site_layout_changed"
+
+    def __init__(self, page: str, expected: str, selectors: tuple[str, ...] | list[str]) -> None:
+        self.page = page
+        self.expected = expected
+        self.selectors = tuple(selectors)
+        super().__init__(
+            f"the site's layout changed: {page} has {expected}; these selectors found nothing: "
+            f"{', '.join(self.selectors)}. Nothing was changed in the warehouse; update "
+            "odihr/site/selectors.py"
+        )
+
+
+class SiteDown(OdihrError):
+    """Too many documents in a row could not be downloaded: the run stops (exit 1)."""
+
+    code = "site_down"
+
+    def __init__(self, failures: int, last_reason: str) -> None:
+        self.failures = failures
+        self.last_reason = last_reason
+        super().__init__(
+            f"the site looks down: {failures} documents in a row could not be downloaded "
+            f"(ODIHR_MAX_CONSECUTIVE_FAILURES); last: {last_reason}"
+        )
+
+
+class LockLost(OdihrError):
+    """The warehouse lock was lost while the run held it: the run stops writing (exit 1)."""
+
+    code = "lock_lost"
+
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+        super().__init__(
+            f"the warehouse lock was lost ({detail}); the run stopped writing so that no other "
+            "run overlaps it. Rerun: it resumes where this one stopped"
+        )

@@ -7,6 +7,9 @@ the code base reads ``os.environ`` for configuration.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,21 @@ DEFAULT_TASK_RUNNER = "thread"
 DEFAULT_RECHECK_DAYS = 365
 DEFAULT_NIGHTLY_CRON = "0 2 * * *"
 DEFAULT_LOCK_TIMEOUT = 6 * 3600.0
+#: Parsing in child processes (odihr/isolation.py): memory cap, CPU and wall time per document.
+DEFAULT_PARSE_MEMORY_MB = 1536
+DEFAULT_PARSE_CPU_SECONDS = 120.0
+DEFAULT_PARSE_TIMEOUT = 300.0
+DEFAULT_PARSE_WORKERS = 2
+#: ``process`` (each document in a child process under the limits) or ``inline`` (in the run's
+#: own process, no memory or time limit: for a debugger, never for unattended runs).
+PARSE_ISOLATION_MODES = ("process", "inline")
+#: Consecutive documents whose download failed before the run stops (the site is down).
+DEFAULT_MAX_CONSECUTIVE_FAILURES = 5
+#: Overall deadline of one download (a body that drips slowly is cut off).
+DEFAULT_DOWNLOAD_DEADLINE = 300.0
+#: A crawl that finds fewer than this share of the documents already known for the same election
+#: pages is a changed site layout.
+DEFAULT_MIN_DOCUMENT_SHARE = 0.5
 #: Hosts whose links belong to the site; they are resolved against the configured base URL.
 SITE_HOSTS = frozenset({"www.osce.org", "osce.org", "odihr.osce.org"})
 TASK_RUNNERS = ("thread", "dask")
@@ -102,6 +120,14 @@ class Settings:
     recheck_days: int = DEFAULT_RECHECK_DAYS
     nightly_cron: str = DEFAULT_NIGHTLY_CRON
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+    parse_memory_mb: int = DEFAULT_PARSE_MEMORY_MB
+    parse_cpu_seconds: float = DEFAULT_PARSE_CPU_SECONDS
+    parse_timeout: float = DEFAULT_PARSE_TIMEOUT
+    parse_workers: int = DEFAULT_PARSE_WORKERS
+    parse_isolation: str = "process"
+    max_consecutive_failures: int = DEFAULT_MAX_CONSECUTIVE_FAILURES
+    download_deadline: float = DEFAULT_DOWNLOAD_DEADLINE
+    min_document_share: float = DEFAULT_MIN_DOCUMENT_SHARE
 
     def __post_init__(self) -> None:
         if not self.base_url.startswith(("http://", "https://")):
@@ -113,6 +139,11 @@ class Settings:
         if self.task_runner not in TASK_RUNNERS:
             raise SettingsError(
                 f"ODIHR_TASK_RUNNER={self.task_runner!r} is not one of {', '.join(TASK_RUNNERS)}"
+            )
+        if self.parse_isolation not in PARSE_ISOLATION_MODES:
+            raise SettingsError(
+                f"ODIHR_PARSE_ISOLATION={self.parse_isolation!r} is not one of "
+                f"{', '.join(PARSE_ISOLATION_MODES)}"
             )
         if self.requests_per_second <= 0:
             raise SettingsError("ODIHR_REQUESTS_PER_SECOND must be greater than 0")
@@ -142,6 +173,18 @@ class Settings:
             recheck_days=_number("ODIHR_RECHECK_DAYS", DEFAULT_RECHECK_DAYS, integer=True),
             nightly_cron=_env("ODIHR_NIGHTLY_CRON", DEFAULT_NIGHTLY_CRON),
             lock_timeout=_number("ODIHR_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT),
+            parse_memory_mb=_number(
+                "ODIHR_PARSE_MEMORY_MB", DEFAULT_PARSE_MEMORY_MB, integer=True
+            ),
+            parse_cpu_seconds=_number("ODIHR_PARSE_CPU_SECONDS", DEFAULT_PARSE_CPU_SECONDS),
+            parse_timeout=_number("ODIHR_PARSE_TIMEOUT", DEFAULT_PARSE_TIMEOUT),
+            parse_workers=_number("ODIHR_PARSE_WORKERS", DEFAULT_PARSE_WORKERS, integer=True),
+            parse_isolation=_env("ODIHR_PARSE_ISOLATION", "process").lower(),
+            max_consecutive_failures=_number(
+                "ODIHR_MAX_CONSECUTIVE_FAILURES", DEFAULT_MAX_CONSECUTIVE_FAILURES, integer=True
+            ),
+            download_deadline=_number("ODIHR_DOWNLOAD_DEADLINE", DEFAULT_DOWNLOAD_DEADLINE),
+            min_document_share=_number("ODIHR_MIN_DOCUMENT_SHARE", DEFAULT_MIN_DOCUMENT_SHARE),
         )
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -175,3 +218,25 @@ class Settings:
             return make_url(self.database_url).render_as_string(hide_password=True)
         except Exception:  # noqa: BLE001 - an unparsable URL is reported as is, minus nothing secret
             return "<unparsable database URL>"
+
+
+_ACTIVE: ContextVar[Settings | None] = ContextVar("odihr_active_settings", default=None)
+
+
+@contextmanager
+def active_settings(settings: Settings) -> Iterator[Settings]:
+    """Make ``settings`` what flows started in this context run with.
+
+    The CLI hands its resolved settings to the flows this way rather than as flow parameters:
+    parameters are stored in Prefect's run records, and a database URL carries a password.
+    """
+    token = _ACTIVE.set(settings)
+    try:
+        yield settings
+    finally:
+        _ACTIVE.reset(token)
+
+
+def base_settings() -> Settings:
+    """The settings handed over by :func:`active_settings`, else those of the environment."""
+    return _ACTIVE.get() or Settings.from_env()

@@ -19,9 +19,14 @@ from tasks.policy import NETWORK_TASK_OPTIONS
 def download(
     client: SiteClient, store: RawStore, ref: DocumentRef, *, force: bool
 ) -> DownloadOutcome:
-    """Fetch one document; 304 or known bytes are ``unchanged``, new bytes are stored first."""
-    etag = None if force else ref.known.etag
-    last_modified = None if force else ref.known.last_modified
+    """Fetch one document; 304 or known bytes are ``unchanged``, new bytes are stored first.
+
+    The GET is unconditional for a version that was quarantined (cut short, damaged, not a PDF…):
+    a 304 would only say the server's validators did not change, not that its bytes are whole.
+    """
+    conditional = not force and ref.known.status != "quarantined"
+    etag = ref.known.etag if conditional else None
+    last_modified = ref.known.last_modified if conditional else None
     try:
         result = client.fetch_pdf(ref.url, etag=etag, last_modified=last_modified)
     except Gone as error:

@@ -1,46 +1,38 @@
-"""Parsing task: stored PDF bytes in, a parsed report or a named error out (never raises)."""
+"""Parsing tasks: stored PDF bytes in, a parsed report or a named error out (never raises).
+
+The work runs in a child process under memory, CPU and wall-clock limits (``odihr.isolation``):
+a hostile PDF is quarantined with code ``resource_limit`` instead of taking the run down.
+"""
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
-
 from prefect import task
 
-from odihr.errors import ReportError
+from odihr.isolation import ParseLimits, isolated
 from odihr.outcomes import ParseOutcome
-from odihr.parse.pdf import PdfReport
-from odihr.parse.report import parse_report
+from odihr.parse_job import parse_file
 from tasks.policy import TASK_OPTIONS
 
-
-def parse_file(url_path: str, path: str, max_pages: int) -> ParseOutcome:
-    """Parse one stored PDF; a :class:`ReportError` becomes an outcome a person can act on."""
-    started = time.perf_counter()
-    try:
-        parsed = parse_report(Path(path).read_bytes(), max_pages=max_pages)
-    except ReportError as error:
-        return ParseOutcome(
-            url_path,
-            error_code=error.code,
-            reason=str(error),
-            seconds=time.perf_counter() - started,
-        )
-    return ParseOutcome(
-        url_path, parsed=parsed, pages=parsed.metadata.pages, seconds=time.perf_counter() - started
-    )
+__all__ = ["count_pages", "parse_document", "parse_file"]
 
 
-def count_pages(url_path: str, path: str, max_pages: int) -> ParseOutcome:
-    """Open a PDF only to count its pages (translations are not parsed)."""
-    try:
-        with PdfReport(Path(path).read_bytes(), max_pages=max_pages) as pdf:
-            return ParseOutcome(url_path, pages=pdf.page_count)
-    except ReportError as error:
-        return ParseOutcome(url_path, error_code=error.code, reason=str(error))
+def _limits(max_pages: int, limits: ParseLimits | None) -> ParseLimits:
+    if limits is None:
+        return ParseLimits(max_pages=max_pages)
+    return limits
+
+
+def count_pages(
+    url_path: str, path: str, max_pages: int, limits: ParseLimits | None = None
+) -> ParseOutcome:
+    """Open a PDF only to count its pages (translations are not parsed), in a child process."""
+    return isolated("count", url_path, path, _limits(max_pages, limits))
 
 
 @task(name="parse-report", **TASK_OPTIONS)
-def parse_document(url_path: str, path: str, max_pages: int) -> ParseOutcome:
-    """Prefect shell around :func:`parse_file`."""
-    return parse_file(url_path, path, max_pages)
+def parse_document(
+    url_path: str, path: str, max_pages: int, limits: ParseLimits | None = None
+) -> ParseOutcome:
+    """Parse one stored PDF in a child process under ``limits`` (default: the page cap and the
+    default memory and time limits)."""
+    return isolated("parse", url_path, path, _limits(max_pages, limits))

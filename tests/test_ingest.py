@@ -156,7 +156,7 @@ def test_a_damaged_extraction_is_quarantined_and_shows_nowhere(
     """A parser regression (a dropped results row) is caught by validation, not loaded."""
     import dataclasses
 
-    import tasks.parse
+    import odihr.parse_job
     from odihr.parse.report import parse_report
 
     def drop_first_row(data: bytes, **kwargs: Any):  # noqa: ANN202 - same as parse_report
@@ -168,7 +168,8 @@ def test_a_damaged_extraction_is_quarantined_and_shows_nowhere(
         damaged = dataclasses.replace(contest, rounds=(first, *contest.rounds[1:]))
         return dataclasses.replace(parsed, contests=(damaged, *parsed.contests[1:]))
 
-    monkeypatch.setattr(tasks.parse, "parse_report", drop_first_row)
+    monkeypatch.setattr(odihr.parse_job, "parse_report", drop_first_row)
+    monkeypatch.setenv("ODIHR_PARSE_ISOLATION", "inline")  # the patched parser is this process's
     database_url = f"sqlite:///{tmp_path / 'w.db'}"
     summary = run("backfill", mirror, database_url, tmp_path / "data", countries=["kazakhstan"])
     assert summary["outcome"] == "completed"

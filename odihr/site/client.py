@@ -33,8 +33,9 @@ from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import requests
+import urllib3.exceptions
 
-from odihr.errors import Disallowed, FetchError, Gone, TooLarge, TransientFetchError
+from odihr.errors import Disallowed, FetchError, Gone, TooLarge, TooSlow, TransientFetchError
 from odihr.settings import SITE_HOSTS, Settings
 from odihr.site.models import ClientStats, FetchResult
 from odihr.site.throttle import RateLimiter, parse_retry_after
@@ -223,9 +224,10 @@ class SiteClient:
                       too_large: type[TooLarge]) -> _Raw:
         attempts = self.settings.retries + 1
         last = _Retryable("no attempt made")
+        deadline = time.monotonic() + self.settings.download_deadline
         for attempt in range(1, attempts + 1):
             try:
-                return self._attempt(url, headers, limit, too_large)
+                return self._attempt(url, headers, limit, too_large, deadline)
             except _Retryable as exc:
                 last = exc
             if attempt == attempts:
@@ -239,6 +241,10 @@ class SiteClient:
                 self._retries += 1
             log.info("retrying %s in %.2f s (attempt %d of %d): %s", url, delay, attempt + 1,
                      attempts, last.detail)
+            if time.monotonic() + delay > deadline:
+                raise TransientFetchError(
+                    url, f"{last.detail}; no time left for a retry within ODIHR_DOWNLOAD_DEADLINE "
+                    f"({self.settings.download_deadline:g} s)", attempt)
             self._sleep(delay)
         raise TransientFetchError(url, last.detail, attempts)
 
@@ -262,7 +268,7 @@ class SiteClient:
             yield
 
     def _attempt(self, url: str, headers: dict[str, str], limit: int,
-                 too_large: type[TooLarge]) -> _Raw:
+                 too_large: type[TooLarge], deadline: float) -> _Raw:
         with self._slot(url):
             try:
                 resp = self._session.get(url, headers=headers, timeout=self._timeout,
@@ -282,24 +288,29 @@ class SiteClient:
                     return _Raw(url, status, resp.headers, b"")
                 if status != 200:
                     raise FetchError(f"the site answered HTTP {status} for {url}; not fetched")
-                return _Raw(url, status, resp.headers, self._read(resp, url, limit, too_large))
+                body = self._read(resp, url, limit, too_large, deadline)
+                return _Raw(url, status, resp.headers, body)
 
     def _read(self, resp: requests.Response, url: str, limit: int,
-              too_large: type[TooLarge]) -> bytes:
+              too_large: type[TooLarge], deadline: float) -> bytes:
+        """The body, capped at ``limit`` bytes and at the overall ``deadline`` (monotonic):
+        ``read1`` returns whatever arrived, so a slow drip is noticed chunk by chunk."""
         declared = resp.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
             raise too_large(url, limit)
         chunks: list[bytes] = []
         size = 0
         try:
-            for chunk in resp.iter_content(_CHUNK):
+            while chunk := resp.raw.read1(_CHUNK, decode_content=True):
+                if time.monotonic() > deadline:
+                    raise TooSlow(url, self.settings.download_deadline, size)
                 size += len(chunk)
                 with self._lock:
                     self._bytes += len(chunk)
                 if size > limit:
                     raise too_large(url, limit)
                 chunks.append(chunk)
-        except (requests.Timeout, requests.ConnectionError,
+        except (requests.Timeout, requests.ConnectionError, urllib3.exceptions.HTTPError,
                 requests.exceptions.ChunkedEncodingError) as exc:
             raise _Retryable(f"download interrupted after {size} bytes: {exc}") from exc
         return b"".join(chunks)

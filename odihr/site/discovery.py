@@ -21,7 +21,7 @@ import logging
 from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
-from odihr.errors import Disallowed, Gone
+from odihr.errors import Disallowed, Gone, SiteLayoutChanged
 from odihr.site.client import SiteClient
 from odihr.site.models import DiscoveredDocument, DiscoveredElection, Discovery, ListingEntry
 from odihr.site.pages import (
@@ -32,6 +32,7 @@ from odihr.site.pages import (
     report_type_code,
     title_date,
 )
+from odihr.site.selectors import LISTING_ITEM, LISTING_TITLE
 from odihr.site.urls import url_path
 
 __all__ = [
@@ -67,6 +68,9 @@ def _walk_listing(client: SiteClient, stop_when: StopWhen | None, listing_path: 
         seen.add(url)
         final_url, html = client.get_page(url)
         page_entries, country_urls, next_url = parse_listing_page(html, final_url)
+        if not page_entries:
+            raise SiteLayoutChanged(_target(final_url), "no election items",
+                                    (LISTING_ITEM, *LISTING_TITLE))
         pages.append(_target(final_url))
         for entry in page_entries:
             entries.setdefault(entry.url_path, entry)
@@ -99,6 +103,8 @@ def discover(client: SiteClient, *, newest_first: bool = True,
         listing_path: path of the election listing on the site.
 
     Raises:
+        SiteLayoutChanged: a listing page lists no election, or an election page's documents
+            cannot be found (see :mod:`odihr.site.selectors`).
         TransientFetchError: the site stayed unreachable after retries.
         Gone: the listing itself is gone.
     """

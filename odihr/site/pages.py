@@ -24,7 +24,9 @@ from datetime import date
 from bs4 import BeautifulSoup, Tag
 
 from odihr.countries import country_code
+from odihr.errors import SiteLayoutChanged
 from odihr.parse.dates import leading_ymd
+from odihr.site import selectors as sel
 from odihr.site.models import DiscoveredDocument, DiscoveredElection, ListingEntry
 from odihr.site.urls import is_pdf_path, path_segments, pdf_id, site_link, url_path, without_query
 
@@ -51,6 +53,15 @@ def _text(node: Tag | None) -> str | None:
     if node is None:
         return None
     return clean(node.get_text(" ")) or None
+
+
+def _first(node: Tag, selectors: tuple[str, ...]) -> Tag | None:
+    """The first match of the first selector that matches anything."""
+    for selector in selectors:
+        found = node.select_one(selector)
+        if found is not None:
+            return found
+    return None
 
 
 def _main(soup: BeautifulSoup) -> Tag:
@@ -118,15 +129,15 @@ def parse_listing_page(html: str, page_url: str) -> tuple[tuple[ListingEntry, ..
     main = _main(BeautifulSoup(html, "html.parser"))
     entries: list[ListingEntry] = []
     countries: dict[str, str] = {}
-    for teaser in main.select("article.node--type-election"):
-        if "node--view-mode-full" in (teaser.get("class") or []):
+    for teaser in main.select(sel.LISTING_ITEM):
+        if sel.LISTING_ITEM_FULL_CLASS in (teaser.get("class") or []):
             continue
-        title_link = teaser.select_one(".node__title a[href]") or teaser.select_one("h2 a[href]")
+        title_link = _first(teaser, sel.LISTING_TITLE)
         url = _link(title_link, page_url)
         site_id = _site_id(url) if url else None
         if url is None or site_id is None:
             continue
-        country_node = teaser.select_one(".field--name-field-country a[href]")
+        country_node = teaser.select_one(sel.LISTING_COUNTRY)
         country = _text(country_node)
         country_url = _link(country_node, page_url)
         if country_url:
@@ -137,21 +148,21 @@ def parse_listing_page(html: str, page_url: str) -> tuple[tuple[ListingEntry, ..
         title = _text(title_link) or ""
         if country and title.startswith(country + ", "):
             title = title[len(country) + 2:]
-        when = teaser.select_one(".field--name-field-date time[datetime]")
+        when = teaser.select_one(sel.LISTING_DATE)
         entries.append(ListingEntry(
             url=without_query(url), url_path=url_path(url), site_id=site_id, title=title,
             country=country, country_slug=slug,
             election_date=leading_ymd(when["datetime"]) if when else title_date(title),
-            mission_type=_text(teaser.select_one(".field--name-field-mission-type")),
+            mission_type=_text(teaser.select_one(sel.LISTING_MISSION)),
         ))
     return tuple(entries), tuple(countries.values()), _next_page(main, page_url)
 
 
 def _next_page(main: Tag, page_url: str) -> str | None:
-    pager = main.select_one("nav.pager, .pager")
+    pager = main.select_one(sel.PAGER)
     if pager is None:
         return None
-    node = pager.select_one("a[rel~=next]") or pager.select_one(".pager__item--next a[href]")
+    node = _first(pager, sel.PAGER_NEXT)
     url = _link(node, page_url)
     return url if url and url_path(url) == url_path(page_url) and url != page_url else None
 
@@ -159,10 +170,11 @@ def _next_page(main: Tag, page_url: str) -> str | None:
 def parse_country_page(html: str, page_url: str) -> tuple[ListingEntry, ...]:
     """The elections listed in a country page's "Elections" list (not its "News")."""
     main = _main(BeautifulSoup(html, "html.parser"))
-    lists = main.select("ul.election-list")
+    lists = main.select(sel.COUNTRY_ELECTION_LIST)
     if not lists:
         for heading in main.find_all(["h2", "h3"]):
-            if clean(heading.get_text()).lower() == "elections" and heading.parent is not None:
+            if clean(heading.get_text()).lower() == sel.COUNTRY_ELECTIONS_HEADING and \
+                    heading.parent is not None:
                 lists.extend(heading.parent.find_all("ul"))
     country = _text(main.select_one("h1"))
     slug = path_segments(page_url)[-1] if path_segments(page_url) else None
@@ -178,7 +190,7 @@ def parse_country_page(html: str, page_url: str) -> tuple[ListingEntry, ...]:
             entries.append(ListingEntry(
                 url=without_query(url), url_path=url_path(url), site_id=site_id, title=title,
                 country=country, country_slug=slug, election_date=title_date(title),
-                mission_type=_text(item.select_one(".mission")), source="country",
+                mission_type=_text(item.select_one(sel.COUNTRY_MISSION)), source="country",
             ))
     return tuple(entries)
 
@@ -186,19 +198,18 @@ def parse_country_page(html: str, page_url: str) -> tuple[ListingEntry, ...]:
 def parse_election_page(html: str, page_url: str) -> DiscoveredElection | None:
     """The election and its documents; None if the page is not an election (a press release)."""
     soup = BeautifulSoup(html, "html.parser")
-    node = _main(soup).select_one("article.node--type-election")
+    node = _main(soup).select_one(sel.ELECTION_NODE)
     site_id = _site_id(page_url)
     if node is None or site_id is None:
         return None
-    date_field = node.select_one(".field--name-field-election-date")
-    if node.select_one(".election-meta") is None and date_field is None:
+    date_field = node.select_one(sel.ELECTION_DATE_FIELD)
+    if node.select_one(sel.ELECTION_META) is None and date_field is None:
         return None
 
     def field(name: str) -> Tag | None:
-        return node.select_one(f".field--name-field-{name} .field__item") or \
-            node.select_one(f".field--name-field-{name}")
+        return _first(node, sel.field(name))
 
-    title = _text(node.select_one(".field--name-title") or node.select_one("h1")) or ""
+    title = _text(_first(node, sel.ELECTION_TITLE)) or ""
     country_node = field("country")
     country_link = country_node.find("a", href=True) if country_node else None
     country_url = _link(country_link if isinstance(country_link, Tag) else None, page_url)
@@ -221,24 +232,47 @@ def parse_election_page(html: str, page_url: str) -> DiscoveredElection | None:
         title=title, election_type=kind, early=early,
         election_date=dates[0] if dates else title_date(title), election_dates=dates,
         mission_type=_text(field("mission-type")),
-        status="ongoing" if node.select_one(".messages--status") else "completed",
+        status="ongoing" if node.select_one(sel.ELECTION_ONGOING) else "completed",
         documents=_documents(node, page_url, path, page_lang),
     )
 
 
-def _document_entries(node: Tag) -> list[Tag]:
+def _has_pdf_links(node: Tag, page_url: str) -> bool:
+    """True when ``node`` links a report file (not a handbook or another PDF of the body text)."""
+    return any(
+        (url := _link(a, page_url)) is not None and is_pdf_path(url)
+        and sel.DOCUMENT_FILE_MARKER in url_path(url)
+        for a in node.find_all("a", href=True)
+    )
+
+
+def _document_entries(node: Tag, page_url: str) -> list[Tag]:
+    """The document entries of an election page.
+
+    Raises:
+        SiteLayoutChanged: the page links PDFs but no documents section is found, or its
+            documents section links PDFs outside any document entry: the markup changed.
+    """
     blocks = [b for b in node.find_all(["section", "div"])
-              if any("documents" in c for c in (b.get("class") or []))]
+              if any(sel.DOCUMENTS_BLOCK_CLASS_WORD in c for c in (b.get("class") or []))]
     if not blocks:
         blocks = [h.parent for h in node.find_all(["h2", "h3"])
-                  if clean(h.get_text()).lower() in ("documents", "reports") and h.parent]
+                  if clean(h.get_text()).lower() in sel.DOCUMENTS_HEADINGS and h.parent]
+    if not blocks and _has_pdf_links(node, page_url):
+        raise SiteLayoutChanged(url_path(page_url),
+                                "PDF links but no documents section",
+                                sel.documents_block_selectors())
     entries: list[Tag] = []
     taken: set[int] = set()
     for block in blocks:
-        for entry in block.select("article.document") or block.select(".views-row"):
+        for entry in block.select(sel.DOCUMENT_ENTRY[0]) or block.select(sel.DOCUMENT_ENTRY[1]):
             if id(entry) not in taken:
                 taken.add(id(entry))
                 entries.append(entry)
+    if not entries and any(_has_pdf_links(b, page_url) for b in blocks):
+        raise SiteLayoutChanged(url_path(page_url),
+                                "a documents section whose PDF links are in no document entry",
+                                sel.DOCUMENT_ENTRY)
     return entries
 
 
@@ -246,12 +280,12 @@ def _documents(node: Tag, page_url: str, election_path: str,
                page_lang: str | None) -> tuple[DiscoveredDocument, ...]:
     out: list[DiscoveredDocument] = []
     seen: set[str] = set()
-    for entry in _document_entries(node):
-        label = _text(entry.select_one(".field--name-field-document-type")) or "Document"
+    for entry in _document_entries(node, page_url):
+        label = _text(entry.select_one(sel.DOCUMENT_TYPE)) or "Document"
         code = report_type_code(label, entry.get("class") or [])
-        when = entry.select_one(".field--name-field-date time[datetime]")
+        when = entry.select_one(sel.DOCUMENT_DATE)
         published = leading_ymd(when["datetime"]) if when else None
-        title_node = entry.select_one(".document__title a[href]") or entry.select_one("h3 a[href]")
+        title_node = _first(entry, sel.DOCUMENT_TITLE)
         title_url = _link(title_node, page_url)
         versions: dict[str, tuple[str, str | None]] = {}  # url_path -> (url, hreflang)
         for link in entry.find_all("a", href=True):

@@ -14,6 +14,9 @@ For tests the server records every request and can misbehave on purpose::
         server.delays["/z.pdf"] = 2.0            # seconds before answering (client timeouts)
         server.overrides["/x.pdf"] = b"<html>"   # other bytes under that path
         server.no_length.add("/x.pdf")           # no Content-Length: body ends at close
+        server.truncated["/x.pdf"] = 9000        # first 9000 bytes, with the whole file's
+                                                 # ETag and a matching Content-Length
+        server.drip["/x.pdf"] = 1024             # body sent at 1024 bytes/s (slow drip)
         server.log                               # [RequestRecord(method, target, status, bytes)]
 """
 
@@ -141,12 +144,37 @@ class _Handler(BaseHTTPRequestHandler):
         validators = {"ETag": etag, "Last-Modified": email.utils.formatdate(mtime, usegmt=True)}
         if self._not_modified(etag, mtime):
             return self._send(304, validators, b"", head_only)
+        if path in mirror.truncated:  # a cache that kept a cut copy under the whole file's ETag
+            body = body[: mirror.truncated[path]]
         headers = {"Content-Type": ctype, "Content-Length": str(len(body)), **validators}
+        if path in mirror.drip:
+            return self._drip(headers, body, mirror.drip[path], head_only)
         if path in mirror.no_length:  # body delimited by closing the connection
             del headers["Content-Length"]
             headers["Connection"] = "close"
             self.close_connection = True
         self._send(200, headers, body, head_only)
+
+    def _drip(self, headers: dict[str, str], body: bytes, rate: float, head_only: bool) -> None:
+        record = self.server.mirror._record(self.command, self.path, 200, 0)
+        step = max(1, int(rate / 10))
+        sent = 0
+        try:
+            self.send_response(200)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            if head_only:
+                return
+            while sent < len(body) and not self.server.mirror._stopping:
+                self.wfile.write(body[sent : sent + step])
+                self.wfile.flush()
+                sent += step
+                time.sleep(step / rate)
+        except OSError:
+            self.close_connection = True
+        finally:
+            self.server.mirror._amend(record, min(sent, len(body)))
 
     def _not_modified(self, etag: str, mtime: int) -> bool:
         inm = self.headers.get("If-None-Match")
@@ -187,6 +215,11 @@ class MirrorServer:
         self.overrides: dict[str, bytes] = _TimedDict()
         #: Paths answered without Content-Length (the body ends when the connection closes).
         self.no_length: set[str] = set()
+        #: Path -> bytes kept: a cut copy served under the whole file's validators.
+        self.truncated: dict[str, int] = {}
+        #: Path -> bytes per second at which the body is sent.
+        self.drip: dict[str, float] = {}
+        self._stopping = False
         self._log: list[RequestRecord] = []
         self._lock = threading.Lock()
         self._started = time.time()
@@ -225,6 +258,7 @@ class MirrorServer:
 
     def stop(self) -> None:
         """Stop serving and release the port."""
+        self._stopping = True
         if self._thread is not None:
             self._httpd.shutdown()
             self._thread.join(timeout=5)
