@@ -1,0 +1,65 @@
+"""Every script under ``bench/`` runs for real on a tiny input (a benchmark that rots is worse
+than none): each is started as a subprocess, as a person would, and must finish in seconds with
+its figures printed. Exit status 1 ("a target is missed") is allowed -- the machine is shared and
+a tiny input says nothing about the targets -- but a traceback or a usage error is not.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+SAMPLE = ROOT / "odihr" / "sample_site"
+#: A small report of the sample mirror (3 pages).
+SMALL_PDF = SAMPLE / "files" / "f" / "documents" / "8" / "0" / "275321.pdf"
+
+
+def run_script(name: str, *args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+    return subprocess.run(
+        [sys.executable, str(BENCH / name), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def assert_ran(done: subprocess.CompletedProcess[str], *expected: str) -> None:
+    detail = f"exit {done.returncode}\nstdout:\n{done.stdout}\nstderr:\n{done.stderr[-3000:]}"
+    assert done.returncode in (0, 1), detail
+    assert "Traceback" not in done.stderr, detail
+    for text in expected:
+        assert text in done.stdout, detail
+
+
+def test_every_bench_script_has_a_smoke_test() -> None:
+    scripts = {p.name for p in BENCH.glob("*.py") if not p.name.startswith("_")}
+    source = Path(__file__).read_text(encoding="utf-8")
+    untested = sorted(s for s in scripts if f'"{s}"' not in source)
+    assert not untested, f"bench scripts without a smoke test here: {untested}"
+
+
+def test_parse_bench(tmp_path: Path) -> None:
+    shutil.copy(SMALL_PDF, tmp_path / "report.pdf")
+    done = run_script("parse_bench.py", "--root", str(tmp_path))
+    assert_ran(done, "files: 1 (1 parsed, 0 failed)", "parse_report:", "peak RSS:")
+
+
+def test_load_bench_sqlite() -> None:
+    done = run_script("load_bench.py", "--rows", "300", "--repeat", "1", "--no-pg")
+    assert_ran(done, "sqlite", "rows/s")
+
+
+def test_validate_bench() -> None:
+    done = run_script("validate_bench.py", "--repeat", "1", "--copies", "1")
+    assert_ran(done, "first run", "ms/report", "HTML report written")
