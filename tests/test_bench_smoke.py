@@ -12,8 +12,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 SAMPLE = ROOT / "odihr" / "sample_site"
