@@ -61,3 +61,57 @@ def test_load_bench_sqlite() -> None:
 def test_validate_bench() -> None:
     done = run_script("validate_bench.py", "--repeat", "1", "--copies", "1")
     assert_ran(done, "first run", "ms/report", "HTML report written")
+
+
+def _digests(root: Path) -> dict[str, str]:
+    import hashlib
+
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_scaled_mirror_is_deterministic_distinct_and_crawlable(tmp_path: Path) -> None:
+    import json
+
+    from odihr.parse.report import parse_report
+    from odihr.settings import Settings
+    from odihr.site.client import SiteClient
+    from odihr.site.discovery import discover
+    from odihr.site.server import MirrorServer
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        done = run_script("scaled_mirror.py", "build", "--elections", "12", "--seed", "5",
+                          "--jobs", "1", "--out", str(out))  # fmt: skip
+        assert_ran(done, "12 elections")
+        assert done.returncode == 0
+    digests = _digests(first)
+    assert digests == _digests(second), "same seed, different bytes"
+    pdfs = {k: v for k, v in digests.items() if k.endswith(".pdf") and k.startswith("files/f/")}
+    manifest = json.loads((first / "_manifest.json").read_text(encoding="utf-8"))
+    assert len(pdfs) == manifest["pdfs"] >= 12 * 3
+    assert len(set(pdfs.values())) == len(pdfs), "two PDFs of the scaled mirror share their bytes"
+
+    with MirrorServer(first) as server:
+        settings = Settings(base_url=server.base_url, requests_per_second=1000.0)
+        with SiteClient(settings) as client:
+            found = discover(client)
+        assert server.paths().count("/_manifest.json") == 0
+    assert len(found.elections) == 12
+    assert {d.url_path.lstrip("/") for d in found.documents} == set(pdfs)
+    assert len(found.listing_pages) == manifest["listing_pages"] == 2
+    ongoing = {e.site_id for e in found.elections if e.status == "ongoing"}
+    assert ongoing == {e["id"] for e in manifest["election_list"] if not e["has_final"]}
+
+    # Every copy reads exactly as its sample does (one copy of each sample used here).
+    copies = {c["sample"]: c for c in manifest["documents"]}
+    for sample, copy in copies.items():
+        original = parse_report((SAMPLE / sample).read_bytes())
+        copied = parse_report((first / copy["url_path"].lstrip("/")).read_bytes())
+        assert copied.metadata.pages == copy["pages"]
+        assert (copied.metadata, copied.contests, copied.observers, copied.recommendations) == (
+            original.metadata, original.contests, original.observers, original.recommendations,
+        ), sample  # fmt: skip
