@@ -59,10 +59,14 @@ def listing_page(frame: Frame, elections: list[Any], number: int, pages: int) ->
         for n in range(max(0, number - 2), min(pages, number + 3))
     ]
     if number + 1 < pages:
-        items.append(f'<li class="pager__item pager__item--next"><a href="?page={number + 1}" '
-                     f'title="Go to next page" rel="next">Next &rsaquo;</a></li>')  # fmt: skip
-        items.append(f'<li class="pager__item pager__item--last"><a href="?page={pages - 1}" '
-                     f'title="Go to last page">Last &raquo;</a></li>')  # fmt: skip
+        items.append(
+            f'<li class="pager__item pager__item--next"><a href="?page={number + 1}" '
+            f'title="Go to next page" rel="next">Next &rsaquo;</a></li>'
+        )
+        items.append(
+            f'<li class="pager__item pager__item--last"><a href="?page={pages - 1}" '
+            f'title="Go to last page">Last &raquo;</a></li>'
+        )
     main = f"""<div class="layout-content">
 <h1 class="page-title">Elections</h1>
 <div class="view view-elections view-id-elections view-display-id-page_1">
@@ -98,7 +102,7 @@ def _document(election: Any, document: Any) -> str:
     first = document.versions[0]
     languages = " | ".join(
         f'<a href="{v.url_path}" hreflang="{v.language}" type="application/pdf">'
-        f'{"English" if v.language == "en" else "Русский"}</a>'
+        f"{'English' if v.language == 'en' else 'Русский'}</a>"
         for v in document.versions
     )
     css = {"needs_assessment": "nam", "preliminary_statement": "prelim"}.get(

@@ -63,8 +63,12 @@ def _parse(data: bytes, repeat: int) -> tuple[float, str | None]:
 def _pdftotext(path: Path, repeat: int) -> float | None:
     started = time.perf_counter()
     for _ in range(repeat):
-        done = subprocess.run(["pdftotext", "-layout", str(path), "-"], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, check=False)
+        done = subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
         if done.returncode != 0:
             return None
     return time.perf_counter() - started
@@ -109,12 +113,16 @@ def run(root: Path, repeat: int) -> int:
     ok_pages = sum(r.pages for r in ok) * repeat
     parse_seconds = sum(r.parse_seconds for r in ok)
     parse_rate = ok_pages / parse_seconds if parse_seconds else 0.0
-    print(f"files: {len(runs)} ({len(ok)} parsed, {len(runs) - len(ok)} failed), "
-          f"total pages: {pages} (repeat {repeat})")
+    print(
+        f"files: {len(runs)} ({len(ok)} parsed, {len(runs) - len(ok)} failed), "
+        f"total pages: {pages} (repeat {repeat})"
+    )
     if warm_up_error:
         print(f"warm-up parse failed: {warm_up_error}")
-    print(f"parse_report:        {ok_pages:6d} pages in {parse_seconds:7.3f} s = "
-          f"{parse_rate:8.1f} pages/s")
+    print(
+        f"parse_report:        {ok_pages:6d} pages in {parse_seconds:7.3f} s = "
+        f"{parse_rate:8.1f} pages/s"
+    )
 
     ratio = None
     if not have_pdftotext:
@@ -124,8 +132,10 @@ def run(root: Path, repeat: int) -> int:
         text_seconds = sum(r.pdftotext_seconds or 0.0 for r in timed)
         text_pages = sum(r.pages for r in timed) * repeat
         text_rate = text_pages / text_seconds if text_seconds else 0.0
-        print(f"pdftotext -layout:   {text_pages:6d} pages in {text_seconds:7.3f} s = "
-              f"{text_rate:8.1f} pages/s")
+        print(
+            f"pdftotext -layout:   {text_pages:6d} pages in {text_seconds:7.3f} s = "
+            f"{text_rate:8.1f} pages/s"
+        )
         ratio = parse_rate / text_rate if text_rate else None
         if ratio is not None:
             verdict = "ok" if ratio >= TARGET_RATIO else "BELOW TARGET"
@@ -138,8 +148,10 @@ def run(root: Path, repeat: int) -> int:
     slowest = sorted(ok, key=lambda r: r.parse_seconds / max(r.pages, 1), reverse=True)[:5]
     print("slowest files (parse_report s/page):")
     for r in slowest:
-        print(f"  {r.parse_seconds / max(r.pages, 1) / repeat * 1000:8.1f} ms/page  "
-              f"{r.pages:3d} pages  {r.path.relative_to(root)}")
+        print(
+            f"  {r.parse_seconds / max(r.pages, 1) / repeat * 1000:8.1f} ms/page  "
+            f"{r.pages:3d} pages  {r.path.relative_to(root)}"
+        )
     for r in runs:
         if r.error:
             print(f"FAILED {r.path.relative_to(root)} ({r.pages} pages): {r.error}")
@@ -150,8 +162,12 @@ def run(root: Path, repeat: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=ROOT / "odihr" / "sample_site",
-                        help="folder searched for *.pdf (default: the sample mirror)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=ROOT / "odihr" / "sample_site",
+        help="folder searched for *.pdf (default: the sample mirror)",
+    )
     parser.add_argument("--repeat", type=int, default=1, help="parse each file this many times")
     args = parser.parse_args(argv)
     return run(args.root, max(args.repeat, 1))

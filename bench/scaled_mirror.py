@@ -58,10 +58,17 @@ _COUNTRY_WORDS = (
     "Switzerland Tajikistan Türkiye Turkmenistan Ukraine United_Kingdom United_States Uzbekistan"
 )
 COUNTRIES = tuple(name.replace("_", " ") for name in _COUNTRY_WORDS.split())
-KINDS = (("Parliamentary", "Elections"), ("Presidential", "Election"), ("Local", "Elections"),
-         ("Constitutional", "Referendum"))  # fmt: skip
-MISSIONS = ("Election Observation Mission", "Limited Election Observation Mission",
-            "Election Assessment Mission")  # fmt: skip
+KINDS = (
+    ("Parliamentary", "Elections"),
+    ("Presidential", "Election"),
+    ("Local", "Elections"),
+    ("Constitutional", "Referendum"),
+)
+MISSIONS = (
+    "Election Observation Mission",
+    "Limited Election Observation Mission",
+    "Election Assessment Mission",
+)
 LABELS = {
     "needs_assessment": "Needs Assessment Mission Report",
     "interim": "Interim Report",
@@ -132,8 +139,9 @@ def sample_pool() -> dict[str, list[tuple[tuple[str, str, int], ...]]]:
             continue
         originals = [d for d in election.documents if d.translation_of is None]
         for original in originals:
-            group = [original] + [d for d in election.documents
-                                  if d.translation_of == original.url_path]  # fmt: skip
+            group = [original] + [
+                d for d in election.documents if d.translation_of == original.url_path
+            ]
             entry = []
             for d in group:
                 sample = d.url_path.lstrip("/")
@@ -154,8 +162,9 @@ def plan(elections: int, seed: int) -> list[Election]:
     rng = random.Random(seed)
     pool = sample_pool()
     span = (LAST_DAY - FIRST_DAY).days
-    days = sorted((FIRST_DAY + timedelta(days=rng.randrange(span)) for _ in range(elections)),
-                  reverse=True)  # fmt: skip
+    days = sorted(
+        (FIRST_DAY + timedelta(days=rng.randrange(span)) for _ in range(elections)), reverse=True
+    )
     site_id, pdf_number = 700_000, 800_000
     out = []
     for day in days:
@@ -165,9 +174,16 @@ def plan(elections: int, seed: int) -> list[Election]:
         dates = (day,)
         if kind == "Presidential" and rng.random() < 0.3:
             dates = (day, day + timedelta(days=14))
-        election = Election(site_id, country, country.lower().replace(" ", "-"), kind, noun,
-                            rng.random() < 0.15 and kind != "Constitutional", dates,
-                            rng.choice(MISSIONS))  # fmt: skip
+        election = Election(
+            site_id,
+            country,
+            country.lower().replace(" ", "-"),
+            kind,
+            noun,
+            rng.random() < 0.15 and kind != "Constitutional",
+            dates,
+            rng.choice(MISSIONS),
+        )
         wanted = ["needs_assessment", "interim", "preliminary_statement", "final"]
         if rng.random() < 0.25:
             wanted.remove("interim")
@@ -192,8 +208,9 @@ def plan(elections: int, seed: int) -> list[Election]:
 
 def _copy_pdf(job: tuple[str, str, str, str, str]) -> int:
     sample, target, reference, title, keywords = job
-    data = vary_pdf((SAMPLE / sample).read_bytes(), reference=reference, title=title,
-                    keywords=keywords)  # fmt: skip
+    data = vary_pdf(
+        (SAMPLE / sample).read_bytes(), reference=reference, title=title, keywords=keywords
+    )
     path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
@@ -209,8 +226,9 @@ def _pdf_jobs(out: Path, elections: list[Election]) -> list[tuple[str, str, str,
                 reference = f"ODIHR.GAL/{int(number) % 997}/{d.published:%y} - bench copy {number}"
                 title = f"{e.country}, {e.title}: {d.label}"
                 keywords = f"elections, {e.country}, {e.kind.lower()}"
-                jobs.append((v.sample, str(out / v.url_path.lstrip("/")), reference, title,
-                             keywords))  # fmt: skip
+                jobs.append(
+                    (v.sample, str(out / v.url_path.lstrip("/")), reference, title, keywords)
+                )
     return jobs
 
 
@@ -246,8 +264,10 @@ def build(out: Path, elections: int, seed: int, jobs: int = 2) -> dict:
     if stamp.exists():
         known = json.loads(stamp.read_text(encoding="utf-8"))
         if (known.get("generator_version"), known.get("seed"), known.get("elections")) == (
-            GENERATOR_VERSION, seed, elections,
-        ):  # fmt: skip
+            GENERATOR_VERSION,
+            seed,
+            elections,
+        ):
             return known
     if out.exists():
         shutil.rmtree(out)
@@ -281,9 +301,9 @@ def build(out: Path, elections: int, seed: int, jobs: int = 2) -> dict:
     return data
 
 
-def default_out(elections: int, seed: int) -> Path:
-    """The folder ``build`` uses without ``--out`` (ignored by git)."""
-    return ROOT / "bench" / "_scaled" / f"e{elections}-s{seed}"
+def default_out(elections: int, seed: int, base: Path | None = None) -> Path:
+    """The folder ``build`` uses without ``--out`` (under ``bench/_scaled``, ignored by git)."""
+    return (base or ROOT / "bench" / "_scaled") / f"e{elections}-s{seed}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -303,10 +323,12 @@ def main(argv: list[str] | None = None) -> int:
         out = args.out or default_out(args.elections, args.seed)
         started = time.perf_counter()
         data = build(out, args.elections, args.seed, args.jobs)
-        print(f"{out}: {data['elections']} elections, {data['pdfs']} PDFs "
-              f"({data['translations']} translations, {data['pdf_pages']} pages), "
-              f"{data['listing_pages']} listing pages, {data['countries']} countries "
-              f"in {time.perf_counter() - started:.1f} s")  # fmt: skip
+        print(
+            f"{out}: {data['elections']} elections, {data['pdfs']} PDFs "
+            f"({data['translations']} translations, {data['pdf_pages']} pages), "
+            f"{data['listing_pages']} listing pages, {data['countries']} countries "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
         return 0
     from odihr.site.server import MirrorServer
 

@@ -115,3 +115,22 @@ def test_scaled_mirror_is_deterministic_distinct_and_crawlable(tmp_path: Path) -
         assert (copied.metadata, copied.contests, copied.observers, copied.recommendations) == (
             original.metadata, original.contests, original.observers, original.recommendations,
         ), sample  # fmt: skip
+
+
+def test_scale_bench_unthrottled_backfill_only(tmp_path: Path) -> None:
+    # The smallest real run: a 2-election mirror, one unthrottled backfill through the CLI (its
+    # cost is mostly Prefect's start-up); the other phases are exercised by the documented runs.
+    skip = "throttled,nightly,server,reparse,load,extract"
+    done = run_script(
+        "scale_bench.py", "--elections", "2", "--seed", "3", "--workdir", str(tmp_path),
+        "--mirrors", str(tmp_path / "mirrors"), "--skip", skip,
+        "--json", str(tmp_path / "out.json"), timeout=400,
+    )  # fmt: skip
+    assert_ran(done, "| unthrottled backfill, end to end |", "pages/s", "parse_document")
+    import json
+
+    figures = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["unthrottled"]
+    assert figures["exit"] == 0, figures
+    assert figures["counts"]["loaded"] >= 1
+    assert figures["pdf_requests"] == figures["kinds"]["pdf"] >= 4
+    assert figures["cli_peak_mb"] > 0
