@@ -1,0 +1,136 @@
+"""Every script under ``bench/`` runs for real on a tiny input (a benchmark that rots is worse
+than none): each is started as a subprocess, as a person would, and must finish in seconds with
+its figures printed. Exit status 1 ("a target is missed") is allowed -- the machine is shared and
+a tiny input says nothing about the targets -- but a traceback or a usage error is not.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+SAMPLE = ROOT / "odihr" / "sample_site"
+#: A small report of the sample mirror (3 pages).
+SMALL_PDF = SAMPLE / "files" / "f" / "documents" / "8" / "0" / "275321.pdf"
+
+
+def run_script(name: str, *args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
+    return subprocess.run(
+        [sys.executable, str(BENCH / name), *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def assert_ran(done: subprocess.CompletedProcess[str], *expected: str) -> None:
+    detail = f"exit {done.returncode}\nstdout:\n{done.stdout}\nstderr:\n{done.stderr[-3000:]}"
+    assert done.returncode in (0, 1), detail
+    assert "Traceback" not in done.stderr, detail
+    for text in expected:
+        assert text in done.stdout, detail
+
+
+def test_every_bench_script_has_a_smoke_test() -> None:
+    scripts = {p.name for p in BENCH.glob("*.py") if not p.name.startswith("_")}
+    source = Path(__file__).read_text(encoding="utf-8")
+    untested = sorted(s for s in scripts if f'"{s}"' not in source)
+    assert not untested, f"bench scripts without a smoke test here: {untested}"
+
+
+def test_parse_bench(tmp_path: Path) -> None:
+    shutil.copy(SMALL_PDF, tmp_path / "report.pdf")
+    done = run_script("parse_bench.py", "--root", str(tmp_path))
+    assert_ran(done, "files: 1 (1 parsed, 0 failed)", "parse_report:", "peak RSS:")
+
+
+def test_load_bench_sqlite() -> None:
+    done = run_script("load_bench.py", "--rows", "300", "--repeat", "1", "--no-pg")
+    assert_ran(done, "sqlite", "rows/s")
+
+
+def test_validate_bench() -> None:
+    done = run_script("validate_bench.py", "--repeat", "1", "--copies", "1")
+    assert_ran(done, "first run", "ms/report", "HTML report written")
+
+
+def _digests(root: Path) -> dict[str, str]:
+    import hashlib
+
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_scaled_mirror_is_deterministic_distinct_and_crawlable(tmp_path: Path) -> None:
+    import json
+
+    from odihr.parse.report import parse_report
+    from odihr.settings import Settings
+    from odihr.site.client import SiteClient
+    from odihr.site.discovery import discover
+    from odihr.site.server import MirrorServer
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        done = run_script("scaled_mirror.py", "build", "--elections", "12", "--seed", "5",
+                          "--jobs", "1", "--out", str(out))  # fmt: skip
+        assert_ran(done, "12 elections")
+        assert done.returncode == 0
+    digests = _digests(first)
+    assert digests == _digests(second), "same seed, different bytes"
+    pdfs = {k: v for k, v in digests.items() if k.endswith(".pdf") and k.startswith("files/f/")}
+    manifest = json.loads((first / "_manifest.json").read_text(encoding="utf-8"))
+    assert len(pdfs) == manifest["pdfs"] >= 12 * 3
+    assert len(set(pdfs.values())) == len(pdfs), "two PDFs of the scaled mirror share their bytes"
+
+    with MirrorServer(first) as server:
+        settings = Settings(base_url=server.base_url, requests_per_second=1000.0)
+        with SiteClient(settings) as client:
+            found = discover(client)
+        assert server.paths().count("/_manifest.json") == 0
+    assert len(found.elections) == 12
+    assert {d.url_path.lstrip("/") for d in found.documents} == set(pdfs)
+    assert len(found.listing_pages) == manifest["listing_pages"] == 2
+    ongoing = {e.site_id for e in found.elections if e.status == "ongoing"}
+    assert ongoing == {e["id"] for e in manifest["election_list"] if not e["has_final"]}
+
+    # Every copy reads exactly as its sample does (one copy of each sample used here).
+    copies = {c["sample"]: c for c in manifest["documents"]}
+    for sample, copy in copies.items():
+        original = parse_report((SAMPLE / sample).read_bytes())
+        copied = parse_report((first / copy["url_path"].lstrip("/")).read_bytes())
+        assert copied.metadata.pages == copy["pages"]
+        assert (copied.metadata, copied.contests, copied.observers, copied.recommendations) == (
+            original.metadata, original.contests, original.observers, original.recommendations,
+        ), sample  # fmt: skip
+
+
+def test_scale_bench_unthrottled_backfill_only(tmp_path: Path) -> None:
+    # The smallest real run: a 2-election mirror, one unthrottled backfill through the CLI (its
+    # cost is mostly Prefect's start-up); the other phases are exercised by the documented runs.
+    skip = "throttled,nightly,server,reparse,load,extract"
+    done = run_script(
+        "scale_bench.py", "--elections", "2", "--seed", "3", "--workdir", str(tmp_path),
+        "--mirrors", str(tmp_path / "mirrors"), "--skip", skip,
+        "--json", str(tmp_path / "out.json"), timeout=400,
+    )  # fmt: skip
+    assert_ran(done, "| unthrottled backfill, end to end |", "pages/s", "parse_document")
+    import json
+
+    figures = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["unthrottled"]
+    assert figures["exit"] == 0, figures
+    assert figures["counts"]["loaded"] >= 1
+    assert figures["pdf_requests"] == figures["kinds"]["pdf"] >= 4
+    assert figures["cli_peak_mb"] > 0
