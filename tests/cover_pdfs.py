@@ -237,8 +237,10 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         banner = draw(st.sampled_from(["INTERNATIONAL ELECTION OBSERVATION MISSION",
                                        "INTERNATIONAL ELECTION OBSERVATION",
                                        "ODIHR LIMITED ELECTION OBSERVATION MISSION"]))
+        axes["partners"] = "lines" if partners else "none"
         if partners and draw(st.booleans()):  # logo text and banner on one line
             partners, banner = [], f"{' '.join(partners)} Assemblée parlementaire {banner}"
+            axes["partners"] = "same_line"
         expected_mission = "Limited Election Observation Mission" if "LIMITED" in banner \
             else None
         round_ = draw(st.sampled_from([None, "Second Round"]))
@@ -258,7 +260,6 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
             published = None
         bottom += ["PRELIMINARY CONCLUSIONS", *BODY]
         head_label = "Statement of Preliminary Findings and Conclusions"
-        axes["partners"] = str(len(partners))
     elif family == "code":
         expected_type, expected_mission = "other", None
         top = [f"EL.{published.year % 100:02d}/AL1/ver.1 "
@@ -277,6 +278,12 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         head_label = "OSCE/ODIHR Final Report"
     if family not in ("preliminary", "code", "interim", "interim_letterhead"):
         bottom += _publication(draw, published, axes)
+    if country_line in top and draw(st.booleans()):  # the country printed under the election
+        top = [line for line in top if line != country_line]
+        election = election + [country_line]
+        axes["country_position"] = "after_election"
+    else:
+        axes["country_position"] = "before_election"
     lines = top + election + bottom
     if family in ("interim", "interim_letterhead"):
         lines += ["I. EXECUTIVE SUMMARY", *BODY]
@@ -335,7 +342,8 @@ def cover_pdf(cover: Cover) -> bytes:
     pdf.new_page()
     pdf.top = 90.0
     for line in cover.lines:
-        pdf.paragraph(line, size=12 if len(line) < 60 else 9)
+        # a line must fit the page: text past its edge is not in the text layer
+        pdf.paragraph(line, size=12 if len(line) < 60 else 9 if len(line) < 90 else 6)
     for number in (2, 3):
         pdf.header = [line.replace("{n}", str(number)) for line in cover.header]
         pdf.new_page()

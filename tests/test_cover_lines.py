@@ -156,6 +156,9 @@ def test_clean_drops_page_labels_and_markers(raw: str, expected: str) -> None:
     ("Statement of Preliminary Findings & Conclusions", ("preliminary_statement", "")),
     ("Statement of Preliminary Findings and Conclusions of the OSCE/ODIHR Election Observation "
      "Mission", ("preliminary_statement", "OSCE/ODIHR Election Observation Mission")),
+    ("OSCE/ODIHR Statement of Preliminary Findings and Conclusions",
+     ("preliminary_statement", "OSCE/ODIHR")),
+    ("The Statement of Preliminary Findings and Conclusions was issued", None),
     ("Annual Report", None), ("Report", None), ("Election Observation Handbook", None),
     ("Preliminary findings were presented at a press conference in the capital city.", None),
     ("EL.97/AL1/ver.1 12-11-1997", None),

@@ -28,7 +28,8 @@ _REPORT_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bneeds[\s-]+assessment(?:\s+mission)?\s+report\b", "needs_assessment"),
         (rf"(?:\b(?:post|pre)[\s-]*election\s+|\b{_ORDINAL}\s+)?\binterim\s+report\b"
          r"(?:\s*(?:no\.?|number|nr\.?|#)\s*\d{1,2}\b|\s+\d{1,2}(?=\s*$))?", "interim"),
-        (r"^(?:(?:joint\s+)?statement\s+(?:of|on)\s+)?preliminary\s+(?:findings|conclusions|statement)"
+        (r"(?:^|(?<=\s))(?:(?:joint\s+)?statement\s+(?:of|on)\s+)?preliminary\s+"
+         r"(?:findings|conclusions|statement)"
          r"(?:\s+(?:and|&)\s+(?:conclusions|findings))?\b", "preliminary_statement"),
         (r"\bfinal\s+report(?:\s+\d{1,2})?$", "final"),  # a spaced footnote mark after it
         # "<mission> Report" without "Final" (2003–2008: ``OSCE/ODIHR Election Observation
@@ -63,7 +64,8 @@ def report_type(line: str) -> tuple[str, str] | None:
             kind = mission_type(rest)
             if kind is None or kind == JOINT_MISSION:
                 continue
-        if code == "preliminary_statement" and rest and mission_type(rest) is None:
+        if code == "preliminary_statement" and rest and not _ORG_ONLY.match(rest) \
+                and mission_type(rest) is None:
             continue
         return code, rest
     return None
@@ -87,6 +89,7 @@ MISSION_ABBREVIATIONS = {
 }
 JOINT_MISSION = "International Election Observation Mission"
 _ORG_PREFIX = re.compile(r"^(?:(?:OSCE\s*/\s*)?ODIHR|OSCE)\s+", re.IGNORECASE)
+_ORG_ONLY = re.compile(r"^(?:(?:OSCE\s*/\s*)?ODIHR|OSCE)$", re.IGNORECASE)
 #: A mission phrase whatever its qualifiers: ``[International|Limited|Special|Joint…] Election|
 #: Referendum Observation|Assessment|Expert [Mission|Team]`` (banners may drop "Mission").
 _EN_MISSION = re.compile(
