@@ -34,6 +34,7 @@ _LOCAL_BODY = re.compile(
 )
 #: Adjective endings: a modifier with one of these is itself a kind (``regional``, ``cantonal``).
 _ADJECTIVE = re.compile(r"(?:al|ary|ive|ic|ial)$")
+_ORGANISATION = re.compile(r"^(?:osce|odihr|osce/odihr|bdipch|бдипч)$|/", re.IGNORECASE)
 _EARLY = re.compile(r"\b(?:early|snap|extraordinary|pre-term|preterm)\b", re.IGNORECASE)
 _ENDING = r"(?:elections?|referendum|plebiscite)"
 _EN_ELECTION = re.compile(
@@ -121,6 +122,8 @@ def _english(text: str) -> tuple[str, str, bool, str | None] | None:
         return None  # a bare "Elections" names no election
     if any(w in _SMALL_WORDS and w != "and" for w in modifiers):
         return None  # prose ("the elections", "in the election")
+    if any(_ORGANISATION.search(w) for w in modifiers):
+        return None  # a mission's name wrapped after "Election" (``ODIHR Election``)
     kind = _kind(modifiers, words[len(modifiers)].lower(), body)
     return title_case(phrase), kind, bool(_EARLY.search(phrase)), country
 

@@ -38,6 +38,7 @@ from odihr.parse.cover_lines import (
     voting_days,
 )
 from odihr.parse.dates import VotingDays, is_period, leading_ymd
+from odihr.parse.elections import title_case
 from odihr.parse.pdf import PdfReport
 from odihr.records import ReportMetadata
 
@@ -98,7 +99,7 @@ class _Reading:
 def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
     """Classify ``lines`` one by one into ``reading``; in a title block, stop at the body."""
     awaiting_dates = False
-    opening = ""  # an unclassified line that may open an election phrase split over two lines
+    opening = ""  # an unclassified line that may open a phrase or label wrapped over two lines
     for raw in lines[:TITLE_BLOCK_MAX_LINES] if title_block else lines:
         line = clean(raw)
         if not line or _NOISE.search(line):
@@ -107,9 +108,17 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
             break
         expecting, awaiting_dates = awaiting_dates, False
         election = election_line(line)
-        if opening and (election is None or len(election.phrase.split()) == 1):
+        if opening and reading.election is None \
+                and (election is None or len(election.phrase.split()) == 1):
             # a phrase wrapped over two lines: ``EARLY PRESIDENTIAL`` / ``ELECTION``
             election = election_line(f"{opening} {line}") or election
+        joined_mission = _mission_named(f"{opening} {line}") if opening else None
+        if election is None and joined_mission and joined_mission != _mission_named(line):
+            # a label wrapped inside its mission: ``ODIHR Limited Election`` / ``Observation
+            # Mission Final Report``
+            line = f"{opening} {line}"
+            if reading.country_fallback == opening:
+                reading.country_fallback = None
         opening = ""
         if election:
             reading.offer_election(election)
@@ -123,8 +132,14 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
         kind = _line_without_election(line, reading, title_block=title_block)
         if kind == _BODY:
             break
-        if kind == _UNCLASSIFIED and reading.election is None:
+        if kind == _UNCLASSIFIED:
             opening = line
+
+
+def _mission_named(line: str) -> str | None:
+    """The mission ``line`` names, alone or as a label's qualifier."""
+    label = terms.report_type(line)
+    return terms.mission_type(label[1] if label else line)
 
 
 _BODY, _CLASSIFIED, _UNCLASSIFIED = "body", "classified", "unclassified"
@@ -266,7 +281,7 @@ def _fallback_country(printed: str | None) -> str | None:
         return None
     bare = re.sub(r"^(?:the\s+)?(?:republic|kingdom|principality)\s+of\s+", "", printed,
                   flags=re.IGNORECASE)
-    return " ".join(w if w.lower() == "and" else w.capitalize() for w in bare.lower().split())
+    return title_case(bare.upper())
 
 
 def read_metadata(pdf: PdfReport) -> ReportMetadata:
