@@ -192,6 +192,7 @@ def test_missions_whatever_their_qualifiers(line: str, expected: str | None) -> 
     ("Regional Elections", ("Regional Elections", "regional", False)),
     ("Constitutional Referendum", ("Constitutional Referendum", "referendum", False)),
     ("Repeat Parliamentary Elections", ("Repeat Parliamentary Elections", "parliamentary", False)),
+    ("Election of the President of Ukraine", ("Election of the President", "presidential", False)),
     ("Elections to the", None), ("the elections", None),
 ])
 def test_election_phrases_named_after_the_chamber_and_typos(

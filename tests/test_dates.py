@@ -95,6 +95,8 @@ def test_parse_date_wants_exactly_one() -> None:
     ("2 – 4 June 2020", (D(2020, 6, 2), D(2020, 6, 4))),
     ("17-20 March 2025", (D(2025, 3, 17), D(2025, 3, 20))),
     ("28 December 2019 — 3 January 2020", (D(2019, 12, 28), D(2020, 1, 3))),
+    ("from 18 April to 2 May 2007", (D(2007, 4, 18), D(2007, 5, 2))),
+    ("18 April until 2 May 2007", (D(2007, 4, 18), D(2007, 5, 2))),
 ])
 def test_parse_period(text: str, expected: tuple[date, date]) -> None:
     assert parse_period(text) == expected

@@ -53,7 +53,7 @@ _DAY = r"(?<!\d)(?:3[01]|[012]?\d)(?!\d)(?:st|nd|rd|th)?"
 _GAP = r"\s*"
 _ITEM = rf"{_DAY}(?:{_GAP}{_MONTH}(?:\s+{_YEAR}{_YEAR_SUFFIX})?)?"
 _JOIN = r"\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и|&)\s)\s*"
-_DASH = r"\s*[–—-]\s*"
+_DASH = r"(?:\s*[–—-]\s*|\s+(?:to|until|по|до)\s+)"
 
 _ITEM_RE = re.compile(
     rf"(?P<day>{_DAY})(?:{_GAP}(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}){_YEAR_SUFFIX})?)?",
@@ -63,7 +63,8 @@ _ITEM_RE = re.compile(
 DATE_LIST_RE = re.compile(
     rf"{_ITEM}(?:{_JOIN}{_ITEM})*(?<=\d)(?:{_YEAR_SUFFIX})", re.IGNORECASE
 )
-_PERIOD_RE = re.compile(rf"^(?P<start>{_ITEM}){_DASH}(?P<end>{_ITEM})$", re.IGNORECASE)
+_PERIOD_RE = re.compile(rf"^(?:from\s+|с\s+)?(?P<start>{_ITEM}){_DASH}(?P<end>{_ITEM})$",
+                        re.IGNORECASE)
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 #: ``20.03.2016``, ``20.03.2016 г.`` and a document code's ``12-11-1997`` (day first).
 _NUMERIC_RE = re.compile(rf"^(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}}){_YEAR_SUFFIX}$")
