@@ -321,7 +321,10 @@ def _publication(draw: st.DrawFn, published: date | None, axes: dict[str, str]) 
     assert published is not None
     form = draw(st.sampled_from(PUBLICATION_FORMS))
     axes["publication"] = form
-    when = _dmy(published, draw(st.booleans()))
+    style = draw(st.sampled_from(["dmy", "upper", "us"]))
+    axes["publication_date"] = style
+    when = f"{MONTHS[published.month - 1]} {published.day}, {published.year}" if style == "us" \
+        else _dmy(published, style == "upper")
     return {"place_newline_date": ["Warsaw", when], "place_comma_date": [f"Warsaw, {when}"],
             "date_place": [f"{when} Warsaw"], "date_newline_place": [when, "Warsaw"],
             "place_space_date": [f"Warsaw {when}"]}[form]

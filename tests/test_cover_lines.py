@@ -79,6 +79,8 @@ def test_not_an_election_line(line: str) -> None:
      PlaceDate(on=D(2016, 3, 21))),
     ("Nur-Sultan, 10 June 2019 – The 9 June early presidential election",
      PlaceDate(on=D(2019, 6, 10))),
+    ("Warsaw, June 29, 1997", PlaceDate(on=D(1997, 6, 29))),
+    ("JUNE 29, 1997 Warsaw", PlaceDate(on=D(1997, 6, 29))),
     ("Warsaw", None), ("20 March 2016", None), ("Parliamentary Elections, 8 October 2016", None),
 ])
 def test_place_and_date(line: str, expected: PlaceDate | None) -> None:

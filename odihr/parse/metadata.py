@@ -38,7 +38,7 @@ from odihr.parse.cover_lines import (
 from odihr.parse.dates import VotingDays, is_period, leading_ymd
 from odihr.parse.elections import title_case
 from odihr.parse.pdf import PdfReport
-from odihr.parse.title_blocks import HEADING, TOC, body_title_block, running_header
+from odihr.parse.title_blocks import HEADING, PROSE, TOC, body_title_block, running_header
 from odihr.records import ReportMetadata
 
 #: The title block ends at its first section heading; it is never longer than this.
@@ -53,7 +53,6 @@ _NOISE = re.compile(
     r"бюро\s+по\s+демократическим|^(?:page|страница)\s*:?\s*\d+$|^\d+$",
     re.IGNORECASE,
 )
-_PROSE = re.compile(r"[a-zа-я]{3,}\s+[a-zа-я]{3,}\s+[a-zа-я]{3,}.{40,}")
 
 
 @dataclass
@@ -145,8 +144,8 @@ def _line_without_election(line: str, reading: _Reading, *, title_block: bool) -
         if title_block and len(dates) == 1:
             reading.published_on = dates[0]  # the last lone date of the block is the issue date
         return _CLASSIFIED
-    if is_period(line) or is_letterhead(line):
-        return _CLASSIFIED  # the visit or reporting period; the mission's address
+    if is_period(line):
+        return _CLASSIFIED  # the visit or reporting period
     code = code_date(line)
     if code is not False:
         if title_block:
@@ -165,7 +164,9 @@ def _line_without_election(line: str, reading: _Reading, *, title_block: bool) -
             reading.published_on = place.on or reading.published_on
             reading.published_month = place.month or reading.published_month
             # "Astana, 21 March 2016 – The ..." opens the body
-            return _BODY if _PROSE.search(line) else _CLASSIFIED
+            return _BODY if PROSE.search(line) else _CLASSIFIED
+    if is_letterhead(line):
+        return _CLASSIFIED  # the mission's address, telephone, e-mail
     mission = terms.mission_type(line)
     if mission:
         reading.offer_mission(mission)
@@ -177,7 +178,7 @@ def _line_without_election(line: str, reading: _Reading, *, title_block: bool) -
     if country:
         reading.offer("country", country)
         return _CLASSIFIED
-    if title_block and _PROSE.search(line):
+    if title_block and PROSE.search(line):
         return _BODY
     if title_block and line.isupper() and reading.election is None:
         reading.offer("country_fallback", line)

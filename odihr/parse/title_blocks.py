@@ -14,6 +14,8 @@ from odihr.parse.pdf import PdfReport
 HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[A-H])\.\s+\S")
 #: The title of a table of contents.
 TOC = re.compile(r"^(?:table\s+of\s+)?contents$|^содержание$", re.IGNORECASE)
+#: A line of running text (three lower-case words and more), never part of a title block.
+PROSE = re.compile(r"[a-zа-я]{3,}\s+[a-zа-я]{3,}\s+[a-zа-я]{3,}.{40,}")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…)\s*\d+$")
 #: Pages (from page 2) whose top lines are compared to find the running header.
 HEADER_PAGES = 8
@@ -43,7 +45,8 @@ def running_header(pdf: PdfReport) -> list[str]:
 def body_title_block(pdf: PdfReport) -> list[str]:
     """The title block over the first section of the body (after the cover and contents):
     ``REPUBLIC OF MOLDOVA PARLIAMENTARY ELECTIONS 2009`` / ``OSCE/ODIHR Needs Assessment Mission
-    Report`` / ``I. INTRODUCTION``. Empty when the first page of text opens with no heading."""
+    Report`` / ``I. INTRODUCTION``. Empty when the first page of text does not open with a few
+    short lines and a heading."""
     for number in range(2, min(pdf.page_count, BODY_PAGES) + 1):
         lines = [line for line in map(clean, pdf.text(number).splitlines()) if line]
         if not lines:
@@ -53,5 +56,6 @@ def body_title_block(pdf: PdfReport) -> list[str]:
             continue
         heading = next((i for i, line in enumerate(lines[:BODY_BLOCK_MAX_LINES])
                         if HEADING.match(line)), None)
-        return lines[:heading] if heading else []
+        block = lines[:heading] if heading else []
+        return [] if any(PROSE.search(line) for line in block) else block
     return []
