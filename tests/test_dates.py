@@ -8,6 +8,7 @@ import pytest
 
 from odihr.parse.dates import (
     VotingDays,
+    find_dates,
     format_dates,
     is_period,
     parse_date,
@@ -206,3 +207,14 @@ def test_split_leading_year_and_date() -> None:
     assert split_leading_date("21 January 2019 Warsaw") == (D(2019, 1, 21), "Warsaw")
     assert split_leading_date("21 JANUARY 2019, Warsaw") == (D(2019, 1, 21), "Warsaw")
     assert split_leading_date("Warsaw 21 January 2019") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("First round, 30 October and 13 November 2016", [D(2016, 10, 30), D(2016, 11, 13)]),
+    ("Results of 5 May 2019 (second round) and of 21 April 2019", [D(2019, 5, 5),
+                                                                   D(2019, 4, 21)]),
+    ("RESULTS OF THE JUNE 29, 1997 VOTE", [D(1997, 6, 29)]),
+    ("table 2 of 30 rows", []), ("", []),
+])
+def test_find_dates_finds_every_date(text: str, expected: list[date]) -> None:
+    assert find_dates(text) == expected

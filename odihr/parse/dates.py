@@ -71,6 +71,8 @@ _NUMERIC_RE = re.compile(rf"^(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}}){_YEAR_SUFF
 #: US order, ``JUNE 29, 1997``: a month word directly followed by its day.
 _US_ITEM = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?!\s*[./:-]?\d)", re.IGNORECASE)
 _US_YEAR = re.compile(rf",\s*(?P<year>{_YEAR})$")
+_US_FULL = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})",
+                      re.IGNORECASE)
 _MONTH_YEAR_RE = re.compile(rf"^(?P<month>{_MONTH})\s+(?P<year>{_YEAR}){_YEAR_SUFFIX}$",
                             re.IGNORECASE)
 
@@ -195,12 +197,24 @@ def parse_month_year(text: str) -> tuple[int, int]:
 
 def search_dates(text: str) -> tuple[date, ...]:
     """The first date or date list found anywhere in ``text``, or ``()``."""
-    for match in DATE_LIST_RE.finditer(text):
+    found = find_dates(text, first_only=True)
+    return tuple(found)
+
+
+def find_dates(text: str, *, first_only: bool = False) -> list[date]:
+    """Every date in ``text``, in printed order: ``First round, 30 October and 13 November
+    2016`` gives two (a day takes the month and year of the date it is joined to); days without
+    a month and year anywhere after them are skipped."""
+    found: list[date] = []
+    text = _US_FULL.sub(lambda m: f"{m['day']} {m['month']} {m['year']}", " ".join(text.split()))
+    for match in DATE_LIST_RE.finditer(_day_first(text)):
         try:
-            return _resolve(_items(match.group()))
+            found.extend(_resolve(_items(match.group())))
         except ValueError:
             continue
-    return ()
+        if first_only:
+            break
+    return found
 
 
 def format_dates(dates: tuple[date, ...] | list[date]) -> str:
