@@ -198,7 +198,7 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         expected_mission = "Election Assessment Mission" if family == "assessment_report" \
             else mission
         top, bottom = org_line + [country_line], [label(text)]
-        cut = draw(st.integers(0, len(text.split()) - 2))
+        cut = draw(st.integers(0, len(text.split()) - 1))
         if cut:  # a long label wrapped over two lines
             words = label(text).split()
             bottom = [" ".join(words[:cut]), " ".join(words[cut:])]

@@ -91,6 +91,7 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
     """Classify ``lines`` one by one into ``reading``; in a title block, stop at the body."""
     awaiting_dates = False
     opening = ""  # an unclassified line that may open a phrase or label wrapped over two lines
+    previous = ""
     for raw in lines[:TITLE_BLOCK_MAX_LINES] if title_block else lines:
         line = clean(raw)
         if not line or _NOISE.search(line):
@@ -103,6 +104,8 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
                 and (election is None or len(election.phrase.split()) == 1):
             # a phrase wrapped over two lines: ``EARLY PRESIDENTIAL`` / ``ELECTION``
             election = election_line(f"{opening} {line}") or election
+        if line.lower() == "report" and previous and terms.report_type(f"{previous} {line}"):
+            line = f"{previous} {line}"  # ``OSCE/ODIHR Election Observation Mission`` / ``Report``
         joined_mission = _mission_named(f"{opening} {line}") if opening else None
         if election is None and joined_mission and joined_mission != _mission_named(line):
             # a label wrapped inside its mission: ``ODIHR Limited Election`` / ``Observation
@@ -110,7 +113,7 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
             line = f"{opening} {line}"
             if reading.country_fallback == opening:
                 reading.country_fallback = None
-        opening = ""
+        opening, previous = "", line
         if election:
             reading.offer_election(election)
             awaiting_dates = election.days is None
