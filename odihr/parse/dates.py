@@ -1,10 +1,14 @@
-"""Dates as ODIHR reports and pages print them, in English and Russian.
+"""Dates as ODIHR reports and pages print them, in English and Russian: the one date module.
 
-Handles single dates (``20 March 2016``, ``20 марта 2016 года``, ``2016-03-20``, ``20.03.2016``),
-lists of voting days that share a trailing month or year (``30 October and 13 November 2016``,
-``22 and 29 March 2020``), periods (``17 February – 2 March 2016``) and month-only dates
-(``October 1996``). A footnote marker glued to the year (``20161`` for ``2016`` + note 1) is
-tolerated, because PDF text layers print superscripts inline.
+Handles single dates (``20 March 2016``, ``30 MAY 1999``, ``20 марта 2016 года``, ``2016-03-20``,
+``20.03.2016``, a document code's ``12-11-1997``, US order ``JUNE 29, 1997``, a cover's glued
+``21June 2015``), lists of voting days that share a trailing month or year (``30 October and 13
+November 2016``, ``25 AND 26 SEPTEMBER 1998``, ``31 October, 21 November and 26 December 2004``,
+``5 November 2000 & 7 January 2001``), periods (``17 February – 2 March 2016``, ``from 18 April to
+2 May 2007``), month-only dates (``October 1996``) and the voting days of an election line
+(:class:`VotingDays`: a list, a span of weeks such as ``24 June - 19 August 2001``, or a year
+only). A footnote marker glued to the year (``20161`` for ``2016`` + note 1) is tolerated,
+because PDF text layers print superscripts inline.
 """
 
 from __future__ import annotations

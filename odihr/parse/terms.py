@@ -21,6 +21,8 @@ __all__ = ["JOINT_MISSION", "detect_language", "election_phrase", "mission_from_
 #: (``OSCE/ODIHR Limited Election Observation Mission Final Report``) or, on an interim report,
 #: its number and period (``INTERIM REPORT No. 3 18 April – 2 May 2007``).
 _LABEL_MAX_WORDS = 16
+#: A lower-case word of running text; a label's other words are capitalised or upper case.
+_PROSE_WORD = re.compile(r"(?<![\w/])[a-z]{3,}\b")
 _MISSION_REPORT = re.compile(r"(?<=\S)\s+report$", re.IGNORECASE)
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)?)"
 _REPORT_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -60,6 +62,8 @@ def report_type(line: str) -> tuple[str, str] | None:
             continue
         rest = (line[: match.start()] + " " + line[match.end():]).strip(" -–—,:")
         rest = re.sub(r"^(?:of|by)\s+(?:the\s+)?", "", " ".join(rest.split()), flags=re.IGNORECASE)
+        if len(_PROSE_WORD.findall(rest)) >= 2:
+            continue  # "The interim report covers the period": a sentence, not a label
         if pattern.pattern == _MISSION_REPORT.pattern:
             kind = mission_type(rest)
             if kind is None or kind == JOINT_MISSION:
