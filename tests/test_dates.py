@@ -214,6 +214,9 @@ def test_split_leading_year_and_date() -> None:
     ("Results of 5 May 2019 (second round) and of 21 April 2019", [D(2019, 5, 5),
                                                                    D(2019, 4, 21)]),
     ("RESULTS OF THE JUNE 29, 1997 VOTE", [D(1997, 6, 29)]),
+    ("Rounds of 8 – 22 May 2016", [D(2016, 5, 8), D(2016, 5, 22)]),
+    ("Premier tour, 9 octobre 2016", [D(2016, 10, 9)]),
+    ("Второй тур, 13 ноября 2016 года", [D(2016, 11, 13)]),
     ("table 2 of 30 rows", []), ("", []),
 ])
 def test_find_dates_finds_every_date(text: str, expected: list[date]) -> None:

@@ -31,6 +31,11 @@ _RU_MONTHS = (
 )
 
 
+#: French month names (results tables of francophone missions print them).
+_FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre")
+
+
 def _month_table() -> dict[str, int]:
     table: dict[str, int] = {}
     for number, name in enumerate(_EN_MONTHS, start=1):
@@ -40,10 +45,12 @@ def _month_table() -> dict[str, int]:
     table["sept"] = table["sept."] = 9
     for number, forms in enumerate(_RU_MONTHS, start=1):
         table.update(dict.fromkeys(forms, number))
+    for number, name in enumerate(_FR_MONTHS, start=1):
+        table[name] = number
     return table
 
 
-#: Lower-case month word (English full and abbreviated, Russian in any case form) -> number.
+#: Lower-case month word (English full and abbreviated, Russian in any case form, French) -> number.
 MONTHS: dict[str, int] = _month_table()
 
 _MONTH = (
@@ -67,6 +74,12 @@ _ITEM_RE = re.compile(
 DATE_LIST_RE = re.compile(
     rf"{_ITEM}(?:{_JOIN}{_ITEM})*(?<=\d)(?:{_YEAR_SUFFIX})", re.IGNORECASE
 )
+#: Dates joined by lists and dashes alike, for finding every date in running text.
+_ANY_DATES_RE = re.compile(
+    rf"{_ITEM}(?:(?:{_JOIN}|{_DASH}){_ITEM})*(?<=\d)(?:{_YEAR_SUFFIX})", re.IGNORECASE
+)
+#: A month name anywhere (``First round, 30 October 2016``).
+MONTH_WORD = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
 _PERIOD_RE = re.compile(rf"^(?:from\s+|с\s+)?(?P<start>{_ITEM}){_DASH}(?P<end>{_ITEM})$",
                         re.IGNORECASE)
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -207,11 +220,11 @@ def search_dates(text: str) -> tuple[date, ...]:
 
 def find_dates(text: str, *, first_only: bool = False) -> list[date]:
     """Every date in ``text``, in printed order: ``First round, 30 October and 13 November
-    2016`` gives two (a day takes the month and year of the date it is joined to); days without
-    a month and year anywhere after them are skipped."""
+    2016`` and ``8 – 22 May 2016`` give two each (a day takes the month and year of the date it
+    is joined to by a list or a dash); days without a month and year after them are skipped."""
     found: list[date] = []
     text = _US_FULL.sub(lambda m: f"{m['day']} {m['month']} {m['year']}", " ".join(text.split()))
-    for match in DATE_LIST_RE.finditer(_day_first(text)):
+    for match in _ANY_DATES_RE.finditer(_day_first(text)):
         try:
             found.extend(_resolve(_items(match.group())))
         except ValueError:
