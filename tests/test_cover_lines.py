@@ -198,6 +198,8 @@ def test_missions_whatever_their_qualifiers(line: str, expected: str | None) -> 
     ("Constitutional Referendum", ("Constitutional Referendum", "referendum", False)),
     ("Repeat Parliamentary Elections", ("Repeat Parliamentary Elections", "parliamentary", False)),
     ("Election of the President of Ukraine", ("Election of the President", "presidential", False)),
+    ("REFERENDUM ON AMENDMENTS TO THE CONSTITUTION",
+     ("Referendum on Amendments to the Constitution", "referendum", False)),
     ("Elections to the", None), ("the elections", None),
 ])
 def test_election_phrases_named_after_the_chamber_and_typos(

@@ -39,7 +39,7 @@ _EARLY = re.compile(r"\b(?:early|snap|extraordinary|pre-term|preterm)\b", re.IGN
 _ENDING = r"(?:elections?|referendum|plebiscite)"
 _EN_ELECTION = re.compile(
     rf"^(?P<phrase>(?P<mods>(?:[^\W\d_][\w'’-]*\s+){{0,5}}?){_ENDING}"
-    r"(?:\s+(?:to|for|of)\s+(?:the\s+)?(?P<body>(?!(?:the|of|and|in)\b)[^\W\d_][\w'’-]*"
+    r"(?:\s+(?:to|for|of|on)\s+(?:the\s+)?(?P<body>(?!(?:the|of|and|in)\b)[^\W\d_][\w'’-]*"
     r"(?:\s+[^\W\d_][\w'’-]*){0,5}))?)"
     r"$",
     re.IGNORECASE,
