@@ -198,6 +198,11 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         expected_mission = "Election Assessment Mission" if family == "assessment_report" \
             else mission
         top, bottom = org_line + [country_line], [label(text)]
+        cut = draw(st.integers(0, len(text.split()) - 1))
+        if cut:  # a long label wrapped over two lines
+            words = label(text).split()
+            bottom = [" ".join(words[:cut]), " ".join(words[cut:])]
+        axes["label_wrapped"] = "yes" if cut else "no"
     elif family == "legacy_banner":
         banner = [label("ODIHR Election Observation")]
         expected_mission = "Election Observation Mission"
@@ -237,8 +242,10 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         banner = draw(st.sampled_from(["INTERNATIONAL ELECTION OBSERVATION MISSION",
                                        "INTERNATIONAL ELECTION OBSERVATION",
                                        "ODIHR LIMITED ELECTION OBSERVATION MISSION"]))
+        axes["partners"] = "lines" if partners else "none"
         if partners and draw(st.booleans()):  # logo text and banner on one line
             partners, banner = [], f"{' '.join(partners)} Assemblée parlementaire {banner}"
+            axes["partners"] = "same_line"
         expected_mission = "Limited Election Observation Mission" if "LIMITED" in banner \
             else None
         round_ = draw(st.sampled_from([None, "Second Round"]))
@@ -258,7 +265,6 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
             published = None
         bottom += ["PRELIMINARY CONCLUSIONS", *BODY]
         head_label = "Statement of Preliminary Findings and Conclusions"
-        axes["partners"] = str(len(partners))
     elif family == "code":
         expected_type, expected_mission = "other", None
         top = [f"EL.{published.year % 100:02d}/AL1/ver.1 "
@@ -277,6 +283,12 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         head_label = "OSCE/ODIHR Final Report"
     if family not in ("preliminary", "code", "interim", "interim_letterhead"):
         bottom += _publication(draw, published, axes)
+    if country_line in top and draw(st.booleans()):  # the country printed under the election
+        top = [line for line in top if line != country_line]
+        election = election + [country_line]
+        axes["country_position"] = "after_election"
+    else:
+        axes["country_position"] = "before_election"
     lines = top + election + bottom
     if family in ("interim", "interim_letterhead"):
         lines += ["I. EXECUTIVE SUMMARY", *BODY]
@@ -309,7 +321,10 @@ def _publication(draw: st.DrawFn, published: date | None, axes: dict[str, str]) 
     assert published is not None
     form = draw(st.sampled_from(PUBLICATION_FORMS))
     axes["publication"] = form
-    when = _dmy(published, draw(st.booleans()))
+    style = draw(st.sampled_from(["dmy", "upper", "us"]))
+    axes["publication_date"] = style
+    when = f"{MONTHS[published.month - 1]} {published.day}, {published.year}" if style == "us" \
+        else _dmy(published, style == "upper")
     return {"place_newline_date": ["Warsaw", when], "place_comma_date": [f"Warsaw, {when}"],
             "date_place": [f"{when} Warsaw"], "date_newline_place": [when, "Warsaw"],
             "place_space_date": [f"Warsaw {when}"]}[form]
@@ -335,7 +350,8 @@ def cover_pdf(cover: Cover) -> bytes:
     pdf.new_page()
     pdf.top = 90.0
     for line in cover.lines:
-        pdf.paragraph(line, size=12 if len(line) < 60 else 9)
+        # a line must fit the page: text past its edge is not in the text layer
+        pdf.paragraph(line, size=12 if len(line) < 60 else 9 if len(line) < 90 else 6)
     for number in (2, 3):
         pdf.header = [line.replace("{n}", str(number)) for line in cover.header]
         pdf.new_page()

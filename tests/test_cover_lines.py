@@ -79,6 +79,8 @@ def test_not_an_election_line(line: str) -> None:
      PlaceDate(on=D(2016, 3, 21))),
     ("Nur-Sultan, 10 June 2019 – The 9 June early presidential election",
      PlaceDate(on=D(2019, 6, 10))),
+    ("Warsaw, June 29, 1997", PlaceDate(on=D(1997, 6, 29))),
+    ("JUNE 29, 1997 Warsaw", PlaceDate(on=D(1997, 6, 29))),
     ("Warsaw", None), ("20 March 2016", None), ("Parliamentary Elections, 8 October 2016", None),
 ])
 def test_place_and_date(line: str, expected: PlaceDate | None) -> None:
@@ -156,6 +158,12 @@ def test_clean_drops_page_labels_and_markers(raw: str, expected: str) -> None:
     ("Statement of Preliminary Findings & Conclusions", ("preliminary_statement", "")),
     ("Statement of Preliminary Findings and Conclusions of the OSCE/ODIHR Election Observation "
      "Mission", ("preliminary_statement", "OSCE/ODIHR Election Observation Mission")),
+    ("OSCE/ODIHR Statement of Preliminary Findings and Conclusions",
+     ("preliminary_statement", "OSCE/ODIHR")),
+    ("The Statement of Preliminary Findings and Conclusions was issued", None),
+    ("The interim report covers the period", None),
+    ("as noted in the needs assessment mission report", None),
+    ("recommendations of the previous final report", None),
     ("Annual Report", None), ("Report", None), ("Election Observation Handbook", None),
     ("Preliminary findings were presented at a press conference in the capital city.", None),
     ("EL.97/AL1/ver.1 12-11-1997", None),
@@ -189,6 +197,9 @@ def test_missions_whatever_their_qualifiers(line: str, expected: str | None) -> 
     ("Regional Elections", ("Regional Elections", "regional", False)),
     ("Constitutional Referendum", ("Constitutional Referendum", "referendum", False)),
     ("Repeat Parliamentary Elections", ("Repeat Parliamentary Elections", "parliamentary", False)),
+    ("Election of the President of Ukraine", ("Election of the President", "presidential", False)),
+    ("REFERENDUM ON AMENDMENTS TO THE CONSTITUTION",
+     ("Referendum on Amendments to the Constitution", "referendum", False)),
     ("Elections to the", None), ("the elections", None),
 ])
 def test_election_phrases_named_after_the_chamber_and_typos(

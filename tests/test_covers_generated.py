@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from odihr.parse.metadata import read_metadata
 from odihr.parse.pdf import PdfReport
 
-FAST = settings(max_examples=120, deadline=None, derandomize=True,
+FAST = settings(max_examples=300, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from odihr.parse.dates import (
     VotingDays,
+    find_dates,
     format_dates,
     is_period,
     parse_date,
@@ -95,6 +96,8 @@ def test_parse_date_wants_exactly_one() -> None:
     ("2 – 4 June 2020", (D(2020, 6, 2), D(2020, 6, 4))),
     ("17-20 March 2025", (D(2025, 3, 17), D(2025, 3, 20))),
     ("28 December 2019 — 3 January 2020", (D(2019, 12, 28), D(2020, 1, 3))),
+    ("from 18 April to 2 May 2007", (D(2007, 4, 18), D(2007, 5, 2))),
+    ("18 April until 2 May 2007", (D(2007, 4, 18), D(2007, 5, 2))),
 ])
 def test_parse_period(text: str, expected: tuple[date, date]) -> None:
     assert parse_period(text) == expected
@@ -204,3 +207,17 @@ def test_split_leading_year_and_date() -> None:
     assert split_leading_date("21 January 2019 Warsaw") == (D(2019, 1, 21), "Warsaw")
     assert split_leading_date("21 JANUARY 2019, Warsaw") == (D(2019, 1, 21), "Warsaw")
     assert split_leading_date("Warsaw 21 January 2019") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("First round, 30 October and 13 November 2016", [D(2016, 10, 30), D(2016, 11, 13)]),
+    ("Results of 5 May 2019 (second round) and of 21 April 2019", [D(2019, 5, 5),
+                                                                   D(2019, 4, 21)]),
+    ("RESULTS OF THE JUNE 29, 1997 VOTE", [D(1997, 6, 29)]),
+    ("Rounds of 8 – 22 May 2016", [D(2016, 5, 8), D(2016, 5, 22)]),
+    ("Premier tour, 9 octobre 2016", [D(2016, 10, 9)]),
+    ("Второй тур, 13 ноября 2016 года", [D(2016, 11, 13)]),
+    ("table 2 of 30 rows", []), ("", []),
+])
+def test_find_dates_finds_every_date(text: str, expected: list[date]) -> None:
+    assert find_dates(text) == expected

@@ -75,6 +75,19 @@ def test_running_header_of_a_final_report() -> None:
         ]
 
 
+@pytest.mark.parametrize("first_line", [
+    "Republic of Poland Page: {n}", "Page: {n}    Republic of Poland",
+    "Page {n} of 9 | Republic of Poland",
+])
+def test_page_label_on_the_first_header_line_is_not_part_of_it(first_line: str) -> None:
+    body = "Presidential Election, 18 May 2025\nODIHR Needs Assessment Mission Report\n" \
+        "The mission met the authorities on day {n}.\n"
+    pages = ["cover\n"] + [(first_line + "\n" + body).format(n=n) for n in (2, 3, 4)]
+    assert running_header(TextReport(pages)) == [  # type: ignore[arg-type]
+        "Republic of Poland", "Presidential Election, 18 May 2025",
+        "ODIHR Needs Assessment Mission Report"]
+
+
 @pytest.mark.parametrize("name", ["election-observation-handbook-6th-edition.pdf",
                                   "handbook-media-monitoring-election-observation.pdf"])
 def test_a_handbook_is_not_a_report(name: str) -> None:

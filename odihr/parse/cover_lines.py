@@ -57,7 +57,8 @@ _CODE = re.compile(
     r"^(?P<code>[A-Za-z]{1,6}[./]\S*\d\S*)\s+(?P<date>\d{1,2}[./-]\d{1,2}[./-]\d{4})(?:\s+\d+)?$"
 )
 _PLACE = r"[^\W\d_][^\W\d_'’.-]*(?:[\s-][^\W\d_][^\W\d_'’.-]*){0,2}"
-_PLACE_FIRST = re.compile(rf"^(?P<place>{_PLACE})\s*,?\s+(?P<rest>\S.*)$")
+#: How many words a place name may have (``Nur-Sultan``, ``Frankfurt am Main``).
+_PLACE_WORDS = 3
 _PLACE_ONLY = re.compile(rf"^{_PLACE}$")
 _DASH = re.compile(r"\s+[–—-]\s+")
 
@@ -182,14 +183,18 @@ def place_and_date(line: str) -> PlaceDate | None:
     date_first = split_leading_date(line)
     if date_first and _PLACE_ONLY.match(date_first[1]) and date_first[1].lower() not in MONTHS:
         return PlaceDate(on=date_first[0])
-    match = _PLACE_FIRST.match(line)
-    if not match or match["place"].lower() in MONTHS or terms.election_phrase(match["place"]):
-        return None
-    first = _DASH.split(match["rest"], maxsplit=1)[0]
-    dates = lone_dates(first)
-    if len(dates) == 1:
-        return PlaceDate(on=dates[0])
-    try:
-        return PlaceDate(month=parse_month_year(first))
-    except ValueError:
-        return None
+    words = line.split()
+    for size in range(1, min(_PLACE_WORDS, len(words) - 1) + 1):
+        place = " ".join(words[:size]).rstrip(",")
+        if not _PLACE_ONLY.match(place) or any(w.lower() in MONTHS for w in words[:size]) \
+                or terms.election_phrase(place):
+            continue
+        first = _DASH.split(" ".join(words[size:]), maxsplit=1)[0]
+        dates = lone_dates(first)
+        if len(dates) == 1:
+            return PlaceDate(on=dates[0])
+        try:
+            return PlaceDate(month=parse_month_year(first))
+        except ValueError:
+            continue
+    return None

@@ -1,10 +1,14 @@
-"""Dates as ODIHR reports and pages print them, in English and Russian.
+"""Dates as ODIHR reports and pages print them, in English and Russian: the one date module.
 
-Handles single dates (``20 March 2016``, ``20 марта 2016 года``, ``2016-03-20``, ``20.03.2016``),
-lists of voting days that share a trailing month or year (``30 October and 13 November 2016``,
-``22 and 29 March 2020``), periods (``17 February – 2 March 2016``) and month-only dates
-(``October 1996``). A footnote marker glued to the year (``20161`` for ``2016`` + note 1) is
-tolerated, because PDF text layers print superscripts inline.
+Handles single dates (``20 March 2016``, ``30 MAY 1999``, ``20 марта 2016 года``, ``2016-03-20``,
+``20.03.2016``, a document code's ``12-11-1997``, US order ``JUNE 29, 1997``, a cover's glued
+``21June 2015``), lists of voting days that share a trailing month or year (``30 October and 13
+November 2016``, ``25 AND 26 SEPTEMBER 1998``, ``31 October, 21 November and 26 December 2004``,
+``5 November 2000 & 7 January 2001``), periods (``17 February – 2 March 2016``, ``from 18 April to
+2 May 2007``), month-only dates (``October 1996``) and the voting days of an election line
+(:class:`VotingDays`: a list, a span of weeks such as ``24 June - 19 August 2001``, or a year
+only). A footnote marker glued to the year (``20161`` for ``2016`` + note 1) is tolerated,
+because PDF text layers print superscripts inline.
 """
 
 from __future__ import annotations
@@ -27,6 +31,11 @@ _RU_MONTHS = (
 )
 
 
+#: French month names (results tables of francophone missions print them).
+_FR_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre")
+
+
 def _month_table() -> dict[str, int]:
     table: dict[str, int] = {}
     for number, name in enumerate(_EN_MONTHS, start=1):
@@ -36,10 +45,12 @@ def _month_table() -> dict[str, int]:
     table["sept"] = table["sept."] = 9
     for number, forms in enumerate(_RU_MONTHS, start=1):
         table.update(dict.fromkeys(forms, number))
+    for number, name in enumerate(_FR_MONTHS, start=1):
+        table[name] = number
     return table
 
 
-#: Lower-case month word (English full and abbreviated, Russian in any case form) -> number.
+#: Lower-case month word (English full and abbreviated, Russian in any case form, French) -> number.
 MONTHS: dict[str, int] = _month_table()
 
 _MONTH = (
@@ -53,7 +64,7 @@ _DAY = r"(?<!\d)(?:3[01]|[012]?\d)(?!\d)(?:st|nd|rd|th)?"
 _GAP = r"\s*"
 _ITEM = rf"{_DAY}(?:{_GAP}{_MONTH}(?:\s+{_YEAR}{_YEAR_SUFFIX})?)?"
 _JOIN = r"\s*(?:,\s*(?:and\s+|и\s+)?|\s(?:and|и|&)\s)\s*"
-_DASH = r"\s*[–—-]\s*"
+_DASH = r"(?:\s*[–—-]\s*|\s+(?:to|until|по|до)\s+)"
 
 _ITEM_RE = re.compile(
     rf"(?P<day>{_DAY})(?:{_GAP}(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}){_YEAR_SUFFIX})?)?",
@@ -63,13 +74,22 @@ _ITEM_RE = re.compile(
 DATE_LIST_RE = re.compile(
     rf"{_ITEM}(?:{_JOIN}{_ITEM})*(?<=\d)(?:{_YEAR_SUFFIX})", re.IGNORECASE
 )
-_PERIOD_RE = re.compile(rf"^(?P<start>{_ITEM}){_DASH}(?P<end>{_ITEM})$", re.IGNORECASE)
+#: Dates joined by lists and dashes alike, for finding every date in running text.
+_ANY_DATES_RE = re.compile(
+    rf"{_ITEM}(?:(?:{_JOIN}|{_DASH}){_ITEM})*(?<=\d)(?:{_YEAR_SUFFIX})", re.IGNORECASE
+)
+#: A month name anywhere (``First round, 30 October 2016``).
+MONTH_WORD = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
+_PERIOD_RE = re.compile(rf"^(?:from\s+|с\s+)?(?P<start>{_ITEM}){_DASH}(?P<end>{_ITEM})$",
+                        re.IGNORECASE)
 _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 #: ``20.03.2016``, ``20.03.2016 г.`` and a document code's ``12-11-1997`` (day first).
 _NUMERIC_RE = re.compile(rf"^(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}}){_YEAR_SUFFIX}$")
 #: US order, ``JUNE 29, 1997``: a month word directly followed by its day.
 _US_ITEM = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?!\s*[./:-]?\d)", re.IGNORECASE)
 _US_YEAR = re.compile(rf",\s*(?P<year>{_YEAR})$")
+_US_FULL = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})",
+                      re.IGNORECASE)
 _MONTH_YEAR_RE = re.compile(rf"^(?P<month>{_MONTH})\s+(?P<year>{_YEAR}){_YEAR_SUFFIX}$",
                             re.IGNORECASE)
 
@@ -194,12 +214,24 @@ def parse_month_year(text: str) -> tuple[int, int]:
 
 def search_dates(text: str) -> tuple[date, ...]:
     """The first date or date list found anywhere in ``text``, or ``()``."""
-    for match in DATE_LIST_RE.finditer(text):
+    found = find_dates(text, first_only=True)
+    return tuple(found)
+
+
+def find_dates(text: str, *, first_only: bool = False) -> list[date]:
+    """Every date in ``text``, in printed order: ``First round, 30 October and 13 November
+    2016`` and ``8 – 22 May 2016`` give two each (a day takes the month and year of the date it
+    is joined to by a list or a dash); days without a month and year after them are skipped."""
+    found: list[date] = []
+    text = _US_FULL.sub(lambda m: f"{m['day']} {m['month']} {m['year']}", " ".join(text.split()))
+    for match in _ANY_DATES_RE.finditer(_day_first(text)):
         try:
-            return _resolve(_items(match.group()))
+            found.extend(_resolve(_items(match.group())))
         except ValueError:
             continue
-    return ()
+        if first_only:
+            break
+    return found
 
 
 def format_dates(dates: tuple[date, ...] | list[date]) -> str:

@@ -34,18 +34,17 @@ _LOCAL_BODY = re.compile(
 )
 #: Adjective endings: a modifier with one of these is itself a kind (``regional``, ``cantonal``).
 _ADJECTIVE = re.compile(r"(?:al|ary|ive|ic|ial)$")
+_ORGANISATION = re.compile(r"^(?:osce|odihr|osce/odihr|bdipch|бдипч)$|/", re.IGNORECASE)
 _EARLY = re.compile(r"\b(?:early|snap|extraordinary|pre-term|preterm)\b", re.IGNORECASE)
 _ENDING = r"(?:elections?|referendum|plebiscite)"
 _EN_ELECTION = re.compile(
     rf"^(?P<phrase>(?P<mods>(?:[^\W\d_][\w'’-]*\s+){{0,5}}?){_ENDING}"
-    r"(?:\s+(?:to|for)\s+(?:the\s+)?(?P<body>(?!(?:the|of|and|in)\b)[^\W\d_][\w'’-]*"
+    r"(?:\s+(?:to|for|of|on)\s+(?:the\s+)?(?P<body>(?!(?:the|of|and|in)\b)[^\W\d_][\w'’-]*"
     r"(?:\s+[^\W\d_][\w'’-]*){0,5}))?)"
     r"$",
     re.IGNORECASE,
 )
-_COUNTRY_TAIL = re.compile(
-    r"^(?P<head>.+?)\s+(?:in|of)\s+(?P<country>(?:the\s+)?[^\W\d_][\w\s'’-]*)$", re.IGNORECASE
-)
+_COUNTRY_JOIN = re.compile(r"\s+(?:in|of)\s+(?=[^\W\d_][\w\s'’-]*$)", re.IGNORECASE)
 #: Russian election phrases -> (English phrase as the site titles it, election_type).
 _RU_ELECTIONS = (
     ("президент", "Presidential Election", "presidential"),
@@ -95,6 +94,8 @@ def _kind(modifiers: list[str], ending: str, body: str | None) -> str:
     known = [KIND_WORDS[w] for w in [*modifiers, ending] if w in KIND_WORDS]
     if known:
         return known[0]
+    if body and re.search(r"\bpresident\b", body, re.IGNORECASE):
+        return "presidential"  # ``Election of the President``
     named = body or " ".join(w for w in modifiers if not _EARLY.fullmatch(w))
     if not body and modifiers and _ADJECTIVE.search(modifiers[-1]) \
             and not _EARLY.fullmatch(modifiers[-1]):
@@ -106,21 +107,26 @@ def _kind(modifiers: list[str], ending: str, body: str | None) -> str:
 
 def _english(text: str) -> tuple[str, str, bool, str | None] | None:
     country = None
-    tail = _COUNTRY_TAIL.match(text)
-    if tail and country_code(tail["country"]):
-        text, country = tail["head"], tail["country"]
+    for join in _COUNTRY_JOIN.finditer(text):  # "… in Armenia", "… of the Russian Federation"
+        if country_code(text[join.end():]):
+            text, country = text[: join.start()], text[join.end():]
+            break
     english = _EN_ELECTION.match(text)
     if not english:
         return None
-    words = [_spelt(w) for w in english["phrase"].split()]
+    printed = english["phrase"].split()
+    count = len(english["mods"].split())
+    words = [_spelt(w) for w in printed[:count]] + printed[count:]  # typos in the kind only
     phrase = " ".join(words)
-    modifiers = [w.lower() for w in words[: len(english["mods"].split())]]
+    modifiers = [w.lower() for w in words[:count]]
     body = english["body"]
     is_vote = re.search(r"(?:referendum|plebiscite)$", english["phrase"], re.IGNORECASE)
     if not modifiers and not body and not is_vote:
         return None  # a bare "Elections" names no election
     if any(w in _SMALL_WORDS and w != "and" for w in modifiers):
         return None  # prose ("the elections", "in the election")
+    if any(_ORGANISATION.search(w) for w in modifiers):
+        return None  # a mission's name wrapped after "Election" (``ODIHR Election``)
     kind = _kind(modifiers, words[len(modifiers)].lower(), body)
     return title_case(phrase), kind, bool(_EARLY.search(phrase)), country
 

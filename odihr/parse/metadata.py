@@ -1,19 +1,17 @@
-"""What a report says about itself: its title block (page 1) and its running headers.
+"""What a report says about itself: its cover, the title block over its body, its running header.
 
-ODIHR reports open with one of a few title blocks, all made of the same kinds of lines:
-
-* a cover (needs-assessment and final reports, translations): country / election phrase / dates /
-  mission / report type / [visit period] / place / publication date, in that order;
-* the 1996 legacy cover: country / ``PRESIDENTIAL ELECTION, 22 September 1996`` / report type /
-  ``Warsaw, October 1996``;
-* an interim report heading: mission / country / ``Early Parliamentary Elections, 20 March 2016`` /
-  report type / reporting period / publication date;
-* a statement of preliminary findings: mission / ``Country – Election, date`` / report type /
-  ``Astana, 21 March 2016 – The ...`` (place and date open the first paragraph).
-
-So each line is classified by what it is (an election phrase, a date, a mission, a report type, a
-country), never by its position or by the file. The running header (lines repeated at the top of
-later pages) fills whatever the title block leaves out.
+Thirty years of ODIHR covers are made of the same kinds of lines in changing orders: an
+organisation or partner-logo line, a banner or letterhead (mission name, street address,
+telephone), the country, the election line (phrase and voting days on one line or two, or
+``Country – Election, date``, or a year only), the label naming the report kind (``Final Report``,
+``OSCE/ODIHR Election Observation Mission Report``, ``INTERIM REPORT No. 3``, ``Statement of
+Preliminary Findings and Conclusions``…) with its mission, a visit or reporting period, a place
+and publication date in either order, the dateline opening a statement's first paragraph, or a
+document code with its date instead of a label. Each line is classified by what it is
+(:mod:`odihr.parse.cover_lines`, :mod:`odihr.parse.terms`), never by its position or by the file;
+a phrase or label wrapped over two lines is joined. The cover is read first; the title block
+over the body (:mod:`odihr.parse.title_blocks`) and the running header fill what it leaves out,
+and outvote a wrong year printed on the cover. A field no page prints stays ``None``.
 """
 
 from __future__ import annotations
@@ -38,29 +36,23 @@ from odihr.parse.cover_lines import (
     voting_days,
 )
 from odihr.parse.dates import VotingDays, is_period, leading_ymd
+from odihr.parse.elections import title_case
 from odihr.parse.pdf import PdfReport
+from odihr.parse.title_blocks import HEADING, PROSE, TOC, body_title_block, running_header
 from odihr.records import ReportMetadata
 
 #: The title block ends at its first section heading; it is never longer than this.
 TITLE_BLOCK_MAX_LINES = 24
-#: Pages (from page 2) whose top lines are compared to find the running header.
-HEADER_PAGES = 8
-#: How many top lines of a page may belong to the running header.
-HEADER_DEPTH = 4
-#: Lines the title block over the body's first section may take, running header included.
-BODY_BLOCK_MAX_LINES = 12
 #: Pages read to detect the language and, failing the title block, the mission.
 SAMPLE_PAGES = 4
 
-_HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[A-H])\.\s+\S")
-_TOC_ENTRY = re.compile(r"(?:\.{3,}|…)\s*\d+$")
-_TOC = re.compile(r"^(?:table\s+of\s+)?contents$|^содержание$", re.IGNORECASE)
+__all__ = ["body_title_block", "read_metadata", "running_header"]
+
 _NOISE = re.compile(
     r"organization\s+for\s+security|office\s+for\s+democratic\s+institutions|"
     r"бюро\s+по\s+демократическим|^(?:page|страница)\s*:?\s*\d+$|^\d+$",
     re.IGNORECASE,
 )
-_PROSE = re.compile(r"[a-zа-я]{3,}\s+[a-zа-я]{3,}\s+[a-zа-я]{3,}.{40,}")
 
 
 @dataclass
@@ -98,19 +90,30 @@ class _Reading:
 def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
     """Classify ``lines`` one by one into ``reading``; in a title block, stop at the body."""
     awaiting_dates = False
-    opening = ""  # an unclassified line that may open an election phrase split over two lines
+    opening = ""  # an unclassified line that may open a phrase or label wrapped over two lines
+    previous = ""
     for raw in lines[:TITLE_BLOCK_MAX_LINES] if title_block else lines:
         line = clean(raw)
         if not line or _NOISE.search(line):
             continue
-        if title_block and (_HEADING.match(line) or _TOC.match(line)):
+        if title_block and (HEADING.match(line) or TOC.match(line)):
             break
         expecting, awaiting_dates = awaiting_dates, False
         election = election_line(line)
-        if opening and (election is None or len(election.phrase.split()) == 1):
+        if opening and reading.election is None \
+                and (election is None or len(election.phrase.split()) == 1):
             # a phrase wrapped over two lines: ``EARLY PRESIDENTIAL`` / ``ELECTION``
             election = election_line(f"{opening} {line}") or election
-        opening = ""
+        if line.lower() == "report" and previous and terms.report_type(f"{previous} {line}"):
+            line = f"{previous} {line}"  # ``OSCE/ODIHR Election Observation Mission`` / ``Report``
+        joined_mission = _mission_named(f"{opening} {line}") if opening else None
+        if election is None and joined_mission and joined_mission != _mission_named(line):
+            # a label wrapped inside its mission: ``ODIHR Limited Election`` / ``Observation
+            # Mission Final Report``
+            line = f"{opening} {line}"
+            if reading.country_fallback == opening:
+                reading.country_fallback = None
+        opening, previous = "", line
         if election:
             reading.offer_election(election)
             awaiting_dates = election.days is None
@@ -123,8 +126,14 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
         kind = _line_without_election(line, reading, title_block=title_block)
         if kind == _BODY:
             break
-        if kind == _UNCLASSIFIED and reading.election is None:
+        if kind == _UNCLASSIFIED:
             opening = line
+
+
+def _mission_named(line: str) -> str | None:
+    """The mission ``line`` names, alone or as a label's qualifier."""
+    label = terms.report_type(line)
+    return terms.mission_type(label[1] if label else line)
 
 
 _BODY, _CLASSIFIED, _UNCLASSIFIED = "body", "classified", "unclassified"
@@ -138,8 +147,8 @@ def _line_without_election(line: str, reading: _Reading, *, title_block: bool) -
         if title_block and len(dates) == 1:
             reading.published_on = dates[0]  # the last lone date of the block is the issue date
         return _CLASSIFIED
-    if is_period(line) or is_letterhead(line):
-        return _CLASSIFIED  # the visit or reporting period; the mission's address
+    if is_period(line):
+        return _CLASSIFIED  # the visit or reporting period
     code = code_date(line)
     if code is not False:
         if title_block:
@@ -158,7 +167,9 @@ def _line_without_election(line: str, reading: _Reading, *, title_block: bool) -
             reading.published_on = place.on or reading.published_on
             reading.published_month = place.month or reading.published_month
             # "Astana, 21 March 2016 – The ..." opens the body
-            return _BODY if _PROSE.search(line) else _CLASSIFIED
+            return _BODY if PROSE.search(line) else _CLASSIFIED
+    if is_letterhead(line):
+        return _CLASSIFIED  # the mission's address, telephone, e-mail
     mission = terms.mission_type(line)
     if mission:
         reading.offer_mission(mission)
@@ -170,43 +181,11 @@ def _line_without_election(line: str, reading: _Reading, *, title_block: bool) -
     if country:
         reading.offer("country", country)
         return _CLASSIFIED
-    if title_block and _PROSE.search(line):
+    if title_block and PROSE.search(line):
         return _BODY
     if title_block and line.isupper() and reading.election is None:
         reading.offer("country_fallback", line)
     return _UNCLASSIFIED
-
-
-def running_header(pdf: PdfReport) -> list[str]:
-    """Lines repeated at the top of at least two pages after the first, in printed order."""
-    tops: list[list[str]] = []
-    for number in range(2, min(pdf.page_count, HEADER_PAGES) + 1):
-        lines = [line for line in map(clean, pdf.text(number).splitlines()) if line]
-        tops.append(lines[:HEADER_DEPTH])
-    counts = Counter(line for top in tops for line in set(top))
-    header: list[str] = []
-    for top in tops:
-        for line in top:
-            if counts[line] >= 2 and line not in header:
-                header.append(line)
-    return header
-
-
-def body_title_block(pdf: PdfReport) -> list[str]:
-    """The title block over the first section of the body (after the cover and contents):
-    ``REPUBLIC OF MOLDOVA PARLIAMENTARY ELECTIONS 2009`` / ``OSCE/ODIHR Needs Assessment Mission
-    Report`` / ``I. INTRODUCTION``. Empty when the first page of text opens with no heading."""
-    for number in range(2, min(pdf.page_count, SAMPLE_PAGES + 1) + 1):
-        lines = [line for line in map(clean, pdf.text(number).splitlines()) if line]
-        if not lines:
-            continue
-        if any(_TOC.match(line) for line in lines[:HEADER_DEPTH + 1]) \
-                or sum(bool(_TOC_ENTRY.search(line)) for line in lines) >= 3:
-            continue
-        heading = next((i for i, line in enumerate(lines[:BODY_BLOCK_MAX_LINES])
-                        if _HEADING.match(line)), None)
-        return lines[:heading] if heading else []
-    return []
 
 
 def _creation_date(pdf: PdfReport) -> date | None:
@@ -266,7 +245,7 @@ def _fallback_country(printed: str | None) -> str | None:
         return None
     bare = re.sub(r"^(?:the\s+)?(?:republic|kingdom|principality)\s+of\s+", "", printed,
                   flags=re.IGNORECASE)
-    return " ".join(w if w.lower() == "and" else w.capitalize() for w in bare.lower().split())
+    return title_case(bare.upper())
 
 
 def read_metadata(pdf: PdfReport) -> ReportMetadata:

@@ -21,6 +21,8 @@ __all__ = ["JOINT_MISSION", "detect_language", "election_phrase", "mission_from_
 #: (``OSCE/ODIHR Limited Election Observation Mission Final Report``) or, on an interim report,
 #: its number and period (``INTERIM REPORT No. 3 18 April – 2 May 2007``).
 _LABEL_MAX_WORDS = 16
+#: A lower-case word of running text; a label's other words are capitalised or upper case.
+_PROSE_WORD = re.compile(r"(?<![\w/])[a-z]{3,}\b")
 _MISSION_REPORT = re.compile(r"(?<=\S)\s+report$", re.IGNORECASE)
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)?)"
 _REPORT_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -28,7 +30,8 @@ _REPORT_TYPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bneeds[\s-]+assessment(?:\s+mission)?\s+report\b", "needs_assessment"),
         (rf"(?:\b(?:post|pre)[\s-]*election\s+|\b{_ORDINAL}\s+)?\binterim\s+report\b"
          r"(?:\s*(?:no\.?|number|nr\.?|#)\s*\d{1,2}\b|\s+\d{1,2}(?=\s*$))?", "interim"),
-        (r"^(?:(?:joint\s+)?statement\s+(?:of|on)\s+)?preliminary\s+(?:findings|conclusions|statement)"
+        (r"(?:^|(?<=\s))(?:(?:joint\s+)?statement\s+(?:of|on)\s+)?preliminary\s+"
+         r"(?:findings|conclusions|statement)"
          r"(?:\s+(?:and|&)\s+(?:conclusions|findings))?\b", "preliminary_statement"),
         (r"\bfinal\s+report(?:\s+\d{1,2})?$", "final"),  # a spaced footnote mark after it
         # "<mission> Report" without "Final" (2003–2008: ``OSCE/ODIHR Election Observation
@@ -59,11 +62,14 @@ def report_type(line: str) -> tuple[str, str] | None:
             continue
         rest = (line[: match.start()] + " " + line[match.end():]).strip(" -–—,:")
         rest = re.sub(r"^(?:of|by)\s+(?:the\s+)?", "", " ".join(rest.split()), flags=re.IGNORECASE)
+        if len(_PROSE_WORD.findall(rest)) >= 2:
+            continue  # "The interim report covers the period": a sentence, not a label
         if pattern.pattern == _MISSION_REPORT.pattern:
             kind = mission_type(rest)
             if kind is None or kind == JOINT_MISSION:
                 continue
-        if code == "preliminary_statement" and rest and mission_type(rest) is None:
+        if code == "preliminary_statement" and rest and not _ORG_ONLY.match(rest) \
+                and mission_type(rest) is None:
             continue
         return code, rest
     return None
@@ -87,6 +93,7 @@ MISSION_ABBREVIATIONS = {
 }
 JOINT_MISSION = "International Election Observation Mission"
 _ORG_PREFIX = re.compile(r"^(?:(?:OSCE\s*/\s*)?ODIHR|OSCE)\s+", re.IGNORECASE)
+_ORG_ONLY = re.compile(r"^(?:(?:OSCE\s*/\s*)?ODIHR|OSCE)$", re.IGNORECASE)
 #: A mission phrase whatever its qualifiers: ``[International|Limited|Special|Joint…] Election|
 #: Referendum Observation|Assessment|Expert [Mission|Team]`` (banners may drop "Mission").
 _EN_MISSION = re.compile(

@@ -1,0 +1,61 @@
+"""Where a report repeats its title: the running header of its pages and the title block over
+the first section of its body (after the cover and the table of contents).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from odihr.parse.cover_lines import clean
+from odihr.parse.pdf import PdfReport
+
+#: A numbered section heading (``I. INTRODUCTION``, ``2. FINDINGS``, ``A. BACKGROUND``).
+HEADING = re.compile(r"^(?:[IVXLC]+|\d{1,2}|[A-H])\.\s+\S")
+#: The title of a table of contents.
+TOC = re.compile(r"^(?:table\s+of\s+)?contents$|^содержание$", re.IGNORECASE)
+#: A line of running text (three lower-case words and more), never part of a title block.
+PROSE = re.compile(r"[a-zа-я]{3,}\s+[a-zа-я]{3,}\s+[a-zа-я]{3,}.{40,}")
+_TOC_ENTRY = re.compile(r"(?:\.{3,}|…)\s*\d+$")
+#: Pages (from page 2) whose top lines are compared to find the running header.
+HEADER_PAGES = 8
+#: How many top lines of a page may belong to the running header.
+HEADER_DEPTH = 4
+#: Lines the title block over the body's first section may take, running header included.
+BODY_BLOCK_MAX_LINES = 12
+#: Pages searched for the first page of the body.
+BODY_PAGES = 5
+
+
+def running_header(pdf: PdfReport) -> list[str]:
+    """Lines repeated at the top of at least two pages after the first, in printed order."""
+    tops: list[list[str]] = []
+    for number in range(2, min(pdf.page_count, HEADER_PAGES) + 1):
+        lines = [line for line in map(clean, pdf.text(number).splitlines()) if line]
+        tops.append(lines[:HEADER_DEPTH])
+    counts = Counter(line for top in tops for line in set(top))
+    header: list[str] = []
+    for top in tops:
+        for line in top:
+            if counts[line] >= 2 and line not in header:
+                header.append(line)
+    return header
+
+
+def body_title_block(pdf: PdfReport) -> list[str]:
+    """The title block over the first section of the body (after the cover and contents):
+    ``REPUBLIC OF MOLDOVA PARLIAMENTARY ELECTIONS 2009`` / ``OSCE/ODIHR Needs Assessment Mission
+    Report`` / ``I. INTRODUCTION``. Empty when the first page of text does not open with a few
+    short lines and a heading."""
+    for number in range(2, min(pdf.page_count, BODY_PAGES) + 1):
+        lines = [line for line in map(clean, pdf.text(number).splitlines()) if line]
+        if not lines:
+            continue
+        if any(TOC.match(line) for line in lines[:HEADER_DEPTH + 1]) \
+                or sum(bool(_TOC_ENTRY.search(line)) for line in lines) >= 3:
+            continue
+        heading = next((i for i, line in enumerate(lines[:BODY_BLOCK_MAX_LINES])
+                        if HEADING.match(line)), None)
+        block = lines[:heading] if heading else []
+        return [] if any(PROSE.search(line) for line in block) else block
+    return []
