@@ -184,8 +184,10 @@ def _configure_logging(args: argparse.Namespace) -> None:
 
     level = _log_level(args)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    if level != "WARNING" or "PREFECT_LOGGING_LEVEL" not in os.environ:
-        os.environ["PREFECT_LOGGING_LEVEL"] = level
+    if level != "WARNING":
+        os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = level
+        if level == "DEBUG" or level == "ERROR":
+            os.environ["PREFECT_LOGGING_LEVEL"] = level
 
 
 def _settings(args: argparse.Namespace) -> Settings:
