@@ -183,7 +183,12 @@ def _configure_logging(args: argparse.Namespace) -> None:
     import os
 
     level = _log_level(args)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    ours = logging.getLogger("odihr")
+    ours.setLevel(level)
+    if level in ("INFO", "DEBUG") and not ours.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        ours.addHandler(handler)
     if level != "WARNING":
         os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = level
         if level == "DEBUG" or level == "ERROR":
@@ -225,7 +230,9 @@ def _run(args: argparse.Namespace) -> int:
         if args.db_command == "upgrade":
             return commands.db_upgrade(_settings(args))
         return commands.grant_readonly(_settings(args), args.role)
-    return commands.ingest(args.command, _settings(args), **_filter_params(args))
+    return commands.ingest(
+        args.command, _settings(args), debug=args.debug, **_filter_params(args)
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
