@@ -39,12 +39,15 @@ def utcnow() -> datetime:
 # --- runs ---------------------------------------------------------------------------------------
 
 
-def start_run(engine: Engine, kind: str, parameters: Mapping[str, Any]) -> int:
-    """Record the start of a run and return its id."""
+def start_run(
+    engine: Engine, kind: str, parameters: Mapping[str, Any], flow_run_id: str | None = None
+) -> int:
+    """Record the start of a run (and the Prefect flow run it belongs to); return its id."""
     with engine.begin() as connection:
         result = connection.execute(
             insert(Run.__table__).values(
                 kind=kind,
+                flow_run_id=flow_run_id,
                 parameters=json.dumps(parameters, default=str, sort_keys=True),
                 started_at=utcnow(),
                 outcome="running",

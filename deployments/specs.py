@@ -165,6 +165,9 @@ def runner_deployments(
             work_pool_name=work_pool,
             work_queue_name=work_queue if work_pool else None,
             entrypoint_type=EntrypointType.MODULE_PATH,
+            # The server refuses a run whose parameters do not fit the flow's types
+            # (date_from=2015-13-01) when it is created, not when it starts.
+            enforce_parameter_schema=True,
         )
         # from_flow derives the entrypoint from the function (flows.ingest.ingest); runs must
         # load the flow with the configured task runner instead.

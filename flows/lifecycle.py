@@ -34,7 +34,7 @@ def tracked_run(
         upgrade(settings.database_url)  # under the lock: two first runs never migrate at once
         abandon_dead_runs(engine)  # under the lock: a run still `running` has no process left
         summary = RunSummary(kind=kind)
-        summary.run_id = start_run(engine, kind, parameters)
+        summary.run_id = start_run(engine, kind, parameters, _flow_run_id())
         try:
             yield engine, summary
             summary.outcome = "completed"
@@ -52,3 +52,11 @@ def tracked_run(
                 )
             summary.wall_seconds = time.perf_counter() - started
             finish_run(engine, summary.run_id, summary.outcome, summary.as_dict())
+
+
+def _flow_run_id() -> str | None:
+    """The id of the Prefect flow run this run belongs to (None outside a flow run)."""
+    from prefect.runtime import flow_run
+
+    run_id = flow_run.id
+    return str(run_id) if run_id else None

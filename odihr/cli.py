@@ -183,9 +183,16 @@ def _configure_logging(args: argparse.Namespace) -> None:
     import os
 
     level = _log_level(args)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    if level != "WARNING" or "PREFECT_LOGGING_LEVEL" not in os.environ:
-        os.environ["PREFECT_LOGGING_LEVEL"] = level
+    ours = logging.getLogger("odihr")
+    ours.setLevel(level)
+    if level in ("INFO", "DEBUG") and not ours.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        ours.addHandler(handler)
+    if level != "WARNING":
+        os.environ["PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"] = level
+        if level == "DEBUG" or level == "ERROR":
+            os.environ["PREFECT_LOGGING_LEVEL"] = level
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -223,7 +230,9 @@ def _run(args: argparse.Namespace) -> int:
         if args.db_command == "upgrade":
             return commands.db_upgrade(_settings(args))
         return commands.grant_readonly(_settings(args), args.role)
-    return commands.ingest(args.command, _settings(args), **_filter_params(args))
+    return commands.ingest(
+        args.command, _settings(args), debug=args.debug, **_filter_params(args)
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -48,26 +48,43 @@ def task_runner(settings: Settings) -> Any:
     return ThreadPoolTaskRunner(max_workers=2)
 
 
-class _UsageErrorsToTheCommandLine(logging.Filter):
-    """Drop Prefect's log records of a run that failed on bad usage (an unknown ``--country``):
-    the command line says it in one line and exits 2; a deployment's run still fails in Prefect.
-    """
+class _FailuresToTheCommandLine(logging.Filter):
+    """Keep Prefect's tracebacks of a failed run off the terminal: the command line says why in
+    one line (and ``--debug`` shows everything). The Prefect API still records them in full."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        error = record.exc_info[1] if record.exc_info else None
-        return not isinstance(error, SettingsError) and "UnknownCountry" not in record.getMessage()
+        if record.exc_info:
+            return False
+        message = record.getMessage()
+        # The last: Prefect's event worker flushing at exit after a failed run (nothing of
+        # the warehouse's is in those events).
+        return not message.startswith(
+            ("Finished in state Failed", "Encountered exception", "Still processing items")
+        )
 
 
-def run_flow(kind: str, settings: Settings, filters: Filters, force: bool) -> dict[str, Any]:
+def _quiet_console(debug: bool) -> None:
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    if debug:
+        return
+    # Prefect 3 puts its console handler on the root logger (older releases on "prefect").
+    for handler in [*logging.getLogger().handlers, *logging.getLogger("prefect").handlers]:
+        quiet = any(isinstance(f, _FailuresToTheCommandLine) for f in handler.filters)
+        if isinstance(handler, PrefectConsoleHandler) and not quiet:
+            handler.addFilter(_FailuresToTheCommandLine())
+
+
+def run_flow(
+    kind: str, settings: Settings, filters: Filters, force: bool, debug: bool = False
+) -> dict[str, Any]:
     """Run the ingest or reparse flow in-process and return its summary dict."""
     configure_prefect(settings.prefect_home)
-    quiet = _UsageErrorsToTheCommandLine()
-    for name in ("prefect.flow_runs", "prefect.task_runs", "prefect.engine"):
-        logging.getLogger(name).addFilter(quiet)
     if kind == "reparse":
         from flows.reparse import reparse as flow_fn
     else:
         from flows.ingest import ingest as flow_fn
+    _quiet_console(debug)
     # Settings travel in a context variable, not as parameters: Prefect stores parameters in its
     # run records, and the database URL may carry a password.
     params: dict[str, Any] = {
@@ -108,16 +125,20 @@ def ingest(
     countries: list[str] | None = None,
     report_types: list[str] | None = None,
     force: bool = False,
+    debug: bool = False,
 ) -> int:
     """``odihr nightly | backfill | reparse``."""
     filters = Filters.build(date_from, date_to, countries, report_types)
     try:
         with _progress():
-            result = run_flow(kind, settings, filters, force)
+            result = run_flow(kind, settings, filters, force, debug)
     except (SettingsError, KeyboardInterrupt):
         raise
     except Exception as error:  # noqa: BLE001 - the run could not complete: exit 1 with why
-        print(f"odihr {kind}: the run could not complete: {error}", file=sys.stderr)
+        if debug:
+            raise
+        print(f"odihr {kind}: the run could not complete: {_one_line(error, settings)}",
+              file=sys.stderr)
         return EXIT_FAILED
     finally:
         checkpoint(settings.database_url)
@@ -125,6 +146,20 @@ def ingest(
     if filters != Filters() and not result.get("discovered"):
         print(f"odihr {kind}: no election or document matched the filters {filters.describe()}")
     return EXIT_OK
+
+
+def _one_line(error: BaseException, settings: Settings) -> str:
+    """Why a run failed, in one line that names the setting to change where there is one."""
+    from sqlalchemy.exc import InterfaceError, OperationalError
+
+    if isinstance(error, OperationalError | InterfaceError):
+        cause = str(getattr(error, "orig", error)).strip().splitlines()[0]
+        return (
+            f"cannot reach the warehouse database {settings.redacted_database_url()}: {cause} "
+            "(check --db / ODIHR_DATABASE_URL)"
+        )
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def demo(database_url: str | None, data_dir: Path | None) -> int:

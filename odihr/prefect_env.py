@@ -15,6 +15,11 @@ PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
     "PREFECT_LOGGING_LEVEL": "WARNING",
+    # Flow and task runs log their domain lines (what was found, what was held back and why) at
+    # INFO to the Prefect API, where the UI shows them; the terminal shows warnings and worse.
+    "PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL": "INFO",
+    "PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL": "INFO",
+    "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",
     # The embedded server's shutdown races its event services and logs tracebacks of events it
     # could not flush after the run has ended: noise for a person, nothing lost for the warehouse.
     "PREFECT_SERVER_LOGGING_LEVEL": "CRITICAL",

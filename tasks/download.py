@@ -13,6 +13,7 @@ from odihr.errors import FetchError, Gone, TransientFetchError
 from odihr.outcomes import DocumentRef, DownloadOutcome
 from odihr.site.client import SiteClient
 from odihr.site.store import RawStore
+from tasks.naming import by_document
 from tasks.policy import NETWORK_TASK_OPTIONS
 
 
@@ -62,7 +63,9 @@ def download(
     )
 
 
-@task(name="download-report", **NETWORK_TASK_OPTIONS)
+@task(
+    name="download-report", task_run_name=by_document("download"), **NETWORK_TASK_OPTIONS
+)
 def download_document(
     client: SiteClient, store: RawStore, ref: DocumentRef, force: bool = False
 ) -> DownloadOutcome:

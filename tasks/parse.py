@@ -11,6 +11,7 @@ from prefect import task
 from odihr.isolation import ParseLimits, isolated
 from odihr.outcomes import ParseOutcome
 from odihr.parse_job import parse_file
+from tasks.naming import by_document
 from tasks.policy import TASK_OPTIONS
 
 __all__ = ["count_pages", "parse_document", "parse_file"]
@@ -29,7 +30,7 @@ def count_pages(
     return isolated("count", url_path, path, _limits(max_pages, limits))
 
 
-@task(name="parse-report", **TASK_OPTIONS)
+@task(name="parse-report", task_run_name=by_document("parse"), **TASK_OPTIONS)
 def parse_document(
     url_path: str, path: str, max_pages: int, limits: ParseLimits | None = None
 ) -> ParseOutcome:

@@ -7,6 +7,8 @@ against real SQLite files and the real mirror server.
 from __future__ import annotations
 
 import json
+import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -131,3 +133,20 @@ def test_an_unknown_country_is_bad_usage_with_suggestions(
     assert not raw.exists() or not any(raw.rglob("*.pdf"))
     wal = Path(str(db) + "-wal")
     assert not wal.exists() or wal.stat().st_size == 0
+
+
+@pytest.mark.slow
+def test_an_unreachable_database_during_a_backfill_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "ODIHR_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-m", "odihr.cli", "backfill", "--base-url", "http://127.0.0.1:9",
+         "--db", f"postgresql+psycopg://nobody:secret@127.0.0.1:{port}/nothing"],
+        capture_output=True, text=True, env=env, timeout=300,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr and "secret" not in done.stderr
+    assert "cannot reach the warehouse database" in done.stderr
+    assert len(done.stderr.strip().splitlines()) <= 2, done.stderr
