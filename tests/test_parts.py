@@ -373,3 +373,16 @@ def test_the_run_summary_lists_partial_reports_and_counts_absent_parts() -> None
     assert summary.as_dict()["absent_observers"] == 2
     assert summary.as_dict()["absent_results"] == 0
     assert "| `/r.pdf` | partial |" in summary.quarantine_markdown()
+
+
+def test_a_report_that_cannot_be_read_at_all_lists_its_metadata_as_quarantined(
+    database_url: str,
+) -> None:
+    engine, document_id, version_id = _warehouse(database_url)
+    reason = "not a PDF: the 1024 bytes served start with '<!DOCTYPE html>'"
+    quarantine_report(engine, document_id=document_id, version_id=version_id, code="not_a_pdf",
+                      reason=reason, run_id=None)  # fmt: skip
+    assert rows(engine, "SELECT part, status, reason, rows FROM bi_report_parts") == [
+        ("metadata", "quarantined", reason, 0)]
+    assert rows(engine, "SELECT status, status_reason FROM bi_reports") == [
+        ("quarantined", reason)]
