@@ -386,3 +386,16 @@ def test_a_report_that_cannot_be_read_at_all_lists_its_metadata_as_quarantined(
         ("metadata", "quarantined", reason, 0)]
     assert rows(engine, "SELECT status, status_reason FROM bi_reports") == [
         ("quarantined", reason)]
+
+
+def test_the_validation_report_tells_partial_from_quarantined_reports() -> None:
+    from odihr.validate.report_html import render_html
+
+    run = _validated()[1]
+    assert run["second_bad"].verdict == "partial"
+    assert run["second_bad"].blocked_parts == ["results:Second"]
+    assert run["metadata_bad"].verdict == "quarantined"
+    assert run["good"].verdict == "clean"
+    html = render_html(run)
+    assert '<span class="badge partial">partial</span>' in html
+    assert "results:Second" in html

@@ -42,6 +42,14 @@ from typing import Any
 
 BLOCKING = "blocking"
 WARNING = "warning"
+#: Part of a failure of a whole table (no row to tell the part by); see odihr.validate.parts.
+TABLE_PARTS = {
+    "reports": "metadata",
+    "results": "results",
+    "turnout": "results",
+    "observers": "observers",
+    "recommendations": "recommendations",
+}
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,23 @@ class ReportValidation:
     def passed(self) -> bool:
         """True when the report may be loaded (it may still carry warnings)."""
         return not self.blocking
+
+    @property
+    def blocked_parts(self) -> list[str]:
+        """The parts with blocking failures, in order of first failure."""
+        parts = (f.part or TABLE_PARTS.get(f.table, "metadata") for f in self.blocking)
+        return list(dict.fromkeys(parts))
+
+    @property
+    def verdict(self) -> str:
+        """``quarantined`` (the metadata failed), ``partial`` (another part failed),
+        ``warnings`` or ``clean``."""
+        blocked = self.blocked_parts
+        if "metadata" in blocked:
+            return "quarantined"
+        if blocked:
+            return "partial"
+        return "warnings" if self.warnings else "clean"
 
     @property
     def quarantine_reason(self) -> str | None:

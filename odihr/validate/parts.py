@@ -34,19 +34,11 @@ from dataclasses import dataclass, replace
 
 from odihr.outcomes import PartStatus
 from odihr.records import Contest, Observer, ParsedReport, Recommendation
-from odihr.validate.model import Failure, ReportValidation, summarise
+from odihr.validate.model import TABLE_PARTS, Failure, ReportValidation, summarise
 
 #: Report types that must carry each kind of part (its absence is counted as news).
 EXPECTED_PARTS: dict[str, tuple[str, ...]] = {
     "final": ("results", "observers", "recommendations"),
-}
-#: Part of a failure of a whole table (no row to tell the part by).
-TABLE_PARTS = {
-    "reports": "metadata",
-    "results": "results",
-    "turnout": "results",
-    "observers": "observers",
-    "recommendations": "recommendations",
 }
 
 
