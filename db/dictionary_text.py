@@ -203,8 +203,8 @@ VIEW_TEXT: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
                 "Long-Term Observers",
             ),
             "country_code": (
-                "ISO 3166-1 alpha-2 code of the observer's nationality, null where it cannot be "
-                "told.",
+                "ISO 3166-1 alpha-2 code of the observer's nationality (from the printed country "
+                "where the parser gives none), null where it cannot be told.",
                 "ES",
             ),
             "delegation_kind": (

@@ -22,6 +22,7 @@ from db.models import (
     TurnoutRecord,
 )
 from db.parts import extra_figures_json, part_rows
+from odihr.countries import country_code
 from odihr.outcomes import LOADED_STATUSES, PartStatus
 from odihr.records import ParsedReport
 
@@ -89,7 +90,8 @@ def fact_rows(parsed: ParsedReport, version_id: int, run_id: int | None) -> dict
                 "delegation": observer.delegation,
                 "delegation_parent": observer.delegation_parent,
                 "page": observer.page,
-                "country_code": observer.country_code,
+                # The parser's code; else the printed country's (the same table validation uses).
+                "country_code": observer.country_code or country_code(observer.country),
                 "delegation_kind": observer.delegation_kind,
             }
         )

@@ -283,8 +283,8 @@ def test_a_pdf_with_one_contradicting_contest_loads_everything_else_as_partial(
     assert status == "partial"
     assert reason.startswith(f"{REFERENDUM} quarantined: share_vote_mismatch")
     assert rows(engine, "SELECT DISTINCT contest FROM bi_results") == [("Parliament",)]
-    assert rows(engine, "SELECT family_name FROM bi_observers ORDER BY position") == [
-        ("Bekkevold",), ("Tidei",), ("Ertlschweiger",)]
+    assert rows(engine, "SELECT family_name, country_code FROM bi_observers ORDER BY position") == [
+        ("Bekkevold", "NO"), ("Tidei", "IT"), ("Ertlschweiger", "AT")]
     assert rows(engine, "SELECT number FROM bi_recommendations ORDER BY number") == [(1,), (2,)]
     parts = rows(engine, "SELECT part, status, reason IS NULL, rows FROM bi_report_parts "
                          "ORDER BY page, part")  # fmt: skip
