@@ -2,8 +2,11 @@
 
 Severity rule
 -------------
-*Blocking* means our extraction is wrong or incomplete: the report is quarantined (bi_reports
-``status = quarantined``, ``status_reason`` = :attr:`ReportValidation.quarantine_reason`).
+*Blocking* means our extraction is wrong or incomplete: the part of the report the failing row
+belongs to is quarantined (:mod:`odihr.validate.parts`): one contest with its turnout, the
+observers or the recommendations (the report loads as ``partial``), or — for the metadata — the
+whole report (``status = quarantined``, ``status_reason`` from
+:attr:`ReportValidation.quarantine_reason`).
 *Warning* means the rows are a faithful copy of a source that is inconsistent with itself (real
 ODIHR annexes sometimes print a total that is not the sum of their rows): the report is loaded and
 the warning goes to ``bi_reports.dq_warnings`` (:attr:`ReportValidation.dq_warnings`).
