@@ -203,8 +203,8 @@ VIEW_TEXT: dict[str, tuple[str, dict[str, tuple[str, Any]]]] = {
                 "Long-Term Observers",
             ),
             "country_code": (
-                "ISO 3166-1 alpha-2 code of the observer's nationality, null where it cannot be "
-                "told.",
+                "ISO 3166-1 alpha-2 code of the observer's nationality (from the printed country "
+                "where the parser gives none), null where it cannot be told.",
                 "ES",
             ),
             "delegation_kind": (
@@ -318,6 +318,8 @@ READING_NOTES = """\
   may change between releases and are documented for operators and lineage questions.
 - Only the latest loaded version of each report appears in the fact views; a quarantined
   version never does. Earlier versions' rows stay in the internal fact tables.
+- A `partial` report shows the parts that loaded; `bi_report_parts` lists every part with its
+  status and reason, so `WHERE status <> 'loaded'` there says exactly what is missing and why.
 - **PostgreSQL**: give a BI login read access with `odihr db grant-readonly ROLE`: it may
   `SELECT` the `bi_*` views and nothing else. Booleans are `boolean`, timestamps
   `timestamp with time zone` (UTC).

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,45 +21,10 @@ from db.models import (
     ResultRecord,
     TurnoutRecord,
 )
+from db.parts import extra_figures_json, part_rows
+from odihr.countries import country_code
 from odihr.outcomes import LOADED_STATUSES, PartStatus
 from odihr.records import ParsedReport
-
-
-def extra_figures_json(pairs: Sequence[tuple[str, object]]) -> str | None:
-    """``result.extra_figures``: a JSON object, printed header → value, in column order.
-
-    A header printed twice keeps both values: the second becomes ``header (2)``.
-    """
-    if not pairs:
-        return None
-    out: dict[str, object] = {}
-    for header, value in pairs:
-        key, n = header, 1
-        while key in out:
-            n += 1
-            key = f"{header} ({n})"
-        out[key] = value
-    return json.dumps(out, ensure_ascii=False)
-
-
-def part_rows(
-    parts: Sequence[PartStatus], version_id: int, parser_version: str | None, run_id: int | None
-) -> list[dict[str, Any]]:
-    """``report_part`` rows of a version, in the order given."""
-    return [
-        {
-            "version_id": version_id,
-            "position": position,
-            "part": p.part,
-            "status": p.status,
-            "reason": p.reason,
-            "rows": p.rows,
-            "page": p.page,
-            "parser_version": parser_version,
-            "run_id": run_id,
-        }
-        for position, p in enumerate(parts, start=1)
-    ]
 
 
 def fact_rows(parsed: ParsedReport, version_id: int, run_id: int | None) -> dict[Any, list[dict]]:
@@ -126,7 +90,8 @@ def fact_rows(parsed: ParsedReport, version_id: int, run_id: int | None) -> dict
                 "delegation": observer.delegation,
                 "delegation_parent": observer.delegation_parent,
                 "page": observer.page,
-                "country_code": observer.country_code,
+                # The parser's code; else the printed country's (the same table validation uses).
+                "country_code": observer.country_code or country_code(observer.country),
                 "delegation_kind": observer.delegation_kind,
             }
         )

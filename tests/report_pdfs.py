@@ -27,11 +27,14 @@ PARTIES = (("Union Party", "300,000", "60.00", "61"), ("Green Party", "150,000",
            ("Citizens' Alliance", "50,000", "10.00", "10"))
 
 
-def final_report(second_shares: Sequence[str] = ("60.00", "40.00")) -> bytes:
-    """The report's PDF bytes (see the module docstring)."""
-    r = ReportPdf(header=HEADER)
+def final_report(
+    second_shares: Sequence[str] = ("60.00", "40.00"), election: str = "Parliamentary Elections"
+) -> bytes:
+    """The report's PDF bytes (see the module docstring); ``election`` names the election on the
+    cover and in the running header."""
+    r = ReportPdf(header=(HEADER[0], f"{election}, 12 May 2024", HEADER[2]))
     r.new_page().paragraph("REPUBLIC OF MOLDOVA", size=14, bold=True)
-    r.paragraph("PARLIAMENTARY ELECTIONS", size=14, bold=True).paragraph("12 May 2024", size=12)
+    r.paragraph(election.upper(), size=14, bold=True).paragraph("12 May 2024", size=12)
     r.paragraph("ODIHR Election Observation Mission", "Final Report", size=12)
     r.paragraph("Warsaw", "20 August 2024")
     for _ in range(2):

@@ -118,7 +118,7 @@ def test_digest_ignores_lineage_and_keeps_its_format() -> None:
     assert _digest(rows, ("w",), 20) == facts_digest(BASE, ("w",))
     # Stored versions carry this digest: a format change makes the next reparse reload them all.
     # (Changed once with revision 0002: new fact columns, parts and status reason.)
-    assert facts_digest(BASE) == "ffadd1a151227663a455579577112b32c67ce72e558211821a14fda30f29b9d1"
+    assert facts_digest(BASE) == "f4632a51a3cf00bd059cca6c163d057c0afb43c1f0b693ce98b7ecdd6300bc2f"
 
 
 # --- loading versions, on SQLite and PostgreSQL -------------------------------------------------

@@ -283,8 +283,8 @@ def test_a_pdf_with_one_contradicting_contest_loads_everything_else_as_partial(
     assert status == "partial"
     assert reason.startswith(f"{REFERENDUM} quarantined: share_vote_mismatch")
     assert rows(engine, "SELECT DISTINCT contest FROM bi_results") == [("Parliament",)]
-    assert rows(engine, "SELECT family_name FROM bi_observers ORDER BY position") == [
-        ("Bekkevold",), ("Tidei",), ("Ertlschweiger",)]
+    assert rows(engine, "SELECT family_name, country_code FROM bi_observers ORDER BY position") == [
+        ("Bekkevold", "NO"), ("Tidei", "IT"), ("Ertlschweiger", "AT")]
     assert rows(engine, "SELECT number FROM bi_recommendations ORDER BY number") == [(1,), (2,)]
     parts = rows(engine, "SELECT part, status, reason IS NULL, rows FROM bi_report_parts "
                          "ORDER BY page, part")  # fmt: skip
@@ -373,3 +373,29 @@ def test_the_run_summary_lists_partial_reports_and_counts_absent_parts() -> None
     assert summary.as_dict()["absent_observers"] == 2
     assert summary.as_dict()["absent_results"] == 0
     assert "| `/r.pdf` | partial |" in summary.quarantine_markdown()
+
+
+def test_a_report_that_cannot_be_read_at_all_lists_its_metadata_as_quarantined(
+    database_url: str,
+) -> None:
+    engine, document_id, version_id = _warehouse(database_url)
+    reason = "not a PDF: the 1024 bytes served start with '<!DOCTYPE html>'"
+    quarantine_report(engine, document_id=document_id, version_id=version_id, code="not_a_pdf",
+                      reason=reason, run_id=None)  # fmt: skip
+    assert rows(engine, "SELECT part, status, reason, rows FROM bi_report_parts") == [
+        ("metadata", "quarantined", reason, 0)]
+    assert rows(engine, "SELECT status, status_reason FROM bi_reports") == [
+        ("quarantined", reason)]
+
+
+def test_the_validation_report_tells_partial_from_quarantined_reports() -> None:
+    from odihr.validate.report_html import render_html
+
+    run = _validated()[1]
+    assert run["second_bad"].verdict == "partial"
+    assert run["second_bad"].blocked_parts == ["results:Second"]
+    assert run["metadata_bad"].verdict == "quarantined"
+    assert run["good"].verdict == "clean"
+    html = render_html(run)
+    assert '<span class="badge partial">partial</span>' in html
+    assert "results:Second" in html

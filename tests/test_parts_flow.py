@@ -88,3 +88,19 @@ def test_reparse_loads_a_partial_report_reruns_idempotently_and_lists_it(
         ("loaded", None)]
     assert query(database_url, "SELECT DISTINCT status FROM bi_report_parts") == [("loaded",)]
     assert query(database_url, "SELECT count(*) FROM bi_results") == [(5,)]
+
+
+def test_cover_facts_the_pdf_lacks_are_taken_from_the_site(
+    database_url: str, tmp_path: Path
+) -> None:
+    """"ELECTIONS TO THE RIIGIKOGU" names neither the type nor (on that line) the date: the
+    election page has both, so the report loads, with a note naming each fact and its source."""
+    data_dir = tmp_path / "data"
+    _store(database_url, data_dir, final_report(election="Elections to the Riigikogu"))
+    summary = reparse(database_url=database_url, data_dir=str(data_dir))
+    assert (summary["loaded"], summary["quarantined"]) == (1, 0), summary["text"]
+    ((status, warnings),) = query(database_url, "SELECT status, dq_warnings FROM bi_reports")
+    assert status == "loaded"
+    note = "election type: not read from the PDF; taken from the site's election page"
+    assert f"{note} (parliamentary)" in warnings
+    assert query(database_url, "SELECT count(*) FROM bi_results") == [(5,)]

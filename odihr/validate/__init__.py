@@ -3,12 +3,14 @@
 Public API (pure: no Prefect, no database; GX is imported lazily on the first validation)::
 
     run = validate_reports({url_path: parsed_report, ...}, report_dir=data_dir / "reports")
-    run[url_path].blocking      # list[Failure] → quarantine (run[url_path].quarantine_reason)
+    run[url_path].blocking      # list[Failure], each with its .part → quarantine that part
     run[url_path].warnings      # list[Failure] → load with bi_reports.dq_warnings
+    plan_parts(parsed_report, run[url_path])   # each part loaded / quarantined / absent
     run.html_path               # the self-contained HTML report of the run
     country_code("Kazakhstan")  # "KZ"
 
-Severity: *blocking* = our extraction is wrong or incomplete (report quarantined); *warning* =
+Severity: *blocking* = our extraction is wrong or incomplete (its part quarantined: one contest,
+the observers, the recommendations; the metadata: the whole report); *warning* =
 a faithful copy of the source's own inconsistency (report loaded with a dq warning). A printed
 total that differs from the sum of rows is a warning only when the rows prove themselves right:
 every row's share matches its votes (over the printed total or the sum) and the shares add up to
@@ -28,6 +30,7 @@ from odihr.validate.model import (
     ValidationRun,
     merge_runs,
 )
+from odihr.validate.parts import PartPlan, contest_parts, plan_parts
 from odihr.validate.run import validate_reports
 
 __all__ = [
@@ -35,11 +38,14 @@ __all__ = [
     "WARNING",
     "ExpectationOutcome",
     "Failure",
+    "PartPlan",
     "ReportValidation",
     "SuiteOutcome",
     "ValidationRun",
+    "contest_parts",
     "country_code",
     "merge_runs",
     "normalise_country",
+    "plan_parts",
     "validate_reports",
 ]

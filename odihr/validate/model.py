@@ -2,8 +2,11 @@
 
 Severity rule
 -------------
-*Blocking* means our extraction is wrong or incomplete: the report is quarantined (bi_reports
-``status = quarantined``, ``status_reason`` = :attr:`ReportValidation.quarantine_reason`).
+*Blocking* means our extraction is wrong or incomplete: the part of the report the failing row
+belongs to is quarantined (:mod:`odihr.validate.parts`): one contest with its turnout, the
+observers or the recommendations (the report loads as ``partial``), or — for the metadata — the
+whole report (``status = quarantined``, ``status_reason`` from
+:attr:`ReportValidation.quarantine_reason`).
 *Warning* means the rows are a faithful copy of a source that is inconsistent with itself (real
 ODIHR annexes sometimes print a total that is not the sum of their rows): the report is loaded and
 the warning goes to ``bi_reports.dq_warnings`` (:attr:`ReportValidation.dq_warnings`).
@@ -42,6 +45,14 @@ from typing import Any
 
 BLOCKING = "blocking"
 WARNING = "warning"
+#: Part of a failure of a whole table (no row to tell the part by); see odihr.validate.parts.
+TABLE_PARTS = {
+    "reports": "metadata",
+    "results": "results",
+    "turnout": "results",
+    "observers": "observers",
+    "recommendations": "recommendations",
+}
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,23 @@ class ReportValidation:
     def passed(self) -> bool:
         """True when the report may be loaded (it may still carry warnings)."""
         return not self.blocking
+
+    @property
+    def blocked_parts(self) -> list[str]:
+        """The parts with blocking failures, in order of first failure."""
+        parts = (f.part or TABLE_PARTS.get(f.table, "metadata") for f in self.blocking)
+        return list(dict.fromkeys(parts))
+
+    @property
+    def verdict(self) -> str:
+        """``quarantined`` (the metadata failed), ``partial`` (another part failed),
+        ``warnings`` or ``clean``."""
+        blocked = self.blocked_parts
+        if "metadata" in blocked:
+            return "quarantined"
+        if blocked:
+            return "partial"
+        return "warnings" if self.warnings else "clean"
 
     @property
     def quarantine_reason(self) -> str | None:

@@ -33,20 +33,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from odihr.outcomes import PartStatus
-from odihr.records import Contest, ParsedReport
-from odihr.validate.model import Failure, ReportValidation, summarise
+from odihr.records import Contest, Observer, ParsedReport, Recommendation
+from odihr.validate.model import TABLE_PARTS, Failure, ReportValidation, summarise
 
 #: Report types that must carry each kind of part (its absence is counted as news).
 EXPECTED_PARTS: dict[str, tuple[str, ...]] = {
     "final": ("results", "observers", "recommendations"),
-}
-#: Part of a failure of a whole table (no row to tell the part by).
-TABLE_PARTS = {
-    "reports": "metadata",
-    "results": "results",
-    "turnout": "results",
-    "observers": "observers",
-    "recommendations": "recommendations",
 }
 
 
@@ -126,20 +118,21 @@ def plan_parts(report: ParsedReport, verdict: ReportValidation | None) -> PartPl
         if failures:
             parts.append(PartStatus(key, "quarantined", summarise(failures), page=page))
         else:
-            rows = sum(len(r.rows) for r in contest.rounds)
-            parts.append(PartStatus(key, "loaded", rows=rows, page=page))
+            count = sum(len(r.rows) for r in contest.rounds)
+            parts.append(PartStatus(key, "loaded", rows=count, page=page))
             contests.append(contest)
-    for key, problem in problems.items():
+    for key, found in problems.items():
         if kind_of(key) == "results" and key not in keys:
-            parts.append(PartStatus(key, problem.status, problem.reason, page=problem.page))
+            parts.append(PartStatus(key, found.status, found.reason, page=found.page))
     if not report.contests and not any(kind_of(k) == "results" for k in problems):
         parts.append(PartStatus("results", "absent", _absent_reason("results", report_type)))
 
     kept: dict[str, tuple] = {}
-    for kind, rows in (
+    lists: tuple[tuple[str, tuple[Observer, ...] | tuple[Recommendation, ...]], ...] = (
         ("observers", report.observers),
         ("recommendations", report.recommendations),
-    ):
+    )
+    for kind, rows in lists:
         problem = problems.get(kind)
         if problem is not None:
             parts.append(PartStatus(kind, problem.status, problem.reason, page=problem.page))

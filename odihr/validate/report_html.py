@@ -32,6 +32,7 @@ th,td{border:1px solid #d9dde4;padding:5px 8px;text-align:left;vertical-align:to
 th{background:#eef0f4;font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:600;
 white-space:nowrap}.blocking,.quarantined{background:#fde2e1;color:#a11a12}
+.partial{background:#fff1d6;color:#8a5300}
 .warning,.warnings{background:#fff1cc;color:#7a5200}.ok,.clean{background:#dcf3e3;color:#17663a}
 .error{background:#a11a12;color:#fff}
 code{font:12px/1.4 ui-monospace,"DejaVu Sans Mono",monospace;background:#eef0f4;padding:1px 4px;
@@ -60,15 +61,14 @@ def _observed(observed: dict[str, Any]) -> str:
 
 
 def _status(report: ReportValidation) -> str:
-    if report.blocking:
-        return "quarantined"
-    return "warnings" if report.warnings else "clean"
+    return report.verdict
 
 
 def _failure_rows(failures: list[Failure]) -> str:
     return "".join(
         f'<tr><td>{_badge(f.severity)}</td><td class="chk"><code>{escape(f.check)}</code><br>'
-        f'<span class="muted">{escape(f.table)}</span></td><td class="msg">{escape(f.message)}</td>'
+        f'<span class="muted">{escape(f.part or f.table)}</span></td>'
+        f'<td class="msg">{escape(f.message)}</td>'
         f"<td>{_observed(f.observed)}</td></tr>"
         for f in failures
     )
@@ -143,7 +143,7 @@ def _suite_section(suite: SuiteOutcome) -> str:
 
 def render_html(run: ValidationRun) -> str:
     """The HTML page of ``run`` as a string."""
-    counts = {"quarantined": 0, "warnings": 0, "clean": 0}
+    counts = {"quarantined": 0, "partial": 0, "warnings": 0, "clean": 0}
     for report in run.reports.values():
         counts[_status(report)] += 1
     cards = "".join(f'<div class="card">{_badge(k)}<b>{n}</b></div>' for k, n in counts.items())
@@ -153,7 +153,8 @@ def render_html(run: ValidationRun) -> str:
         f"<title>odihr-warehouse validation {escape(stamp)}</title><style>{CSS}</style></head>"
         f"<body><h1>Validation of {len(run.reports)} reports</h1>"
         f'<div class="meta">{escape(stamp)} · {run.seconds:.2f}s · blocking = extraction wrong '
-        "or incomplete, report quarantined · warning = the source's own inconsistency, report "
+        "or incomplete: its part quarantined (the metadata: the whole report; another part: "
+        "the report loads as partial) · warning = the source's own inconsistency, report "
         f'loaded with a data-quality warning</div><div class="cards">{cards}</div>'
         f"{_reports_section(run)}<h2>Suites</h2>"
         f"{''.join(_suite_section(s) for s in run.suites)}</body></html>"
