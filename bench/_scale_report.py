@@ -66,6 +66,12 @@ def render_table(out: dict[str, Any]) -> str:
             "≥ 100 pages/s",
         ),
         (
+            "CPU of the unthrottled backfill (less sensitive to a busy machine)",
+            f"{_n(u['cpu_s'])} CPU s in all processes, of which the CLI "
+            f"{_n(u.get('cli_cpu_s'))} s → {_n(_ratio(u['pages'], u['cpu_s']))} pages per CPU s",
+            "—",
+        ),
+        (
             "peak RSS, unthrottled backfill",
             f"CLI process **{_n(u['cli_peak_mb'])} MB**; embedded Prefect server "
             f"{_n(u['server_peak_mb'])} MB",
@@ -102,7 +108,7 @@ def render_table(out: dict[str, Any]) -> str:
         )
     r = out.get("reparse")
     if r:
-        one, two = r[1], r[2]
+        one, two = r.get(1) or r["1"], r.get(2) or r["2"]
         same = one["digest"] == two["digest"] == out.get("digest_backfill")
         rows += [
             (
@@ -112,6 +118,14 @@ def render_table(out: dict[str, Any]) -> str:
                 f"{_n(_ratio(one['flow_s'], two['flow_s']), 2)}×** (process "
                 f"{_n(_ratio(one['wall_s'], two['wall_s']), 2)}×); {_status(two)}",
                 "≥ 1.8×",
+            ),
+            (
+                "CPU of the reparse, 1 / 2 workers",
+                f"workers {_n(one.get('worker_cpu_s'))} / {_n(two.get('worker_cpu_s'))} s, CLI "
+                f"{_n(one.get('cli_cpu_s'))} / {_n(two.get('cli_cpu_s'))} s, Prefect server "
+                f"{_n(one['server_cpu_s'])} / {_n(two['server_cpu_s'])} s, all "
+                f"{_n(one['cpu_s'])} / {_n(two['cpu_s'])} s",
+                "—",
             ),
             (
                 "peak RSS, reparse",

@@ -69,6 +69,8 @@ class CliRun:
             "server_peak_mb": round(self.watch.peak("prefect-server"), 1),
             "cpu_s": round(cpu_total, 1),
             "server_cpu_s": round(server_cpu, 1),
+            "cli_cpu_s": round(self.watch.cpu("cli"), 1),
+            "worker_cpu_s": round(self.watch.cpu("dask-worker"), 1),
             "counts": {k: self.count(k) for k in ("loaded", "quarantined", "skipped", "warnings")},
             "stderr_tail": self.stderr[-600:] if self.code else "",
         }
@@ -159,11 +161,25 @@ def _kind(path: str) -> str:
     return {2: "listing", 3: "country", 4: "election"}.get(depth, "other")
 
 
-def summarise_profile(raw: str, top: int = 30) -> str:
-    """Hottest functions of py-spy's collapsed stacks: inclusive and self samples."""
+#: (stage, marker): a sample belongs to the first stage whose marker is in its stack.
+STAGES = (
+    ("Prefect server (its own process)", "uvicorn"),
+    ("imports", "_find_and_load"),
+    ("parse (odihr.parse)", "parse_report (odihr/parse/report.py"),
+    ("validate (GX, odihr.validate)", "(odihr/validate/"),
+    ("load (db.*, SQLAlchemy)", "(db/"),
+    ("discover (odihr.site.discovery)", "(odihr/site/discovery.py"),
+    ("download (odihr.site.client)", "(odihr/site/client.py"),
+    ("Prefect task engine around the tasks", "(prefect/task_engine.py"),
+    ("Prefect other (flow engine, heartbeats, events, API client)", "(prefect/"),
+)
+
+
+def summarise_profile(raw: str, top: int = 25) -> str:
+    """Where py-spy's samples (collapsed stacks) went: by stage, then the hottest functions."""
+    stages: Counter[str] = Counter()
     inclusive: Counter[str] = Counter()
     own: Counter[str] = Counter()
-    processes: Counter[str] = Counter()
     total = 0
     for line in raw.splitlines():
         stack, _, count = line.rpartition(" ")
@@ -171,19 +187,20 @@ def summarise_profile(raw: str, top: int = 30) -> str:
             continue
         n = int(count)
         total += n
-        frames = stack.split(";")
-        processes[frames[0][:90]] += n
-        names = [re.sub(r" \((.*?)(:\d+)?\)$", r" (\1)", f) for f in frames[1:]]
+        stages[next((name for name, mark in STAGES if mark in stack), "other")] += n
+        frames = [f for f in stack.split(";") if not f.startswith("process ")]
+        names = [re.sub(r" \((.*?)(:\d+)?\)$", r" (\1)", f) for f in frames]
         for name in set(names):
             inclusive[name] += n
         if names:
             own[names[-1]] += n
+    total = total or 1
     lines = [
-        f"{total} samples (CPU-active only, py-spy, all threads and subprocesses)",
+        f"{total} samples (CPU-active only; py-spy, all threads and subprocesses)",
         "",
-        "by process:",
+        "by stage:",
     ]
-    lines += [f"  {n / total:6.1%}  {p}" for p, n in processes.most_common(8)]
+    lines += [f"  {n / total:6.1%}  {name}" for name, n in stages.most_common()]
     lines += ["", "inclusive (a function and what it calls):"]
     lines += [f"  {n / total:6.1%}  {f}" for f, n in inclusive.most_common(top)]
     lines += ["", "self (the function's own code):"]

@@ -100,7 +100,6 @@ def prefect_server(home: Path) -> Iterator[tuple[str, subprocess.Popen]]:
         "127.0.0.1",
         "--port",
         str(port),
-        "--no-services",
     ]
     with started(args, env, home / "server.log") as proc:
         _wait(lambda: _healthy(url), proc, home / "server.log", 120)
