@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 SAMPLE = ROOT / "odihr" / "sample_site"
@@ -117,6 +119,7 @@ def test_scaled_mirror_is_deterministic_distinct_and_crawlable(tmp_path: Path) -
         ), sample  # fmt: skip
 
 
+@pytest.mark.slow
 def test_scale_bench_unthrottled_backfill_only(tmp_path: Path) -> None:
     # The smallest real run: a 2-election mirror, one unthrottled backfill through the CLI (its
     # cost is mostly Prefect's start-up); the other phases are exercised by the documented runs.
