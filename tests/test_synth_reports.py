@@ -60,7 +60,7 @@ def test_each_recommendation_structure(structure: str, upper: bool) -> None:
     recs = expected.recommendations
     assert bool(recs) is (structure != "none")
     assert any(r[1] for r in recs) is (structure == "priority_other")  # priority only if named
-    assert all(r[4] for r in recs) is (structure not in ("bullets", "paragraphs"))
+    assert all(r[4] for r in recs) is (structure not in ("bullets", "paragraphs", "summary_bullets"))
 
 
 @pytest.mark.parametrize("numbering", NUMBERINGS)
