@@ -60,7 +60,8 @@ def test_each_recommendation_structure(structure: str, upper: bool) -> None:
     recs = expected.recommendations
     assert bool(recs) is (structure != "none")
     assert any(r[1] for r in recs) is (structure == "priority_other")  # priority only if named
-    assert all(r[4] for r in recs) is (structure not in ("bullets", "paragraphs", "summary_bullets"))
+    unnumbered = ("bullets", "paragraphs", "summary_bullets")
+    assert all(r[4] for r in recs) is (structure not in unnumbered)
 
 
 @pytest.mark.parametrize("numbering", NUMBERINGS)
