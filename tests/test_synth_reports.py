@@ -173,3 +173,27 @@ def test_an_unreadable_part_is_quarantined_and_the_others_still_load(results_ann
 def test_a_final_report_without_recommendations_or_observers_reads_none() -> None:
     data, _ = build_report(ReportSpec(recs=RecSpec("none"), observers=None))
     assert parsed(data) == Expected([], [])
+
+
+def test_a_conclusions_chapter_in_prose_holds_no_recommendations() -> None:
+    # A needs assessment closes with "CONCLUSIONS AND RECOMMENDATIONS" in prose: no items, and
+    # no unreadable part either.
+    prose = [("The NAM recommends the deployment of an Election Observation Mission.", 11, False),
+             ("It requests 20 long-term and 200 short-term observers.", 11, False)]
+    data = _report_with(prose, "IV. CONCLUSIONS AND RECOMMENDATIONS")
+    with PdfReport(data) as pdf:
+        assert read_recommendations(pdf) == ()
+
+
+def test_a_recommendations_chapter_in_prose_gives_unnumbered_paragraphs() -> None:
+    prose = [("The following recommendations are offered to the authorities:", 11, False),
+             ("", 11, False),
+             ("The election law should be amended well before the next elections.", 11, False),
+             ("", 11, False),
+             ("The media regulator should act on complaints promptly.", 11, False)]
+    data = _report_with(prose, "IV. RECOMMENDATIONS")
+    with PdfReport(data) as pdf:
+        got = [(r.number, r.text, r.numbered, r.priority) for r in read_recommendations(pdf)]
+    assert got == [
+        (1, "The election law should be amended well before the next elections.", False, False),
+        (2, "The media regulator should act on complaints promptly.", False, False)]

@@ -95,7 +95,8 @@ def read_recommendations(pdf: PdfReport) -> tuple[Recommendation, ...]:
     """The report's recommendations in order; ``()`` when it has no recommendations section.
 
     Numbered items are read as printed; a section of bulleted or unnumbered paragraphs gives its
-    paragraphs numbered in reading order (``numbered=False``).
+    paragraphs numbered in reading order (``numbered=False``); under a combined heading
+    (:func:`is_combined_heading`) only numbered or bulleted items count.
 
     Raises:
         UnknownLayout: a recommendations heading was found but no recommendation under it.
@@ -105,13 +106,14 @@ def read_recommendations(pdf: PdfReport) -> tuple[Recommendation, ...]:
     for page, text in starts:
         items, confirmed = _read_section(pdf, page, text)
         numbered = True
+        combined = is_combined_heading(text)
         if confirmed and not items:
             from odihr.parse.recommendations_plain import read_plain  # noqa: PLC0415 (cycle)
-            items = read_plain(pdf, page, text)
+            items = read_plain(pdf, page, text, bullets_only=combined)
             numbered = False
         if items:
             return _records(pdf, items, numbered)
-        if confirmed and found is None:
+        if confirmed and found is None and not combined:
             found = (page, text)
     if found is not None:
         raise UnknownLayout(found[0], "numbered, bulleted or paragraph recommendations under "
@@ -157,6 +159,15 @@ def is_section_heading(text: str) -> bool:
     words = heading_key(title).split()
     return 1 <= len(words) <= 5 and bool(re.fullmatch(_REC_WORD, words[-1]) or
                                          re.fullmatch(_REC_WORD, words[0]))
+
+
+def is_combined_heading(text: str) -> bool:
+    """``CONCLUSIONS AND RECOMMENDATIONS``: a chapter of conclusions that may hold
+    recommendations. Its prose is conclusions (a needs assessment's closing chapter), so only
+    numbered or bulleted items under it are recommendations, and a chapter of prose alone is no
+    unreadable recommendations section."""
+    words = heading_key(split_number(re.sub(r"\s*\d{1,3}$", "", text)).title).split()
+    return any(w in ("AND", "И", "ET", "UND", "Y", "E", "І") for w in words[1:-1])
 
 
 def _section_starts(pdf: PdfReport) -> list[tuple[int, str]]:

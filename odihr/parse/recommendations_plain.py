@@ -51,8 +51,10 @@ class _Paragraph:
     bullet: bool = False
 
 
-def read_plain(pdf: PdfReport, start: int, heading: str) -> list[_Item]:
-    """The unnumbered recommendations under the heading on page ``start`` (see module doc)."""
+def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool = False) \
+        -> list[_Item]:
+    """The unnumbered recommendations under the heading on page ``start`` (see module doc);
+    with ``bullets_only``, paragraphs without bullets are no recommendations."""
     first = content_lines(pdf, start)
     index = find_heading(first, heading)
     if index is None:
@@ -80,6 +82,8 @@ def read_plain(pdf: PdfReport, start: int, heading: str) -> list[_Item]:
             paragraphs.append(_Paragraph(part=-2))  # a heading closes the paragraph
             continue
         _add_line(paragraphs, line, len(reader.parts) - 1, reader.section, headings_seen)
+    if bullets_only and not any(p.bullet for p in paragraphs):
+        return []
     items = _items(paragraphs, headings_seen)
     reader.items = items
     return reader.finish()
