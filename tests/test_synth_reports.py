@@ -197,3 +197,25 @@ def test_a_recommendations_chapter_in_prose_gives_unnumbered_paragraphs() -> Non
     assert got == [
         (1, "The election law should be amended well before the next elections.", False, False),
         (2, "The media regulator should act on complaints promptly.", False, False)]
+
+
+def test_a_page_label_on_a_header_line_that_changes_from_page_to_page() -> None:
+    # The header names each chapter, so no header line repeats; "Page: N" still marks it.
+    pdf = SynthPdf(page_header=False)
+    pdf.new_page()
+    pdf.text(180, "REPUBLIC OF TESTLAND", size=20, bold=True)
+    chapters = ("Summary", "Background", "Framework", "Campaign", "Media", "Results")
+    texts = [f"{chapter} of the report and its findings." for chapter in chapters]
+    for page, (chapter, text) in enumerate(zip(chapters, texts, strict=True), start=2):
+        pdf.new_page()
+        pdf.text(LEFT, f"{chapter} – Page: {page}", size=11)  # body size: not small print
+        pdf.top += 20
+        if page == 5:
+            pdf.heading("XII. RECOMMENDATIONS")
+            pdf.lines(["1. " + text], gap=4)
+        else:
+            pdf.lines([text])
+    with PdfReport(pdf.save()) as report:
+        got = [(r.number, r.text) for r in read_recommendations(report)]
+    # The item runs on over the next pages' text, without their header lines.
+    assert got == [(1, " ".join(texts[3:]))]

@@ -23,6 +23,7 @@ from weakref import WeakKeyDictionary
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
+from odihr.parse.headings import page_label
 from odihr.parse.pdf import PdfReport, Word
 
 #: The word an annex heading starts with, in the languages ODIHR publishes in.
@@ -41,6 +42,8 @@ MARK_SIZE_RATIO = 0.8
 #: A page-number footer: ``3``, ``- 3 -``, ``Page: 3``, ``Страница 3 из 20``.
 PAGE_NUMBER = re.compile(r"^[\s\-–—]*(?:[^\W\d_]+\.?:?\s*)?#(?:\s*(?:/|of|из|z|de|von)\s*#)?"
                          r"[\s\-–—]*$", re.IGNORECASE)
+#: How far a printed page label may be from the PDF's page index (unnumbered front pages).
+PAGE_LABEL_OFFSET = 4
 #: How PDFium reports a hyphen that ends a line: U+0002 per character, U+FFFE in bulk text.
 _LINE_END_HYPHENS = frozenset((0x02, 0xFFFE))
 #: Space characters beyond ASCII (no-break, thin, ideographic…) that separate words.
@@ -272,6 +275,19 @@ def content_lines(pdf: PdfReport, number: int) -> list[Line]:
     running = running_lines(pdf)
     lines = page_lines(pdf, number)
     edge = len(lines) - RUNNING_BOTTOM_LINES
-    return [ln for i, ln in enumerate(lines)
-            if not is_furniture(ln, running if i < RUNNING_TOP_LINES or i >= edge else frozenset(),
-                                at_edge=i < RUNNING_TOP_LINES or i >= edge)]
+    out = []
+    for i, line in enumerate(lines):
+        at_edge = i < RUNNING_TOP_LINES or i >= edge
+        if is_furniture(line, running if at_edge else frozenset(), at_edge=at_edge) or \
+                at_edge and _labels_page(line, number):
+            continue
+        out.append(line)
+    return out
+
+
+def _labels_page(line: Line, number: int) -> bool:
+    """A running line carrying this page's ``Page: N`` label (the printed number may be offset
+    from the PDF's page index by an unnumbered cover or contents)."""
+    label = page_label(line.text)
+    return label is not None and abs(label - number) <= PAGE_LABEL_OFFSET and \
+        not line.text.rstrip().endswith(".")
