@@ -1,18 +1,27 @@
 """The observer annex: who observed, from which country, in what role, in which delegation.
 
-ODIHR final reports close with an annex (``ANNEX II: LIST OF OBSERVERS …``, ``LIST OF MEMBERS OF
-THE ODIHR LIMITED ELECTION OBSERVATION MISSION``, ``ПРИЛОЖЕНИЕ II: СПИСОК НАБЛЮДАТЕЛЕЙ …``) that
-lists observers under group headings (``OSCE Parliamentary Assembly``, ``ODIHR EOM Core Team``…)
-as a borderless table: given names | family names | country | role. The parser reads it by
-structure:
+ODIHR final reports close with an annex (``ANNEX II: LIST OF OBSERVERS IN THE INTERNATIONAL
+ELECTION OBSERVATION MISSION``, ``Annex I: List of Observers``, ``LIST OF MEMBERS OF THE ODIHR
+LIMITED ELECTION OBSERVATION MISSION``, ``ПРИЛОЖЕНИЕ II: СПИСОК НАБЛЮДАТЕЛЕЙ …``; any case,
+number and punctuation, :mod:`odihr.parse.headings`) that lists observers under group headings
+(``OSCE Parliamentary Assembly``, ``ODIHR EOM Core Team``…) as a borderless table: given names |
+family names | country | role. The parser reads it by structure:
 
-- the annex is found on the fast PDFium text; only its pages are read with word positions;
+- the annex is found on the fast PDFium text, contents pages skipped; only its pages are read
+  with word positions, page after page until the next section (lists run to 10+ pages);
 - headings are the lines set apart typographically (bold or larger than the table text); a
   heading in larger type, or one followed directly by another heading, encloses the headings
   after it (``Long-Term Observers`` › ``ODIHR EOM Core Team``);
+- a heading that is a country's name (a list grouped by country) gives the country of the
+  observers under it; their delegation is the nearest heading that is not a country;
 - each heading's lines on one page are one table (:mod:`odihr.parse.observers_table`): columns
   are the left edges its cells share, and a cell wrapped onto extra lines (``US Helsinki`` /
-  ``Commission Staff``) joins the row it is centred on.
+  ``Commission Staff``) joins the row it is centred on;
+- every observer gets the ISO code of the nationality (:func:`odihr.countries.country_code`)
+  and the kind of the delegation (:func:`odihr.parse.delegations.delegation_kind`).
+
+An annex heading naming observers with no readable table under it raises
+:class:`~odihr.errors.UnknownLayout`; a report without such an annex has no observers.
 """
 
 from __future__ import annotations
