@@ -428,7 +428,8 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
 
     def person(i: int) -> tuple[str, str, str, str, str]:
         country, code = COUNTRIES[(k + 3 * i) % len(COUNTRIES)]
-        return (GIVEN[(k + i) % len(GIVEN)], FAMILY[(k + 5 * i) % len(FAMILY)], country, code,
+        family = FAMILY[(k + 5 * i + i // len(FAMILY)) % len(FAMILY)]  # no pair repeats soon
+        return (GIVEN[(k + i) % len(GIVEN)], family, country, code,
                 ROLES[(k + i) % len(ROLES)])
 
     count = 0

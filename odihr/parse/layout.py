@@ -32,7 +32,8 @@ ANNEX_WORD = re.compile(
     r"PRILOG|ДАДАТАК|ҚОСЫМША|ПРИЛОГ)\b")
 #: A line of a table of contents: dot leaders and a page number.
 TOC_LINE = re.compile(r"(\.\s?){4,}\s*\d+\s*$")
-#: Lines opening or closing at least this share of pages (and at least two) are running lines.
+#: Lines opening or closing at least this share of pages (and at least three, two in a report of
+#: three pages or fewer) are running lines.
 RUNNING_SHARE = 0.3
 #: How many lines at the top and at the bottom of a page can be running headers or footers.
 RUNNING_TOP_LINES = 4
@@ -246,7 +247,7 @@ def running_lines(pdf: PdfReport) -> frozenset[str]:
             tops.update({normalize_running(ln) for ln in lines[:RUNNING_TOP_LINES]})
             tail = lines[max(RUNNING_TOP_LINES, len(lines) - RUNNING_BOTTOM_LINES):]
             bottoms.update({normalize_running(ln) for ln in tail})  # a short page's top isn't
-        need = max(2.0, RUNNING_SHARE * pdf.page_count)
+        need = max(min(3.0, pdf.page_count - 1.0), 2.0, RUNNING_SHARE * pdf.page_count)
         _running_cache[pdf] = frozenset(
             k for k in tops.keys() | bottoms.keys()
             if max(tops[k], bottoms[k]) >= need and not re.search(r"[^\W\d_]{2}\.$", k))
