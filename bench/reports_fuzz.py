@@ -56,8 +56,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--max-rows", type=int, default=40,
-                        help="observers per group at most (40 gives lists of 10+ pages)")
+    parser.add_argument("--max-rows", type=int, default=150,
+                        help="observers per group at most (150 gives lists of 10+ pages)")
     args = parser.parse_args()
     counts: dict[str, Counter[object]] = {}
     failures: list[str] = []
