@@ -116,6 +116,7 @@ class ObsSpec:
     prefix: str = "ODIHR EOM "  # team headings: "ODIHR EOM ", "OSCE/ODIHR ", ""
     caps_countries: bool = False
     header_row: bool = False  # a Name | Surname | Country | Role row under each heading
+    group_size: float = 11.0  # group headings in smaller type than the annex title, or the same
 
 
 @dataclass(frozen=True)
@@ -457,14 +458,14 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
         groups = [*ORGANISATIONS, *teams]
         for g, n in enumerate(obs.groups):
             name, kind = groups[(k + g) % len(groups)]
-            pdf.heading(name, size=11)
+            pdf.heading(name, size=obs.group_size)
             rows(name, None, kind, n)
         return
     if obs.grouping == "nested":
         pdf.heading("Long-Term Observers", size=12.5)
         for g, n in enumerate(obs.groups):
             name, kind = teams[g % 2]
-            pdf.heading(name, size=11)
+            pdf.heading(name, size=obs.group_size)
             rows(name, "Long-Term Observers", kind, n)
         return
     # grouped by country under a team heading
@@ -502,7 +503,8 @@ def obs_specs(max_rows: int = 6) -> st.SearchStrategy[ObsSpec | None]:
         grouping=st.sampled_from(("flat", "nested", "country", "none")),
         groups=st.lists(st.integers(1, max_rows), min_size=1, max_size=5).map(tuple),
         seed=st.integers(0, 50), prefix=st.sampled_from(("ODIHR EOM ", "OSCE/ODIHR ", "")),
-        caps_countries=st.booleans(), header_row=st.booleans()))
+        caps_countries=st.booleans(), header_row=st.booleans(),
+        group_size=st.sampled_from((11.0, 12.0))))
 
 
 def report_specs(max_group: int = 4, max_rows: int = 6) -> st.SearchStrategy[ReportSpec]:

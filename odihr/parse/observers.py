@@ -212,10 +212,12 @@ def _annex_lines(pdf: PdfReport, start: int) -> tuple[str, list[Line]]:
 
 
 def _wraps(heading: Line, line: Line) -> bool:
-    """The line continues the heading above it: same type, close below, same case."""
+    """The line continues the heading above it: same type and case, at line spacing below it
+    (a title-case group heading in the same type stands further apart)."""
+    capitals = is_capitalised(heading.text)
+    gap = (0.5 if capitals else 0.35) * heading.size
     return line.bold == heading.bold and line.size == heading.size and \
-        line.top - heading.bottom < 0.5 * heading.size and \
-        is_capitalised(line.text) == is_capitalised(heading.text) and \
+        line.top - heading.bottom < gap and is_capitalised(line.text) == capitals and \
         len(cells_of(line, DEFAULT_SETTINGS)) == 1
 
 
