@@ -84,7 +84,7 @@ ANNEX_WORDINGS = (
 )
 ANNEX_FORMS = ("ANNEX {n}: {t}", "ANNEX {n} – {t}", "ANNEX {n} {t}", "APPENDIX {n}: {t}", "{t}")
 REC_STRUCTURES = ("priority_other", "lettered_topics", "terms", "summary", "summary_bullets",
-                  "conclusions", "flat", "bullets", "paragraphs", "none")
+                  "conclusions", "lettered_section", "flat", "bullets", "paragraphs", "none")
 NUMBERINGS = ("roman_dot", "roman", "arabic_dot", "arabic", "none")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 
@@ -232,7 +232,8 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
     expected = Expected()
     chapters = list(CHAPTERS)
     rec_chapter = {"none": None, "summary": None, "summary_bullets": None,
-                   "conclusions": "Recommendations and Conclusions"}.get(
+                   "conclusions": "Recommendations and Conclusions",
+                   "lettered_section": "Conclusions"}.get(
                        spec.recs.structure, "Recommendations")
     if rec_chapter:
         chapters.append(rec_chapter)
@@ -346,6 +347,18 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
         pdf.lines(wrap(PROSE[0]))
         return
     if structure == "empty":  # a heading and nothing readable under it: the next annex follows
+        return
+    if structure == "lettered_section":  # "B. Recommendations" between two lettered sections
+        dot = "." if recs.dotted else ""
+        pdf.heading(f"A{dot} {_case('General Assessment', spec.upper)}", size=11)
+        pdf.lines(wrap(PROSE[2]))
+        pdf.heading(f"B{dot} {_case('Recommendations', spec.upper)}", size=11)
+        for number in range(1, sum(recs.groups[:2]) + 1):
+            text = _sentence(recs, number)
+            pdf.lines(wrap(text, 72), x=LEFT + 18, lead=f"{number}{recs.marker}", gap=6)
+            expected.recommendations.append((number, False, None, text, True))
+        pdf.heading(f"C{dot} {_case('Follow-up', spec.upper)}", size=11)
+        pdf.lines(wrap(PROSE[1]))
         return
     if not structure.startswith("summary"):
         pdf.lines(wrap("These recommendations are offered with a view to further enhance the "

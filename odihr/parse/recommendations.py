@@ -147,13 +147,15 @@ def previously_recommended(text: str) -> bool:
 def is_section_heading(text: str) -> bool:
     """A recommendations chapter's heading, in any case and numbering style: ``XV.
     RECOMMENDATIONS``, ``8 Recommendations``, ``2.1 Recommendations``, ``RECOMMENDATIONS AND
-    CONCLUSIONS``, ``5. Conclusions and Recommendations``, ``A. PRIORITY RECOMMENDATIONS`` (a
-    list that opens with its priority part); a footnote number may follow."""
+    CONCLUSIONS``, ``5. Conclusions and Recommendations``, ``B. Recommendations`` (a lettered
+    sub-section of a chapter), ``A. PRIORITY RECOMMENDATIONS`` (a list that opens with its
+    priority part); a footnote number may follow."""
     clean = re.sub(r"\s*\d{1,3}$", "", " ".join(text.split()))
     numbered = split_number(clean)
-    if numbered.style == LETTER and not PRIORITY_WORD.search(numbered.title):
-        return False
     title = numbered.title
+    if numbered.style == LETTER and not (PRIORITY_WORD.search(title) or
+                                         re.fullmatch(_REC_WORD, heading_key(title))):
+        return False  # ``B. OTHER RECOMMENDATIONS`` is a part; ``B. Recommendations`` a start
     if numbered.style == NONE and not (is_capitalised(title) or title[:1].isupper()):
         return False
     words = heading_key(title).split()
@@ -189,6 +191,8 @@ def _read_section(pdf: PdfReport, start: int, heading: str) -> tuple[list[_Item]
     reader = _SectionReader(body_size(content_lines(pdf, start)), heading)
     if PRIORITY_WORD.search(heading):  # the list opens directly with its priority part
         reader.parts.append(Part("", heading, True))
+    elif split_number(heading).style == LETTER:  # ``B. Recommendations``: ``C.`` ends it
+        reader.sibling = split_number(heading).number
     confirmed: list[Line] = []
     lines = _Lookahead(_section_lines(pdf, start, heading, confirmed))
     for line in lines:
@@ -222,6 +226,7 @@ class _SectionReader:
         self.last_heading: Line | None = None
         self.restart = False  # a sub-heading may restart the numbering at 1
         self.head: Line | None = None  # the section's heading line
+        self.sibling: str | None = None  # the letter of a lettered section heading
 
     def feed(self, line: Line, rest: Sequence[Line]) -> bool:
         """Take one line; ``False`` when it ends the section."""
@@ -234,7 +239,8 @@ class _SectionReader:
         elif (styled or self._plain_part(line, rest)) and self._part(text):
             self.section, self.restart = None, True
         elif capital and _ends_section(text, rest, self._expected(), self.letter) or styled and \
-                (ends_chapter(text, self.letter) or self._like_head(line, rest)):
+                (ends_chapter(text, self.letter) or self._like_head(line, rest)
+                 or self._next_sibling(text)):
             return False  # the next section, capitalised or numbered, or an annex
         elif (styled and (self.text_x is None or line.x0 < self.text_x - 2)) or \
                 _looks_like_topic(line, rest, self.items, self.number_x, self._expected(),
@@ -251,6 +257,13 @@ class _SectionReader:
             self.items[-1].lines.append(text)
         self.last_heading = heading
         return True
+
+    def _next_sibling(self, text: str) -> bool:
+        """The next lettered heading after a lettered section heading (``C.`` after ``B.
+        Recommendations``)."""
+        numbered = split_number(text, self.sibling)
+        return self.sibling is not None and numbered.style == LETTER and \
+            _next_letter(self.sibling, numbered.number or "")
 
     def _like_head(self, line: Line, rest: Sequence[Line]) -> bool:
         """An unnumbered heading set like the section's own heading (``About ODIHR`` after

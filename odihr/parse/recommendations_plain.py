@@ -61,13 +61,16 @@ def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool =
         return []
     head = first[index]
     reader = _SectionReader(body_size(first), heading)
+    if split_number(heading).style == LETTER:
+        reader.sibling = split_number(heading).number
     paragraphs: list[_Paragraph] = []
     headings_seen = False
     for line in _section_lines(pdf, start, heading):
         text = line.text
         styled = line.bold or line.size >= reader.size + 0.5
         if styled and _is_heading(line):
-            if ends_chapter(text, reader.letter) or line.size > head.size + 0.5 or \
+            if ends_chapter(text, reader.letter) or reader._next_sibling(text) or \
+                    line.size > head.size + 0.5 or \
                     _same_style(line, head) and not _lettered(line, reader) and \
                     not re.search(_REC_WORD, text.upper()):
                 break
