@@ -509,20 +509,28 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         seed=st.integers(0, 50), bold_topics=st.booleans())
 
 
-def obs_specs(max_rows: int = 6) -> st.SearchStrategy[ObsSpec | None]:
+def obs_specs(max_rows: int = 6, long_lists: bool = False) \
+        -> st.SearchStrategy[ObsSpec | None]:
+    """Observer annexes; with ``long_lists``, one in four lists runs to 10 pages or more."""
+    groups = st.lists(st.integers(1, max_rows), min_size=1, max_size=5).map(tuple)
+    if long_lists:
+        long = st.lists(st.integers(180, 240), min_size=3, max_size=3).map(tuple)
+        groups = st.one_of(groups, groups, groups, long)
     return st.one_of(st.none(), st.builds(
         ObsSpec, wording=st.integers(0, len(ANNEX_WORDINGS) - 1),
         form=st.integers(0, len(ANNEX_FORMS) - 1), title_case=st.booleans(),
         grouping=st.sampled_from(("flat", "nested", "country", "none")),
-        groups=st.lists(st.integers(1, max_rows), min_size=1, max_size=5).map(tuple),
+        groups=groups,
         seed=st.integers(0, 50), prefix=st.sampled_from(("ODIHR EOM ", "OSCE/ODIHR ", "")),
         caps_countries=st.booleans(), header_row=st.booleans(),
         group_size=st.sampled_from((11.0, 12.0))))
 
 
-def report_specs(max_group: int = 4, max_rows: int = 6) -> st.SearchStrategy[ReportSpec]:
+def report_specs(max_group: int = 4, max_rows: int = 6, long_lists: bool = False) \
+        -> st.SearchStrategy[ReportSpec]:
     """Reports varying every axis independently."""
     return st.builds(
         ReportSpec, upper=st.booleans(), numbering=st.sampled_from(NUMBERINGS),
         toc=st.sampled_from(("leaders", "plain", "none")), page_header=st.booleans(),
-        results_annex=st.booleans(), recs=rec_specs(max_group), observers=obs_specs(max_rows))
+        results_annex=st.booleans(), recs=rec_specs(max_group),
+        observers=obs_specs(max_rows, long_lists))
