@@ -219,3 +219,13 @@ def test_a_page_label_on_a_header_line_that_changes_from_page_to_page() -> None:
         got = [(r.number, r.text) for r in read_recommendations(report)]
     # The item runs on over the next pages' text, without their header lines.
     assert got == [(1, " ".join(texts[3:]))]
+
+
+def test_items_numbered_out_of_order_are_an_unknown_layout_not_paragraphs() -> None:
+    items = [("5. The election law should be amended well before the next elections.", 11, False),
+             ("", 11, False),
+             ("6. The media regulator should act on complaints promptly.", 11, False)]
+    data = _report_with(items, "IV. RECOMMENDATIONS")
+    with PdfReport(data) as pdf, pytest.raises(UnknownLayout) as raised:
+        read_recommendations(pdf)
+    assert "numbered 5" in str(raised.value)

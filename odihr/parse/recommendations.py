@@ -111,6 +111,11 @@ def read_recommendations(pdf: PdfReport) -> tuple[Recommendation, ...]:
             from odihr.parse.recommendations_plain import read_plain  # noqa: PLC0415 (cycle)
             items = read_plain(pdf, page, text, bullets_only=combined)
             numbered = False
+            printed = [m for m in (ITEM.match(i.lines[0]) for i in items if i.lines) if m]
+            if items and len(printed) * 2 > len(items):
+                raise UnknownLayout(page, f"recommendations under {text!r} numbered 1, 2, 3 … "
+                                    "in order", f"items numbered {printed[0].group(1)}, "
+                                    f"{', '.join(m.group(1) for m in printed[1:4])} …")
         if items:
             return _records(pdf, items, numbered)
         if confirmed and found is None and not combined:
