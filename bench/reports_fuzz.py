@@ -34,6 +34,7 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
         "heading case": "upper" if spec.upper else "title",
         "numbering": spec.numbering,
         "contents": spec.toc,
+        "contents page shared": spec.toc != "none" and spec.toc_shares_page,
         "running header": "Page: N in header" if spec.page_header else "footer",
         "results annex": spec.results_annex,
         "recommendations": spec.recs.structure,

@@ -126,6 +126,7 @@ class ReportSpec:
     upper: bool = True
     numbering: str = "roman_dot"
     toc: str = "leaders"  # leaders, plain, none
+    toc_shares_page: bool = False  # the first chapter starts under the contents
     page_header: bool = False
     results_annex: bool = True
     recs: RecSpec = field(default_factory=lambda: RecSpec("priority_other"))
@@ -251,7 +252,10 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
     pdf = SynthPdf(spec.page_header)
     _cover(pdf)
     _contents(pdf, spec, chapters, annexes)
-    pdf.new_page()
+    if spec.toc == "none" or not spec.toc_shares_page:
+        pdf.new_page()
+    else:
+        pdf.top += 20
     for index, title in enumerate(chapters):
         pdf.heading(chapter_heading(spec, index, title))
         if title == rec_chapter:
@@ -531,6 +535,7 @@ def report_specs(max_group: int = 4, max_rows: int = 6, long_lists: bool = False
     """Reports varying every axis independently."""
     return st.builds(
         ReportSpec, upper=st.booleans(), numbering=st.sampled_from(NUMBERINGS),
-        toc=st.sampled_from(("leaders", "plain", "none")), page_header=st.booleans(),
+        toc=st.sampled_from(("leaders", "plain", "none")), toc_shares_page=st.booleans(),
+        page_header=st.booleans(),
         results_annex=st.booleans(), recs=rec_specs(max_group),
         observers=obs_specs(max_rows, long_lists))

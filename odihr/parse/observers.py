@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from odihr.countries import country_code
 from odihr.errors import UnknownLayout
 from odihr.parse.delegations import delegation_kind
-from odihr.parse.headings import annex_heading, toc_entry, toc_pages
+from odihr.parse.headings import annex_heading, toc_entry, toc_extents
 from odihr.parse.joining import is_capitalised
 from odihr.parse.layout import Line, body_size, content_lines
 from odihr.parse.observers_table import (
@@ -81,11 +81,11 @@ def annex_pages(pdf: PdfReport) -> list[tuple[int, bool]]:
     members. Contents pages are skipped; headings match in any case (``Annex II: List of
     Observers``)."""
     pages: list[tuple[bool, int]] = []
-    contents = toc_pages(pdf.texts)
+    contents = toc_extents(pdf.texts)  # the table of contents names every annex
     for number, text in enumerate(pdf.texts, start=1):
-        if number in contents:
-            continue  # the table of contents names every annex
-        lines = [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
+        skip = contents.get(number, range(0))
+        lines = [" ".join(ln.split()) for i, ln in enumerate(text.split("\n"))
+                 if ln.strip() and i not in skip]
         for i, line in enumerate(lines):
             if _opens_list(line) and not toc_entry(line):
                 following = lines[i + 1] if i + 1 < len(lines) else ""

@@ -39,7 +39,7 @@ from odihr.parse.headings import (
     heading_key,
     split_number,
     toc_entry,
-    toc_pages,
+    toc_extents,
 )
 from odihr.parse.joining import is_capitalised, join_lines, report_vocabulary
 from odihr.parse.layout import Line, body_size, content_lines
@@ -103,13 +103,13 @@ def read_recommendations(pdf: PdfReport) -> tuple[Recommendation, ...]:
     """
     starts = _section_starts(pdf)
     found: tuple[int, str] | None = None
-    for page, text in starts:
-        items, confirmed = _read_section(pdf, page, text)
+    for page, text, nth in starts:
+        items, confirmed = _read_section(pdf, page, text, nth)
         numbered = True
         combined = is_combined_heading(text)
         if confirmed and not items:
             from odihr.parse.recommendations_plain import read_plain  # noqa: PLC0415 (cycle)
-            items = read_plain(pdf, page, text, bullets_only=combined)
+            items = read_plain(pdf, page, text, bullets_only=combined, nth=nth)
             numbered = False
             printed = [m for m in (ITEM.match(i.lines[0]) for i in items if i.lines) if m]
             if items and len(printed) * 2 > len(items):
@@ -177,20 +177,25 @@ def is_combined_heading(text: str) -> bool:
     return any(w in ("AND", "И", "ET", "UND", "Y", "E", "І") for w in words[1:-1])
 
 
-def _section_starts(pdf: PdfReport) -> list[tuple[int, str]]:
-    """Pages and heading texts of the recommendation headings outside the contents."""
+def _section_starts(pdf: PdfReport) -> list[tuple[int, str, int]]:
+    """Pages and heading texts of the recommendation headings outside the contents, and which
+    occurrence of that text on its page each is (a short contents list without page numbers
+    can share its page with the first chapter)."""
     starts = []
-    contents = toc_pages(pdf.texts)
+    contents = toc_extents(pdf.texts)
     for number, text in enumerate(pdf.texts, start=1):
-        if number in contents:
-            continue
         lines = [" ".join(ln.split()) for ln in text.split("\n")]
-        starts += [(number, ln) for ln in lines
-                   if ln and is_section_heading(ln) and not toc_entry(ln)]
+        skip = contents.get(number, range(0))
+        seen: dict[str, int] = {}
+        for index, line in enumerate(lines):
+            if index not in skip and line and is_section_heading(line) and not toc_entry(line):
+                starts.append((number, line, seen.get(line, 0)))
+                seen[line] = seen.get(line, 0) + 1
     return starts
 
 
-def _read_section(pdf: PdfReport, start: int, heading: str) -> tuple[list[_Item], bool]:
+def _read_section(pdf: PdfReport, start: int, heading: str, nth: int = 0) \
+        -> tuple[list[_Item], bool]:
     """Walk the section's lines from its heading on page ``start``: its numbered items, and
     whether the heading was found set apart as a heading on the page."""
     reader = _SectionReader(body_size(content_lines(pdf, start)), heading)
@@ -199,7 +204,7 @@ def _read_section(pdf: PdfReport, start: int, heading: str) -> tuple[list[_Item]
     elif split_number(heading).style == LETTER:  # ``B. Recommendations``: ``C.`` ends it
         reader.sibling = split_number(heading).number
     confirmed: list[Line] = []
-    lines = _Lookahead(_section_lines(pdf, start, heading, confirmed))
+    lines = _Lookahead(_section_lines(pdf, start, heading, confirmed, nth))
     for line in lines:
         reader.head = confirmed[0] if confirmed else None
         if not reader.feed(line, lines.rest()):
@@ -346,13 +351,13 @@ class _SectionReader:
 
 
 def _section_lines(pdf: PdfReport, start: int, heading: str,
-                   confirmed: list[Line] | None = None) -> Iterator[Line]:
+                   confirmed: list[Line] | None = None, nth: int = 0) -> Iterator[Line]:
     """Body lines after the heading, page by page (lazily): no running lines or footnotes.
     ``confirmed`` gets the heading's line when it is found set apart as a heading."""
     for number in range(start, pdf.page_count + 1):
         lines = content_lines(pdf, number)
         if number == start:
-            first = find_heading(lines, heading)
+            first = find_heading(lines, heading, nth)
             if first is None:
                 return
             if confirmed is not None:
@@ -366,14 +371,14 @@ def _section_lines(pdf: PdfReport, start: int, heading: str,
                 yield line
 
 
-def find_heading(lines: Sequence[Line], heading: str) -> int | None:
-    """Index of the line printing ``heading`` set apart as a heading (bold, larger, capitals
-    or standing alone), or ``None``."""
+def find_heading(lines: Sequence[Line], heading: str, nth: int = 0) -> int | None:
+    """Index of the ``nth`` line printing ``heading`` set apart as a heading (bold, larger,
+    capitals or standing alone), or ``None``."""
     key = re.sub(r"\d+$|\s", "", heading)  # no spaces, no footnote number
     size = body_size(lines)
-    return next((i for i, ln in enumerate(lines) if re.sub(r"\s", "", ln.text) == key
-                 and (ln.bold or ln.size > size or is_capitalised(ln.text)
-                      or _alone(lines, i))), None)
+    found = [i for i, ln in enumerate(lines) if re.sub(r"\s", "", ln.text) == key
+             and (ln.bold or ln.size > size or is_capitalised(ln.text) or _alone(lines, i))]
+    return found[nth] if nth < len(found) else None
 
 
 def _alone(lines: Sequence[Line], index: int) -> bool:

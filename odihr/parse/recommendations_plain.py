@@ -51,12 +51,12 @@ class _Paragraph:
     bullet: bool = False
 
 
-def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool = False) \
-        -> list[_Item]:
+def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool = False,
+               nth: int = 0) -> list[_Item]:
     """The unnumbered recommendations under the heading on page ``start`` (see module doc);
     with ``bullets_only``, paragraphs without bullets are no recommendations."""
     first = content_lines(pdf, start)
-    index = find_heading(first, heading)
+    index = find_heading(first, heading, nth)
     if index is None:
         return []
     head = first[index]
@@ -65,7 +65,7 @@ def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool =
         reader.sibling = split_number(heading).number
     paragraphs: list[_Paragraph] = []
     headings_seen = False
-    for line in _section_lines(pdf, start, heading):
+    for line in _section_lines(pdf, start, heading, None, nth):
         text = line.text
         styled = line.bold or line.size >= reader.size + 0.5
         if styled and _is_heading(line):
