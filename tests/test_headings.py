@@ -81,7 +81,8 @@ def test_annex_headings(text: str, expected: tuple[str, str | None, str] | None)
 
 
 def test_heading_key_ignores_case_spacing_and_punctuation() -> None:
-    assert heading_key("Annex II – List of  Observers") == heading_key("ANNEX II: LIST OF OBSERVERS")
+    assert heading_key("Annex II – List of  Observers") == \
+        heading_key("ANNEX II: LIST OF OBSERVERS")
 
 
 @pytest.mark.parametrize(("line", "entry"), [

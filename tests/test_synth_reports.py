@@ -31,7 +31,7 @@ from odihr.parse.report import parse_report
 
 from results_pdfs import LEFT
 
-FAST = settings(max_examples=100, deadline=None,
+FAST = settings(max_examples=50, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
