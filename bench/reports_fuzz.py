@@ -48,6 +48,8 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
                 "annex case": "title" if obs.title_case else "upper",
                 "team prefix": obs.prefix.strip() or "(none)",
                 "header row": obs.header_row,
+                "country headings": "capitals" if obs.caps_countries else "title case",
+                "group heading size": "as the title" if obs.group_size >= 12 else "smaller",
                 "observer list pages": "1" if observer_pages <= 1 else
                 ("2-9" if observer_pages < 10 else "10+")}
     return out
