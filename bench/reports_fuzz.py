@@ -41,7 +41,7 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
         "letters dotted": spec.recs.dotted,
         "topic headings": "bold" if spec.recs.bold_topics else "body type",
         "item marker": spec.recs.marker,
-        "observer annex": "none" if obs is None else obs.grouping,
+        "observer annex": "no annex" if obs is None else f"grouping {obs.grouping}",
     }
     if obs is not None:
         out |= {"annex wording": obs.wording, "annex form": obs.form,
