@@ -84,7 +84,7 @@ ANNEX_WORDINGS = (
 )
 ANNEX_FORMS = ("ANNEX {n}: {t}", "ANNEX {n} – {t}", "ANNEX {n} {t}", "APPENDIX {n}: {t}", "{t}")
 REC_STRUCTURES = ("priority_other", "lettered_topics", "terms", "summary", "summary_bullets",
-                  "conclusions", "flat", "bullets", "paragraphs", "none")
+                  "conclusions", "lettered_section", "flat", "bullets", "paragraphs", "none")
 NUMBERINGS = ("roman_dot", "roman", "arabic_dot", "arabic", "none")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 
@@ -116,6 +116,7 @@ class ObsSpec:
     prefix: str = "ODIHR EOM "  # team headings: "ODIHR EOM ", "OSCE/ODIHR ", ""
     caps_countries: bool = False
     header_row: bool = False  # a Name | Surname | Country | Role row under each heading
+    group_size: float = 11.0  # group headings in smaller type than the annex title, or the same
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class ReportSpec:
     upper: bool = True
     numbering: str = "roman_dot"
     toc: str = "leaders"  # leaders, plain, none
+    toc_shares_page: bool = False  # the first chapter starts under the contents
     page_header: bool = False
     results_annex: bool = True
     recs: RecSpec = field(default_factory=lambda: RecSpec("priority_other"))
@@ -231,7 +233,8 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
     expected = Expected()
     chapters = list(CHAPTERS)
     rec_chapter = {"none": None, "summary": None, "summary_bullets": None,
-                   "conclusions": "Recommendations and Conclusions"}.get(
+                   "conclusions": "Recommendations and Conclusions",
+                   "lettered_section": "Conclusions"}.get(
                        spec.recs.structure, "Recommendations")
     if rec_chapter:
         chapters.append(rec_chapter)
@@ -249,7 +252,10 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
     pdf = SynthPdf(spec.page_header)
     _cover(pdf)
     _contents(pdf, spec, chapters, annexes)
-    pdf.new_page()
+    if spec.toc == "none" or not spec.toc_shares_page:
+        pdf.new_page()
+    else:
+        pdf.top += 20
     for index, title in enumerate(chapters):
         pdf.heading(chapter_heading(spec, index, title))
         if title == rec_chapter:
@@ -346,6 +352,18 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
         return
     if structure == "empty":  # a heading and nothing readable under it: the next annex follows
         return
+    if structure == "lettered_section":  # "B. Recommendations" between two lettered sections
+        dot = "." if recs.dotted else ""
+        pdf.heading(f"A{dot} {_case('General Assessment', spec.upper)}", size=11)
+        pdf.lines(wrap(PROSE[2]))
+        pdf.heading(f"B{dot} {_case('Recommendations', spec.upper)}", size=11)
+        for number in range(1, sum(recs.groups[:2]) + 1):
+            text = _sentence(recs, number)
+            pdf.lines(wrap(text, 72), x=LEFT + 18, lead=f"{number}{recs.marker}", gap=6)
+            expected.recommendations.append((number, False, None, text, True))
+        pdf.heading(f"C{dot} {_case('Follow-up', spec.upper)}", size=11)
+        pdf.lines(wrap(PROSE[1]))
+        return
     if not structure.startswith("summary"):
         pdf.lines(wrap("These recommendations are offered with a view to further enhance the "
                        "conduct of elections and to support efforts to bring them in line "
@@ -428,7 +446,8 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
 
     def person(i: int) -> tuple[str, str, str, str, str]:
         country, code = COUNTRIES[(k + 3 * i) % len(COUNTRIES)]
-        return (GIVEN[(k + i) % len(GIVEN)], FAMILY[(k + 5 * i) % len(FAMILY)], country, code,
+        family = FAMILY[(k + 5 * i + i // len(FAMILY)) % len(FAMILY)]  # no pair repeats soon
+        return (GIVEN[(k + i) % len(GIVEN)], family, country, code,
                 ROLES[(k + i) % len(ROLES)])
 
     count = 0
@@ -456,14 +475,14 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
         groups = [*ORGANISATIONS, *teams]
         for g, n in enumerate(obs.groups):
             name, kind = groups[(k + g) % len(groups)]
-            pdf.heading(name, size=11)
+            pdf.heading(name, size=obs.group_size)
             rows(name, None, kind, n)
         return
     if obs.grouping == "nested":
         pdf.heading("Long-Term Observers", size=12.5)
         for g, n in enumerate(obs.groups):
             name, kind = teams[g % 2]
-            pdf.heading(name, size=11)
+            pdf.heading(name, size=obs.group_size)
             rows(name, "Long-Term Observers", kind, n)
         return
     # grouped by country under a team heading
@@ -494,19 +513,31 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         seed=st.integers(0, 50), bold_topics=st.booleans())
 
 
-def obs_specs(max_rows: int = 6) -> st.SearchStrategy[ObsSpec | None]:
-    return st.one_of(st.none(), st.builds(
+def obs_specs(max_rows: int = 6, long_lists: bool = False) \
+        -> st.SearchStrategy[ObsSpec | None]:
+    """Observer annexes (a third of the reports have none); with ``long_lists``, one list in four
+    runs to 10 pages or more."""
+    groups = st.lists(st.integers(1, max_rows), min_size=1, max_size=5).map(tuple)
+    if long_lists:
+        long = st.lists(st.integers(180, 240), min_size=3, max_size=3).map(tuple)
+        groups = st.one_of(groups, groups, groups, long)
+    annex = st.builds(
         ObsSpec, wording=st.integers(0, len(ANNEX_WORDINGS) - 1),
         form=st.integers(0, len(ANNEX_FORMS) - 1), title_case=st.booleans(),
         grouping=st.sampled_from(("flat", "nested", "country", "none")),
-        groups=st.lists(st.integers(1, max_rows), min_size=1, max_size=5).map(tuple),
+        groups=groups,
         seed=st.integers(0, 50), prefix=st.sampled_from(("ODIHR EOM ", "OSCE/ODIHR ", "")),
-        caps_countries=st.booleans(), header_row=st.booleans()))
+        caps_countries=st.booleans(), header_row=st.booleans(),
+        group_size=st.sampled_from((11.0, 12.0)))
+    return st.sampled_from((1, 2, 0)).flatmap(lambda k: annex if k else st.none())
 
 
-def report_specs(max_group: int = 4, max_rows: int = 6) -> st.SearchStrategy[ReportSpec]:
+def report_specs(max_group: int = 4, max_rows: int = 6, long_lists: bool = False) \
+        -> st.SearchStrategy[ReportSpec]:
     """Reports varying every axis independently."""
     return st.builds(
         ReportSpec, upper=st.booleans(), numbering=st.sampled_from(NUMBERINGS),
-        toc=st.sampled_from(("leaders", "plain", "none")), page_header=st.booleans(),
-        results_annex=st.booleans(), recs=rec_specs(max_group), observers=obs_specs(max_rows))
+        toc=st.sampled_from(("leaders", "plain", "none")), toc_shares_page=st.booleans(),
+        page_header=st.booleans(),
+        results_annex=st.booleans(), recs=rec_specs(max_group),
+        observers=obs_specs(max_rows, long_lists))

@@ -31,7 +31,7 @@ from odihr.parse.report import parse_report
 
 from results_pdfs import LEFT
 
-FAST = settings(max_examples=100, deadline=None,
+FAST = settings(max_examples=50, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -60,7 +60,8 @@ def test_each_recommendation_structure(structure: str, upper: bool) -> None:
     recs = expected.recommendations
     assert bool(recs) is (structure != "none")
     assert any(r[1] for r in recs) is (structure == "priority_other")  # priority only if named
-    assert all(r[4] for r in recs) is (structure not in ("bullets", "paragraphs"))
+    unnumbered = ("bullets", "paragraphs", "summary_bullets")
+    assert all(r[4] for r in recs) is (structure not in unnumbered)
 
 
 @pytest.mark.parametrize("numbering", NUMBERINGS)
@@ -172,3 +173,59 @@ def test_an_unreadable_part_is_quarantined_and_the_others_still_load(results_ann
 def test_a_final_report_without_recommendations_or_observers_reads_none() -> None:
     data, _ = build_report(ReportSpec(recs=RecSpec("none"), observers=None))
     assert parsed(data) == Expected([], [])
+
+
+def test_a_conclusions_chapter_in_prose_holds_no_recommendations() -> None:
+    # A needs assessment closes with "CONCLUSIONS AND RECOMMENDATIONS" in prose: no items, and
+    # no unreadable part either.
+    prose = [("The NAM recommends the deployment of an Election Observation Mission.", 11, False),
+             ("It requests 20 long-term and 200 short-term observers.", 11, False)]
+    data = _report_with(prose, "IV. CONCLUSIONS AND RECOMMENDATIONS")
+    with PdfReport(data) as pdf:
+        assert read_recommendations(pdf) == ()
+
+
+def test_a_recommendations_chapter_in_prose_gives_unnumbered_paragraphs() -> None:
+    prose = [("The following recommendations are offered to the authorities:", 11, False),
+             ("", 11, False),
+             ("The election law should be amended well before the next elections.", 11, False),
+             ("", 11, False),
+             ("The media regulator should act on complaints promptly.", 11, False)]
+    data = _report_with(prose, "IV. RECOMMENDATIONS")
+    with PdfReport(data) as pdf:
+        got = [(r.number, r.text, r.numbered, r.priority) for r in read_recommendations(pdf)]
+    assert got == [
+        (1, "The election law should be amended well before the next elections.", False, False),
+        (2, "The media regulator should act on complaints promptly.", False, False)]
+
+
+def test_a_page_label_on_a_header_line_that_changes_from_page_to_page() -> None:
+    # The header names each chapter, so no header line repeats; "Page: N" still marks it.
+    pdf = SynthPdf(page_header=False)
+    pdf.new_page()
+    pdf.text(180, "REPUBLIC OF TESTLAND", size=20, bold=True)
+    chapters = ("Summary", "Background", "Framework", "Campaign", "Media", "Results")
+    texts = [f"{chapter} of the report and its findings." for chapter in chapters]
+    for page, (chapter, text) in enumerate(zip(chapters, texts, strict=True), start=2):
+        pdf.new_page()
+        pdf.text(LEFT, f"{chapter} – Page: {page}", size=11)  # body size: not small print
+        pdf.top += 20
+        if page == 5:
+            pdf.heading("XII. RECOMMENDATIONS")
+            pdf.lines(["1. " + text], gap=4)
+        else:
+            pdf.lines([text])
+    with PdfReport(pdf.save()) as report:
+        got = [(r.number, r.text) for r in read_recommendations(report)]
+    # The item runs on over the next pages' text, without their header lines.
+    assert got == [(1, " ".join(texts[3:]))]
+
+
+def test_items_numbered_out_of_order_are_an_unknown_layout_not_paragraphs() -> None:
+    items = [("5. The election law should be amended well before the next elections.", 11, False),
+             ("", 11, False),
+             ("6. The media regulator should act on complaints promptly.", 11, False)]
+    data = _report_with(items, "IV. RECOMMENDATIONS")
+    with PdfReport(data) as pdf, pytest.raises(UnknownLayout) as raised:
+        read_recommendations(pdf)
+    assert "numbered 5" in str(raised.value)

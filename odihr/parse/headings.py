@@ -196,25 +196,52 @@ def toc_entry(text: str) -> str | None:
 
 
 def toc_pages(texts: Sequence[str]) -> frozenset[int]:
-    """Pages (1-based) of the table of contents.
+    """Pages (1-based) holding a table of contents (see :func:`toc_extents`)."""
+    return frozenset(toc_extents(texts))
 
-    A page is one when it has a contents title (``TABLE OF CONTENTS``) and lists headings, with or
-    without page numbers, or when at least :data:`TOC_MIN_LINES` lines end in dot leaders or page
-    numbers after numbered headings; a page right after one continues it while it still lists
-    such lines and holds no running text.
+
+def toc_extents(texts: Sequence[str]) -> dict[int, range]:
+    """The table of contents: for each page holding part of it, the range of its text lines
+    (``text.split("\\n")`` indexes) that belong to it.
+
+    A page holds one when it has a contents title (``TABLE OF CONTENTS``) and lists headings, with
+    or without page numbers, or when at least :data:`TOC_MIN_LINES` lines end in dot leaders or
+    page numbers after numbered headings; a page right after one continues it while it still
+    lists such lines. The contents run from the title (or the first entry) to the line before
+    the first that repeats an entry (the first chapter's heading, when a short contents list
+    shares its page with the first chapter) or reads as running text.
     """
-    found: set[int] = set()
+    found: dict[int, range] = {}
     for number, text in enumerate(texts, start=1):
-        lines = [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
+        raw = [" ".join(ln.split()) for ln in text.split("\n")]
+        lines = [ln for ln in raw if ln]
         entries = _entries(lines)
-        titled = any(_TOC_TITLE.match(ln) for ln in lines[:8])
-        listed = titled and (entries or sum(1 for ln in lines if _listed(ln)) >= TOC_MIN_LINES
-                             or _headings_only(lines))
+        title = next((i for i, ln in enumerate(raw[:12]) if _TOC_TITLE.match(ln)), None)
+        listed = title is not None and (entries or _headings_only(lines) or
+                                        sum(1 for ln in lines if _listed(ln)) >= TOC_MIN_LINES)
         leaders = entries >= TOC_MIN_LINES and entries * 3 >= len(lines)
         continued = number - 1 in found and entries >= 1 and entries * 2 >= len(lines)
         if listed or leaders or continued:
-            found.add(number)
-    return frozenset(found)
+            start = title if title is not None else \
+                next((i for i, ln in enumerate(raw) if toc_entry(ln)), 0)
+            found[number] = range(start, _contents_end(raw, start, title is not None))
+    return found
+
+
+def _contents_end(raw: Sequence[str], start: int, titled: bool) -> int:
+    seen: set[str] = set()
+    end = start + 1
+    for i in range(start + (1 if titled else 0), len(raw)):
+        line = raw[i]
+        if not line:
+            continue
+        entry = toc_entry(line)
+        key = heading_key(entry or line)
+        if entry is None and (key in seen or len(line) > 60 and not _headline(line)):
+            break
+        seen.add(key)
+        end = i + 1
+    return end
 
 
 def _entries(lines: Sequence[str]) -> int:

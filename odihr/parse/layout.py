@@ -23,6 +23,7 @@ from weakref import WeakKeyDictionary
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
+from odihr.parse.headings import page_label
 from odihr.parse.pdf import PdfReport, Word
 
 #: The word an annex heading starts with, in the languages ODIHR publishes in.
@@ -31,7 +32,8 @@ ANNEX_WORD = re.compile(
     r"PRILOG|ДАДАТАК|ҚОСЫМША|ПРИЛОГ)\b")
 #: A line of a table of contents: dot leaders and a page number.
 TOC_LINE = re.compile(r"(\.\s?){4,}\s*\d+\s*$")
-#: Lines opening or closing at least this share of pages (and at least two) are running lines.
+#: Lines opening or closing at least this share of pages (and at least three, two in a report of
+#: three pages or fewer) are running lines.
 RUNNING_SHARE = 0.3
 #: How many lines at the top and at the bottom of a page can be running headers or footers.
 RUNNING_TOP_LINES = 4
@@ -41,6 +43,8 @@ MARK_SIZE_RATIO = 0.8
 #: A page-number footer: ``3``, ``- 3 -``, ``Page: 3``, ``Страница 3 из 20``.
 PAGE_NUMBER = re.compile(r"^[\s\-–—]*(?:[^\W\d_]+\.?:?\s*)?#(?:\s*(?:/|of|из|z|de|von)\s*#)?"
                          r"[\s\-–—]*$", re.IGNORECASE)
+#: How far a printed page label may be from the PDF's page index (unnumbered front pages).
+PAGE_LABEL_OFFSET = 4
 #: How PDFium reports a hyphen that ends a line: U+0002 per character, U+FFFE in bulk text.
 _LINE_END_HYPHENS = frozenset((0x02, 0xFFFE))
 #: Space characters beyond ASCII (no-break, thin, ideographic…) that separate words.
@@ -243,7 +247,7 @@ def running_lines(pdf: PdfReport) -> frozenset[str]:
             tops.update({normalize_running(ln) for ln in lines[:RUNNING_TOP_LINES]})
             tail = lines[max(RUNNING_TOP_LINES, len(lines) - RUNNING_BOTTOM_LINES):]
             bottoms.update({normalize_running(ln) for ln in tail})  # a short page's top isn't
-        need = max(2.0, RUNNING_SHARE * pdf.page_count)
+        need = max(min(3.0, pdf.page_count - 1.0), 2.0, RUNNING_SHARE * pdf.page_count)
         _running_cache[pdf] = frozenset(
             k for k in tops.keys() | bottoms.keys()
             if max(tops[k], bottoms[k]) >= need and not re.search(r"[^\W\d_]{2}\.$", k))
@@ -272,6 +276,19 @@ def content_lines(pdf: PdfReport, number: int) -> list[Line]:
     running = running_lines(pdf)
     lines = page_lines(pdf, number)
     edge = len(lines) - RUNNING_BOTTOM_LINES
-    return [ln for i, ln in enumerate(lines)
-            if not is_furniture(ln, running if i < RUNNING_TOP_LINES or i >= edge else frozenset(),
-                                at_edge=i < RUNNING_TOP_LINES or i >= edge)]
+    out = []
+    for i, line in enumerate(lines):
+        at_edge = i < RUNNING_TOP_LINES or i >= edge
+        if is_furniture(line, running if at_edge else frozenset(), at_edge=at_edge) or \
+                at_edge and _labels_page(line, number):
+            continue
+        out.append(line)
+    return out
+
+
+def _labels_page(line: Line, number: int) -> bool:
+    """A running line carrying this page's ``Page: N`` label (the printed number may be offset
+    from the PDF's page index by an unnumbered cover or contents)."""
+    label = page_label(line.text)
+    return label is not None and abs(label - number) <= PAGE_LABEL_OFFSET and \
+        not line.text.rstrip().endswith(".")

@@ -1,18 +1,27 @@
 """The observer annex: who observed, from which country, in what role, in which delegation.
 
-ODIHR final reports close with an annex (``ANNEX II: LIST OF OBSERVERS …``, ``LIST OF MEMBERS OF
-THE ODIHR LIMITED ELECTION OBSERVATION MISSION``, ``ПРИЛОЖЕНИЕ II: СПИСОК НАБЛЮДАТЕЛЕЙ …``) that
-lists observers under group headings (``OSCE Parliamentary Assembly``, ``ODIHR EOM Core Team``…)
-as a borderless table: given names | family names | country | role. The parser reads it by
-structure:
+ODIHR final reports close with an annex (``ANNEX II: LIST OF OBSERVERS IN THE INTERNATIONAL
+ELECTION OBSERVATION MISSION``, ``Annex I: List of Observers``, ``LIST OF MEMBERS OF THE ODIHR
+LIMITED ELECTION OBSERVATION MISSION``, ``ПРИЛОЖЕНИЕ II: СПИСОК НАБЛЮДАТЕЛЕЙ …``; any case,
+number and punctuation, :mod:`odihr.parse.headings`) that lists observers under group headings
+(``OSCE Parliamentary Assembly``, ``ODIHR EOM Core Team``…) as a borderless table: given names |
+family names | country | role. The parser reads it by structure:
 
-- the annex is found on the fast PDFium text; only its pages are read with word positions;
+- the annex is found on the fast PDFium text, contents pages skipped; only its pages are read
+  with word positions, page after page until the next section (lists run to 10+ pages);
 - headings are the lines set apart typographically (bold or larger than the table text); a
   heading in larger type, or one followed directly by another heading, encloses the headings
   after it (``Long-Term Observers`` › ``ODIHR EOM Core Team``);
+- a heading that is a country's name (a list grouped by country) gives the country of the
+  observers under it; their delegation is the nearest heading that is not a country;
 - each heading's lines on one page are one table (:mod:`odihr.parse.observers_table`): columns
   are the left edges its cells share, and a cell wrapped onto extra lines (``US Helsinki`` /
-  ``Commission Staff``) joins the row it is centred on.
+  ``Commission Staff``) joins the row it is centred on;
+- every observer gets the ISO code of the nationality (:func:`odihr.countries.country_code`)
+  and the kind of the delegation (:func:`odihr.parse.delegations.delegation_kind`).
+
+An annex heading naming observers with no readable table under it raises
+:class:`~odihr.errors.UnknownLayout`; a report without such an annex has no observers.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from collections.abc import Sequence
 from odihr.countries import country_code
 from odihr.errors import UnknownLayout
 from odihr.parse.delegations import delegation_kind
-from odihr.parse.headings import annex_heading, toc_entry, toc_pages
+from odihr.parse.headings import annex_heading, toc_entry, toc_extents
 from odihr.parse.joining import is_capitalised
 from odihr.parse.layout import Line, body_size, content_lines
 from odihr.parse.observers_table import (
@@ -72,11 +81,11 @@ def annex_pages(pdf: PdfReport) -> list[tuple[int, bool]]:
     members. Contents pages are skipped; headings match in any case (``Annex II: List of
     Observers``)."""
     pages: list[tuple[bool, int]] = []
-    contents = toc_pages(pdf.texts)
+    contents = toc_extents(pdf.texts)  # the table of contents names every annex
     for number, text in enumerate(pdf.texts, start=1):
-        if number in contents:
-            continue  # the table of contents names every annex
-        lines = [" ".join(ln.split()) for ln in text.split("\n") if ln.strip()]
+        skip = contents.get(number, range(0))
+        lines = [" ".join(ln.split()) for i, ln in enumerate(text.split("\n"))
+                 if ln.strip() and i not in skip]
         for i, line in enumerate(lines):
             if _opens_list(line) and not toc_entry(line):
                 following = lines[i + 1] if i + 1 < len(lines) else ""
@@ -203,10 +212,12 @@ def _annex_lines(pdf: PdfReport, start: int) -> tuple[str, list[Line]]:
 
 
 def _wraps(heading: Line, line: Line) -> bool:
-    """The line continues the heading above it: same type, close below, same case."""
+    """The line continues the heading above it: same type and case, at line spacing below it
+    (a title-case group heading in the same type stands further apart)."""
+    capitals = is_capitalised(heading.text)
+    gap = (0.5 if capitals else 0.35) * heading.size
     return line.bold == heading.bold and line.size == heading.size and \
-        line.top - heading.bottom < 0.5 * heading.size and \
-        is_capitalised(line.text) == is_capitalised(heading.text) and \
+        line.top - heading.bottom < gap and is_capitalised(line.text) == capitals and \
         len(cells_of(line, DEFAULT_SETTINGS)) == 1
 
 

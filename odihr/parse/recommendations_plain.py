@@ -26,13 +26,13 @@ from odihr.parse.headings import LETTER, split_number
 from odihr.parse.joining import is_capitalised
 from odihr.parse.layout import Line, body_size, content_lines
 from odihr.parse.pdf import PdfReport
-from odihr.parse.recommendations import (
-    _REC_WORD,
-    _Item,
-    _section_lines,
-    _SectionReader,
+from odihr.parse.recommendations_section import (
+    REC_WORD,
+    Item,
+    SectionReader,
     ends_chapter,
     find_heading,
+    section_lines,
 )
 
 #: Bullet glyphs, alone or glued to the first word.
@@ -51,23 +51,28 @@ class _Paragraph:
     bullet: bool = False
 
 
-def read_plain(pdf: PdfReport, start: int, heading: str) -> list[_Item]:
-    """The unnumbered recommendations under the heading on page ``start`` (see module doc)."""
+def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool = False,
+               nth: int = 0) -> list[Item]:
+    """The unnumbered recommendations under the heading on page ``start`` (see module doc);
+    with ``bullets_only``, paragraphs without bullets are no recommendations."""
     first = content_lines(pdf, start)
-    index = find_heading(first, heading)
+    index = find_heading(first, heading, nth)
     if index is None:
         return []
     head = first[index]
-    reader = _SectionReader(body_size(first), heading)
+    reader = SectionReader(body_size(first), heading)
+    if split_number(heading).style == LETTER:
+        reader.sibling = split_number(heading).number
     paragraphs: list[_Paragraph] = []
     headings_seen = False
-    for line in _section_lines(pdf, start, heading):
+    for line in section_lines(pdf, start, heading, None, nth):
         text = line.text
         styled = line.bold or line.size >= reader.size + 0.5
         if styled and _is_heading(line):
-            if ends_chapter(text, reader.letter) or line.size > head.size + 0.5 or \
+            if ends_chapter(text, reader.letter) or reader._next_sibling(text) or \
+                    line.size > head.size + 0.5 or \
                     _same_style(line, head) and not _lettered(line, reader) and \
-                    not re.search(_REC_WORD, text.upper()):
+                    not re.search(REC_WORD, text.upper()):
                 break
             if reader._part(text):
                 reader.section = None
@@ -80,6 +85,8 @@ def read_plain(pdf: PdfReport, start: int, heading: str) -> list[_Item]:
             paragraphs.append(_Paragraph(part=-2))  # a heading closes the paragraph
             continue
         _add_line(paragraphs, line, len(reader.parts) - 1, reader.section, headings_seen)
+    if bullets_only and not any(p.bullet for p in paragraphs):
+        return []
     items = _items(paragraphs, headings_seen)
     reader.items = items
     return reader.finish()
@@ -95,7 +102,7 @@ def _same_style(line: Line, head: Line) -> bool:
         is_capitalised(line.text) == is_capitalised(head.text)
 
 
-def _lettered(line: Line, reader: _SectionReader) -> bool:
+def _lettered(line: Line, reader: SectionReader) -> bool:
     return split_number(line.text, reader.letter).style == LETTER
 
 
@@ -135,7 +142,7 @@ def _gap(current: _Paragraph, line: Line) -> bool:
     return gap > spacing + PARAGRAPH_GAP * line.size
 
 
-def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[_Item]:
+def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[Item]:
     """Number the recommendations' paragraphs (or bullets) in reading order; a one-line
     paragraph that reads as a heading (short, capitalised, ending no sentence) names the topic
     of the paragraphs after it."""
@@ -166,7 +173,7 @@ def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[_Item]
         lines = [ln.text for ln in paragraph.lines]
         if paragraph.bullet:
             lines[0] = BULLET.sub("", lines[0], count=1).strip()
-        items.append(_Item(number, paragraph.part, paragraph.section, paragraph.lines[0].page,
+        items.append(Item(number, paragraph.part, paragraph.section, paragraph.lines[0].page,
                            [ln for ln in lines if ln]))
     return items
 
@@ -180,4 +187,4 @@ def _reads_as_heading(paragraph: _Paragraph) -> bool:
 def _introduces(paragraph: _Paragraph) -> bool:
     """A paragraph announcing the list: it names recommendations or ends with a colon."""
     text = " ".join(ln.text for ln in paragraph.lines)
-    return text.rstrip().endswith(":") or bool(re.search(_REC_WORD, text.upper()))
+    return text.rstrip().endswith(":") or bool(re.search(REC_WORD, text.upper()))

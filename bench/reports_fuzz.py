@@ -1,0 +1,102 @@
+"""Long profile of the synthetic whole-report suite: thousands of generated reports, every axis
+varied independently (tests/synth_report.py), recommendations and observers compared exactly.
+
+Run from the repository root::
+
+    PYTHONPATH=$PWD python bench/reports_fuzz.py [--examples 2000] [--seed 0]
+
+Prints how many examples covered each value of each axis, and every failing spec (exit 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from hypothesis import HealthCheck, Phase, given, seed, settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from synth_report import ReportSpec, build_report, report_specs  # noqa: E402
+
+from odihr.parse.observers import read_observers  # noqa: E402
+from odihr.parse.pdf import PdfReport  # noqa: E402
+from odihr.parse.recommendations import read_recommendations  # noqa: E402
+
+
+def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
+    """The value of each axis in one spec."""
+    obs = spec.observers
+    out: dict[str, object] = {
+        "heading case": "upper" if spec.upper else "title",
+        "numbering": spec.numbering,
+        "contents": spec.toc,
+        "contents page shared": spec.toc != "none" and spec.toc_shares_page,
+        "running header": "Page: N in header" if spec.page_header else "footer",
+        "results annex": spec.results_annex,
+        "recommendations": spec.recs.structure,
+        "letters dotted": spec.recs.dotted,
+        "topic headings": "bold" if spec.recs.bold_topics else "body type",
+        "item marker": spec.recs.marker,
+        "observer annex": "no annex" if obs is None else f"grouping {obs.grouping}",
+    }
+    if obs is not None:
+        out |= {"annex wording": obs.wording, "annex form": obs.form,
+                "annex case": "title" if obs.title_case else "upper",
+                "team prefix": obs.prefix.strip() or "(none)",
+                "header row": obs.header_row,
+                "country headings": "capitals" if obs.caps_countries else "title case",
+                "group heading size": "as the title" if obs.group_size >= 12 else "smaller",
+                "observer list pages": "1" if observer_pages <= 1 else
+                ("2-9" if observer_pages < 10 else "10+")}
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=int, default=2000)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--max-rows", type=int, default=40,
+                        help="observers per group at most (one list in four has 180-240 a group"
+                             " over three groups: 10+ pages)")
+    args = parser.parse_args()
+    counts: dict[str, Counter[object]] = {}
+    failures: list[str] = []
+    examples = 0
+    started = time.perf_counter()
+
+    @seed(args.seed)
+    @settings(max_examples=args.examples, deadline=None, database=None,
+              phases=[Phase.generate], suppress_health_check=list(HealthCheck))
+    @given(report_specs(max_group=5, max_rows=args.max_rows, long_lists=True))
+    def run(spec: ReportSpec) -> None:
+        nonlocal examples
+        examples += 1
+        data, expected = build_report(spec)
+        with PdfReport(data) as pdf:
+            recs = [(r.number, r.priority, r.section, r.text, r.numbered)
+                    for r in read_recommendations(pdf)]
+            found = read_observers(pdf)
+        obs = [(o.given_name, o.family_name, o.country, o.role, o.delegation,
+                o.delegation_parent, o.country_code, o.delegation_kind) for o in found]
+        for axis, value in axes(spec, len({o.page for o in found})).items():
+            counts.setdefault(axis, Counter())[value] += 1
+        if recs != expected.recommendations or obs != expected.observers:
+            failures.append(repr(spec))
+
+    run()
+    elapsed = time.perf_counter() - started
+    print(f"{examples} generated reports in {elapsed:.0f} s, {len(failures)} failing")
+    for axis, counter in counts.items():
+        values = ", ".join(f"{value}: {n}" for value, n in sorted(counter.items(), key=str))
+        print(f"  {axis}: {values}")
+    for failure in failures[:20]:
+        print("FAIL", failure)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,327 @@
+"""Walking a recommendations section: its numbered items, parts and topics.
+
+The section starts at a heading line (found by :mod:`odihr.parse.recommendations`) and is read
+line by line with positions and font sizes (:mod:`odihr.parse.layout`); see that module's doc
+for the rules. :func:`read_section` gives the numbered items; the unnumbered reader
+(:mod:`odihr.parse.recommendations_plain`) reuses the section's lines and sub-heading rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from odihr.parse.headings import LETTER, NONE, annex_heading, split_number
+from odihr.parse.joining import is_capitalised
+from odihr.parse.layout import Line, body_size, content_lines
+from odihr.parse.pdf import PdfReport
+
+#: The word of the section heading, in the languages ODIHR publishes in.
+REC_WORD = (r"RECOMMENDATIONS|РЕКОМЕНДАЦИИ|РЕКОМЕНДАЦІЇ|RECOMMANDATIONS|EMPFEHLUNGEN|"
+             r"RECOMENDACIONES|RACCOMANDAZIONI|REKOMANDIME|PREPORUKE|ПРЕПОРУКЕ|ҰСЫНЫСТАР")
+PRIORITY_WORD = re.compile(r"PRIORIT|ПРИОРИТЕТ|ПРІОРИТЕТ|KRYESOR", re.IGNORECASE)
+#: An item's opening: ``12.``, ``12)``, ``12 .``; the text may follow.
+ITEM = re.compile(r"^(\d{1,3}) ?[.)](?!\d)\s*(.*)$")
+#: A bare number in a column of its own: the gap to the text is at least this share of the size.
+NUMBER_COLUMN_GAP = 1.0
+#: A short sub-heading naming recommendations (``Other Recommendations``), in any case.
+PART_HEADING = re.compile(rf"^(?:[^\W\d_]+\s+){{0,2}}(?:{REC_WORD})\s*$", re.IGNORECASE)
+#: An item's number sits within this many points of the first item's number.
+NUMBER_ALIGNMENT = 8.0
+
+@dataclass
+class Item:
+    """A recommendation being read: ``part`` is the index of its sub-section (group) or -1."""
+
+    number: int
+    part: int
+    section: str | None
+    page: int
+    lines: list[str] = field(default_factory=list)
+    priority: bool = False
+
+
+@dataclass(frozen=True)
+class Part:
+    """A sub-section of the recommendations: ``A. PRIORITY RECOMMENDATIONS``, ``Short-term
+    recommendations``; ``letter`` is its list letter or ``""``."""
+
+    letter: str
+    title: str
+    priority: bool
+
+def read_section(pdf: PdfReport, start: int, heading: str, nth: int = 0) \
+        -> tuple[list[Item], bool]:
+    """Walk the section's lines from its heading on page ``start``: its numbered items, and
+    whether the heading was found set apart as a heading on the page."""
+    reader = SectionReader(body_size(content_lines(pdf, start)), heading)
+    if PRIORITY_WORD.search(heading):  # the list opens directly with its priority part
+        reader.parts.append(Part("", heading, True))
+    elif split_number(heading).style == LETTER:  # ``B. Recommendations``: ``C.`` ends it
+        reader.sibling = split_number(heading).number
+    confirmed: list[Line] = []
+    lines = _Lookahead(section_lines(pdf, start, heading, confirmed, nth))
+    for line in lines:
+        reader.head = confirmed[0] if confirmed else None
+        if not reader.feed(line, lines.rest()):
+            break
+    return reader.finish(), bool(confirmed)
+
+
+def ends_chapter(text: str, letter: str | None) -> bool:
+    """A heading that closes a chapter's sub-sections: a numbered chapter (``XVI.``, ``9.``,
+    ``2.2``: not a letter following ``letter``) or an annex."""
+    if annex_heading(text):
+        return True
+    style = split_number(text, letter).style
+    return style not in (NONE, LETTER)
+
+
+class SectionReader:
+    """The state of one walk through a recommendations section."""
+
+    def __init__(self, size: float, heading: str = "") -> None:
+        self.size = size
+        self.heading = heading
+        self.items: list[Item] = []
+        self.parts: list[Part] = []  # sub-sections: priority/other or groups
+        self.section: str | None = None
+        self.letter: str | None = None  # the last list letter seen (parts and topics)
+        self.number_x: float | None = None  # left edge of the items' numbers
+        self.text_x: float | None = None  # left edge of the items' text
+        self.last_heading: Line | None = None
+        self.restart = False  # a sub-heading may restart the numbering at 1
+        self.head: Line | None = None  # the section's heading line
+        self.sibling: str | None = None  # the letter of a lettered section heading
+
+    def feed(self, line: Line, rest: Sequence[Line]) -> bool:
+        """Take one line; ``False`` when it ends the section."""
+        text = line.text
+        styled = line.bold or line.size >= self.size + 0.5
+        capital = styled and is_capitalised(text)
+        heading = None
+        if not capital and self._item(line):
+            pass
+        elif (styled or self._plain_part(line, rest)) and self._part(text):
+            self.section, self.restart = None, True
+        elif capital and _ends_section(text, rest, self._expected(), self.letter) or styled and \
+                (ends_chapter(text, self.letter) or self._like_head(line, rest)
+                 or self._next_sibling(text)):
+            return False  # the next section, capitalised or numbered, or an annex
+        elif (styled and (self.text_x is None or line.x0 < self.text_x - 2)) or \
+                _looks_like_topic(line, rest, self.items, self.number_x, self._expected(),
+                                  self.letter):
+            previous = self.last_heading
+            wrapped = previous is not None and previous.bold == line.bold and \
+                line.top - previous.bottom < 0.5 * line.size
+            numbered = split_number(text, self.letter)
+            if numbered.style == LETTER and not wrapped:
+                self.letter, text = numbered.number, numbered.title
+            self.section = f"{self.section} {text}" if wrapped and self.section else text
+            heading = line
+        elif self.items:
+            self.items[-1].lines.append(text)
+        self.last_heading = heading
+        return True
+
+    def _next_sibling(self, text: str) -> bool:
+        """The next lettered heading after a lettered section heading (``C.`` after ``B.
+        Recommendations``)."""
+        numbered = split_number(text, self.sibling)
+        return self.sibling is not None and numbered.style == LETTER and \
+            _next_letter(self.sibling, numbered.number or "")
+
+    def _like_head(self, line: Line, rest: Sequence[Line]) -> bool:
+        """An unnumbered heading set like the section's own heading (``About ODIHR`` after
+        ``Recommendations``), not followed by the next item: the next chapter."""
+        head = self.head
+        if head is None or split_number(line.text, self.letter).style == LETTER:
+            return False
+        same = abs(line.size - head.size) < 0.5 and line.bold == head.bold and \
+            is_capitalised(line.text) == is_capitalised(head.text)
+        item = item_match(rest[0]) if rest else None
+        return same and not (item and item[0] == self._expected())
+
+    def _expected(self) -> int:
+        return self.items[-1].number + 1 if self.items else 1
+
+    def _item(self, line: Line) -> bool:
+        """Start an item when the line opens with the next number at the numbers' edge."""
+        match = item_match(line)
+        if not match:
+            return False
+        number, body, text_word = match
+        if number != self._expected() and not (self.restart and number == 1):
+            return False
+        if self.number_x is not None and abs(line.x0 - self.number_x) > NUMBER_ALIGNMENT:
+            return False
+        if self.number_x is None:
+            self.number_x = line.x0
+            if text_word < len(line.words):
+                self.text_x = line.words[text_word].x0
+        self.restart = False
+        self.items.append(Item(number, len(self.parts) - 1, self.section, line.page,
+                                [body] if body else []))
+        return True
+
+    def _plain_part(self, line: Line, rest: Sequence[Line]) -> bool:
+        """A sub-heading in body type: a short line naming recommendations, naming priority or
+        after another sub-heading, right before an item or a bold topic heading."""
+        item = item_match(rest[0]) if rest else None
+        before = rest[0].bold if rest else False
+        return bool(PART_HEADING.match(line.text)) and line.text[:1].isupper() and \
+            (before or item is not None and item[0] in (1, self._expected())) and \
+            bool(PRIORITY_WORD.search(line.text) or self.parts)
+
+    def _part(self, text: str) -> bool:
+        """Open a sub-section at a heading naming recommendations: ``A. PRIORITY
+        RECOMMENDATIONS``, ``B OTHER RECOMMENDATIONS``, ``Short-term recommendations`` (lettered
+        or capitalised, or a short line naming them). A lettered heading naming a topic (``A.
+        THE LEGAL FRAMEWORK``) is no sub-section but a topic."""
+        numbered = split_number(text, self.letter)
+        lettered = numbered.style == LETTER
+        title = numbered.title if lettered else text
+        if not re.search(REC_WORD, title.upper()) or split_number(text).style not in \
+                (NONE, LETTER):
+            return False
+        if lettered and numbered.number and _next_letter(self.letter, numbered.number) or \
+                not lettered and (is_capitalised(text) or PRIORITY_WORD.search(text)
+                                  or PART_HEADING.match(text)):
+            self.letter = numbered.number if lettered else self.letter
+            self.parts.append(Part(numbered.number or "" if lettered else "", title,
+                                   bool(PRIORITY_WORD.search(title))))
+            return True
+        return False
+
+    def finish(self) -> list[Item]:
+        """The items, with priority set where the report says so: under a sub-heading naming
+        priority. Without one, the sub-headings are groups (``Short-term recommendations``) and
+        name the section of the items under them that have no topic of their own."""
+        priority = any(p.priority for p in self.parts)
+        for item in self.items:
+            part = self.parts[item.part] if item.part >= 0 else None
+            item.priority = part is not None and part.priority
+            if part is not None and not priority and item.section is None:
+                item.section = part.title
+        return self.items
+
+
+def section_lines(pdf: PdfReport, start: int, heading: str,
+                   confirmed: list[Line] | None = None, nth: int = 0) -> Iterator[Line]:
+    """Body lines after the heading, page by page (lazily): no running lines or footnotes.
+    ``confirmed`` gets the heading's line when it is found set apart as a heading."""
+    for number in range(start, pdf.page_count + 1):
+        lines = content_lines(pdf, number)
+        if number == start:
+            first = find_heading(lines, heading, nth)
+            if first is None:
+                return
+            if confirmed is not None:
+                confirmed.append(lines[first])
+            lines = lines[first + 1:]
+        size = body_size(lines)
+        for line in lines:
+            if line.marks and line.marks[0].x0 < line.x0:
+                break  # a footnote (its number comes first): the rest of the page is notes
+            if line.size >= size - 0.5:
+                yield line
+
+
+def find_heading(lines: Sequence[Line], heading: str, nth: int = 0) -> int | None:
+    """Index of the ``nth`` line printing ``heading`` set apart as a heading (bold, larger,
+    capitals or standing alone), or ``None``."""
+    key = re.sub(r"\d+$|\s", "", heading)  # no spaces, no footnote number
+    size = body_size(lines)
+    found = [i for i, ln in enumerate(lines) if re.sub(r"\s", "", ln.text) == key
+             and (ln.bold or ln.size > size or is_capitalised(ln.text) or _alone(lines, i))]
+    return found[nth] if nth < len(found) else None
+
+
+def _alone(lines: Sequence[Line], index: int) -> bool:
+    """A heading in body type: a numbered title-case line standing apart from the lines around
+    it (a gap above and below wider than the line spacing)."""
+    line = lines[index]
+    if split_number(line.text).style == NONE:
+        return False
+    above = line.top - lines[index - 1].bottom if index > 0 else line.size
+    below = lines[index + 1].top - line.bottom if index + 1 < len(lines) else line.size
+    return min(above, below) > 0.6 * line.size
+
+
+class _Lookahead:
+    """Iterate lines while peeking at the ones after the current line (read on demand)."""
+
+    def __init__(self, lines: Iterator[Line]) -> None:
+        self._lines = lines
+        self._ahead: list[Line] = []
+
+    def __iter__(self) -> Iterator[Line]:
+        return self
+
+    def __next__(self) -> Line:
+        return self._ahead.pop(0) if self._ahead else next(self._lines)
+
+    def rest(self, count: int = 1) -> list[Line]:
+        """The next ``count`` lines, without consuming them."""
+        while len(self._ahead) < count:
+            line = next(self._lines, None)
+            if line is None:
+                break
+            self._ahead.append(line)
+        return self._ahead[:count]
+
+
+def item_match(line: Line) -> tuple[int, str, int] | None:
+    """An item's opening: its number, the text after it, and the index of the text's first word.
+
+    The number ends with a dot or a parenthesis (``12.``, ``12)``, ``12 .``), or stands alone in
+    a column of its own, a wide gap left of the text.
+    """
+    match = ITEM.match(line.text)
+    if match:
+        marker = len(line.text) - len(match.group(2))
+        used = len(line.text[:marker].split())
+        return int(match.group(1)), match.group(2), used
+    words = line.words
+    if len(words) > 1 and re.fullmatch(r"\d{1,3}", words[0].text) and \
+            words[1].x0 - words[0].x1 >= NUMBER_COLUMN_GAP * line.size:
+        return int(words[0].text), " ".join(w.text for w in words[1:]), 1
+    return None
+
+
+def _next_letter(previous: str | None, letter: str) -> bool:
+    """True when ``letter`` is the first letter of an alphabet or follows ``previous``."""
+    if previous is None:
+        return letter in ("A", "А")
+    return ord(letter) == ord(previous) + 1
+
+
+def _ends_section(text: str, rest: Sequence[Line], expected: int, letter: str | None) -> bool:
+    """A capitalised heading ends the list unless an item or a topic heading follows it."""
+    if ends_chapter(text, letter):
+        return True
+    nxt = rest[0] if rest else None
+    if nxt is None:
+        return True
+    item = item_match(nxt)
+    return not (item and item[0] == expected) and len(text.split()) > 1
+
+
+def _looks_like_topic(line: Line, rest: Sequence[Line], items: Sequence[Item],
+                      number_x: float | None, expected: int, letter: str | None) -> bool:
+    """An unstyled topic heading: a short capitalised line left of the item text, ending no
+    sentence, after a finished item (or lettered, before the first) and right before the next
+    item."""
+    if not rest:
+        return False
+    item = item_match(rest[0])
+    if item is None or item[0] != expected or len(line.text) >= 60 or \
+            not line.text[:1].isupper() or line.text.endswith((".", ",", ";", ":")):
+        return False
+    if not items or number_x is None:
+        return split_number(line.text, letter).style == LETTER and \
+            (letter is None or _next_letter(letter, split_number(line.text, letter).number or ""))
+    last = items[-1].lines[-1] if items[-1].lines else ""
+    return line.x0 <= number_x + NUMBER_ALIGNMENT and last.endswith((".", ";"))
+

@@ -1,0 +1,134 @@
+"""Heading recognition: numbering styles, annex and list headings, contents pages, page labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from odihr.parse.headings import (
+    ARABIC,
+    DECIMAL,
+    LETTER,
+    NONE,
+    ROMAN,
+    annex_heading,
+    heading_key,
+    page_label,
+    roman_value,
+    split_number,
+    toc_entry,
+    toc_extents,
+    toc_pages,
+)
+
+
+@pytest.mark.parametrize(("text", "previous", "expected"), [
+    ("I. INTRODUCTION", None, ("I", ROMAN, "INTRODUCTION")),
+    ("II SUMMARY", None, ("II", ROMAN, "SUMMARY")),
+    ("XIV. ELECTION DAY", None, ("XIV", ROMAN, "ELECTION DAY")),
+    ("III.1 General", None, ("III.1", DECIMAL, "General")),
+    ("2.1 Recommendations", None, ("2.1", DECIMAL, "Recommendations")),
+    ("2.1. Recommendations", None, ("2.1", DECIMAL, "Recommendations")),
+    ("8. RECOMMENDATIONS", None, ("8", ARABIC, "RECOMMENDATIONS")),
+    ("8 Recommendations", None, ("8", ARABIC, "Recommendations")),
+    ("A. PRIORITY RECOMMENDATIONS", None, ("A", LETTER, "PRIORITY RECOMMENDATIONS")),
+    ("A PRIORITY RECOMMENDATIONS", None, ("A", LETTER, "PRIORITY RECOMMENDATIONS")),
+    ("B) Other recommendations", None, ("B", LETTER, "Other recommendations")),
+    ("Б. ДРУГИЕ РЕКОМЕНДАЦИИ", None, ("Б", LETTER, "ДРУГИЕ РЕКОМЕНДАЦИИ")),
+    # C, D, I, V, X, L are letters after the letter before them, roman numerals otherwise.
+    ("C. MEDIA", "B", ("C", LETTER, "MEDIA")),
+    ("C. MEDIA", None, ("C", ROMAN, "MEDIA")),
+    ("I. ELECTION DAY", "H", ("I", LETTER, "ELECTION DAY")),
+    ("K. ELECTION OBSERVATION (GENERAL)", "J", ("K", LETTER, "ELECTION OBSERVATION (GENERAL)")),
+    ("CIVIL SOCIETY", None, (None, NONE, "CIVIL SOCIETY")),
+    ("Recommendations", None, (None, NONE, "Recommendations")),
+    ("25 per cent of the votes", None, (None, NONE, "25 per cent of the votes")),
+    ("A new law was adopted", None, (None, NONE, "A new law was adopted")),
+])
+def test_split_number(text: str, previous: str | None,
+                      expected: tuple[str | None, str, str]) -> None:
+    numbered = split_number(text, previous)
+    assert (numbered.number, numbered.style, numbered.title) == expected
+
+
+def test_roman_values_and_depth() -> None:
+    assert [roman_value(n) for n in ("I", "IV", "IX", "XIV", "XL", "IIII")] == \
+        [1, 4, 9, 14, 40, None]
+    assert split_number("III.1 General").depth == 1
+    assert split_number("2.1.3 Detail").depth == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ANNEX II: LIST OF OBSERVERS", ("ANNEX", "II", "LIST OF OBSERVERS")),
+    ("Annex II: List of Observers", ("ANNEX", "II", "List of Observers")),
+    ("ANNEX I : FINAL RESULTS", ("ANNEX", "I", "FINAL RESULTS")),
+    ("ANNEX I – FINAL RESULTS", ("ANNEX", "I", "FINAL RESULTS")),
+    ("ANNEX: OFFICIAL ELECTION RESULTS", ("ANNEX", None, "OFFICIAL ELECTION RESULTS")),
+    ("ANNEX 4 RESULTS OF THE 5 NOVEMBER VOTE", ("ANNEX", "4", "RESULTS OF THE 5 NOVEMBER VOTE")),
+    ("APPENDIX: SUMMARY OF OFFICIAL RESULTS", ("APPENDIX", None, "SUMMARY OF OFFICIAL RESULTS")),
+    ("Annex 2. List of observers", ("ANNEX", "2", "List of observers")),
+    ("ANNEX", ("ANNEX", None, "")),
+    ("LIST OF OBSERVERS IN THE INTERNATIONAL ELECTION OBSERVATION MISSION",
+     ("", None, "LIST OF OBSERVERS IN THE INTERNATIONAL ELECTION OBSERVATION MISSION")),
+    ("List of Observers", ("", None, "List of Observers")),
+    ("ПРИЛОЖЕНИЕ II: СПИСОК НАБЛЮДАТЕЛЕЙ", ("ПРИЛОЖЕНИЕ", "II", "СПИСОК НАБЛЮДАТЕЛЕЙ")),
+    ("Annex II lists the observers of the mission.", None),
+    ("Annexes to this report contain the results.", None),
+    ("list of observers was long", None),
+])
+def test_annex_headings(text: str, expected: tuple[str, str | None, str] | None) -> None:
+    found = annex_heading(text)
+    assert (None if found is None else (found.word, found.number, found.title)) == expected
+
+
+def test_heading_key_ignores_case_spacing_and_punctuation() -> None:
+    assert heading_key("Annex II – List of  Observers") == \
+        heading_key("ANNEX II: LIST OF OBSERVERS")
+
+
+@pytest.mark.parametrize(("line", "entry"), [
+    ("I. INTRODUCTION.......................1", "I. INTRODUCTION"),
+    ("IV. ELECTORAL SYSTEM … 5", "IV. ELECTORAL SYSTEM"),
+    ("XV. RECOMMENDATIONS 23", "XV. RECOMMENDATIONS"),
+    ("ANNEX II: LIST OF OBSERVERS 27", "ANNEX II: LIST OF OBSERVERS"),
+    ("XV. RECOMMENDATIONS", None),
+    ("Party of Progress 1 234 567", None),
+])
+def test_toc_entries(line: str, entry: str | None) -> None:
+    assert toc_entry(line) == entry
+
+
+HEADER = "Republic of Testland\nParliamentary Elections\n"
+
+
+def test_contents_with_leaders_without_a_title() -> None:
+    page = HEADER + "I. SUMMARY......1\nII. BACKGROUND......2\nIII. MEDIA......4\nPage: 2"
+    body = HEADER + "I. SUMMARY\nThe elections were held on 12 May.\nPage: 3"
+    assert toc_pages([page, body]) == frozenset({1})
+
+
+def test_contents_without_page_numbers_under_a_title() -> None:
+    page = HEADER + "TABLE OF CONTENTS\nI SUMMARY\nII BACKGROUND\nIII RECOMMENDATIONS\n" \
+        "ANNEX: LIST OF OBSERVERS"
+    assert toc_extents([page]) == {1: range(2, 7)}
+
+
+def test_a_short_contents_list_sharing_its_page_with_the_first_chapter() -> None:
+    page = HEADER + ("CONTENTS\n1. Summary\n2. Recommendations\n1. Summary\nThe elections were "
+                     "held in a calm atmosphere, and the results were announced on time.\n"
+                     "2. Recommendations\n1. The law should be amended.")
+    extent = toc_extents([page])[1]
+    lines = page.split("\n")
+    assert [lines[i] for i in extent] == ["CONTENTS", "1. Summary", "2. Recommendations"]
+
+
+def test_a_numbered_results_table_is_no_contents_page() -> None:
+    table = HEADER + "1. Nur Otan 84\n2. Ak Zhol 7\n3. Communist Party 7\n4. Others 0"
+    assert toc_pages([table]) == frozenset()
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    ("Page: 12", 12), ("Republic of Testland Page: 12", 12), ("Page 3 of 20", 3),
+    ("Страница 4", 4), ("Parliamentary Elections, 12 May 2024", None),
+])
+def test_page_labels(line: str, number: int | None) -> None:
+    assert page_label(line) == number
