@@ -137,3 +137,14 @@ def test_scale_bench_unthrottled_backfill_only(tmp_path: Path) -> None:
     assert figures["counts"]["loaded"] >= 1
     assert figures["pdf_requests"] == figures["kinds"]["pdf"] >= 4
     assert figures["cli_peak_mb"] > 0
+
+
+def test_covers_fuzz() -> None:
+    done = run_script("covers_fuzz.py", "--examples", "5", "--seed", "3")
+    assert_ran(done, "5 examples in")
+    assert done.returncode == 0, done.stdout
+
+
+def test_reports_fuzz() -> None:
+    done = run_script("reports_fuzz.py", "--examples", "3", "--seed", "3")
+    assert_ran(done, "3 generated reports in", "0 failing")

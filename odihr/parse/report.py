@@ -19,7 +19,7 @@ from odihr.records import ParsedReport, PartProblem
 T = TypeVar("T")
 
 #: Stored with every parsed report; bump it when parsing changes what is read from a PDF.
-PARSER_VERSION = "1.0.0"
+PARSER_VERSION = "2.0.0"
 
 
 def parse_report(data: bytes, *, max_pages: int = 1000) -> ParsedReport:
