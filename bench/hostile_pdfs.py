@@ -24,11 +24,16 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+
+from odihr.isolation import PARSER_BUG, ParseLimits, ParsePool  # noqa: E402
+from odihr.parse_job import parse_file  # noqa: E402
+from odihr.settings import Settings  # noqa: E402
 
 from hostile import (  # noqa: E402
     deep_array,
@@ -39,37 +44,34 @@ from hostile import (  # noqa: E402
     xref_loop,
 )
 
-from odihr.isolation import PARSER_BUG, ParseLimits, ParsePool  # noqa: E402
-from odihr.parse_job import parse_file  # noqa: E402
-from odihr.settings import Settings  # noqa: E402
-
 SAMPLE = ROOT / "odihr" / "sample_site"
 
 
-def bombs() -> list[tuple[str, bytes]]:
+def bombs() -> Iterator[tuple[str, bytes]]:
     """The generated bombs (a few seconds to build the 1 GiB ones)."""
-    return [
-        ("inflate-1gib", inflation_bomb(1024)),
-        ("spaces-1gib", inflation_bomb(1024, b" ")),
-        ("inflate-256mib", inflation_bomb(256)),
-        ("pages-999", page_bomb(999)),
-        ("pages-5000", page_bomb(5000)),
-        ("deep-tree-3000", deep_tree(3000)),
-        ("deep-array-100k", deep_array(100_000)),
-        ("xref-loop", xref_loop()),
-    ]
+    yield "inflate-1gib", inflation_bomb(1024)
+    yield "spaces-1gib", inflation_bomb(1024, b" ")
+    yield "inflate-256mib", inflation_bomb(256)
+    yield "pages-999", page_bomb(999)
+    yield "pages-5000", page_bomb(5000)
+    yield "deep-tree-3000", deep_tree(3000)
+    yield "deep-array-100k", deep_array(100_000)
+    yield "xref-loop", xref_loop()
 
 
-def corpus(cases: int, seed: int) -> list[tuple[str, bytes]]:
-    """``cases`` hostile PDFs: the bombs, then mutations of the sample PDFs."""
+def corpus(cases: int, seed: int) -> Iterator[tuple[str, bytes]]:
+    """``cases`` hostile PDFs, made one at a time: the bombs, then mutations of the sample PDFs."""
     rng = random.Random(seed)
     sources = [p.read_bytes() for p in sorted(SAMPLE.rglob("*.pdf"))]
-    out = bombs()
-    while len(out) < cases:
+    made = 0
+    for case in bombs():
+        made += 1
+        yield case
+    while made < cases:
         index = rng.randrange(len(sources))
         name, data = mutate(sources[index], rng)
-        out.append((f"mutant-{len(out)}-{name}-src{index}", data))
-    return out
+        made += 1
+        yield f"mutant-{made}-{name}-src{index}", data
 
 
 def _workers_peak_mb(pool: ParsePool) -> float:
@@ -140,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
                     over += 1
                 if seconds > slowest[0]:
                     slowest = (seconds, f"{name} ({code})")
-                if (i + 1) % 500 == 0:
+                if (i + 1) % 250 == 0:
                     print(f"  {i + 1} cases, {time.perf_counter() - started:.0f} s", flush=True)
     finally:
         pool.close()
