@@ -41,10 +41,10 @@ def view_rows(url: str) -> dict[str, list[str]]:
     with get_engine(url).connect() as connection:
         for view in VIEWS:
             rows = connection.execute(text(f"SELECT * FROM {view}")).mappings().all()
-            out[view] = sorted(
+            out[view] = sorted(  # a nightly visits other countries too: only these count
                 json.dumps({k: v for k, v in r.items() if k not in VOLATILE}, default=str,
                            sort_keys=True)
-                for r in rows
+                for r in rows if r["url_path"] in PDFS
             )
     return out
 
