@@ -141,3 +141,34 @@ def test_two_concurrent_loads_of_one_version_leave_one_copy(pg_url: str) -> None
         counts = {t: connection.execute(text(f"SELECT count(*) FROM {t}")).scalar()
                   for t in ("result", "observer", "contest", "bi_results")}
     assert counts == {"result": 6, "observer": 3, "contest": 1, "bi_results": 6}
+
+
+def test_a_run_whose_lock_session_is_terminated_exits_1_naming_the_cause(
+    pg_url: str, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from odihr.commands import ingest as run_command
+    from odihr.exitcodes import EXIT_FAILED
+    from odihr.site.server import MirrorServer
+
+    from sitefixtures import SAMPLE_SITE, fast_settings
+
+    engine = upgrade(pg_url)
+    with MirrorServer(SAMPLE_SITE) as mirror:
+        mirror.delay = 0.2
+        settings = fast_settings(mirror.base_url, tmp_path / "data", database_url=pg_url)
+        result: list[int] = []
+        thread = threading.Thread(target=lambda: result.append(run_command("backfill", settings)))
+        thread.start()
+        started = time.monotonic()
+        while sum(r.path.endswith(".pdf") for r in mirror.log) < 3:
+            assert thread.is_alive() and time.monotonic() - started < 120
+            time.sleep(0.05)
+        _terminate_lock_holder(engine.url.database)
+        thread.join(180)
+    assert result == [EXIT_FAILED]
+    err = capsys.readouterr().err
+    assert "warehouse lock was lost" in err and "advisory lock" in err
+    with engine.connect() as connection:
+        loaded = connection.execute(text(
+            "SELECT count(*) FROM report_document WHERE status <> 'pending'")).scalar()
+    assert loaded == 0  # nothing was written after the loss (the first batch loads together)
