@@ -72,7 +72,11 @@ def skip_translation(
         connection.execute(
             update(v)
             .where(and_(v.c.document_id == document_id, v.c.status != "fetched"))
-            .values(status="skipped", status_reason=reason, run_id=run_id, loaded_at=None)
+            .values(
+                status="skipped", status_reason=reason, run_id=run_id, loaded_at=None,
+                # as if never parsed: the same row a clean run writes for a skipped translation
+                parser_version=None, dq_warnings=None, facts_digest=None,
+            )
         )
         connection.execute(
             update(ReportDocument.__table__)

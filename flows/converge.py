@@ -52,4 +52,6 @@ def reconcile_translations(engine: Engine, settings: Settings, summary: RunSumma
                     language=v["language"],
                 )
             )
-    summary.validations.extend(process(engine, settings, items, summary.run_id, summary))
+    run_id = summary.run_id
+    assert run_id is not None, "reconcile inside a tracked run"
+    summary.validations.extend(process(engine, settings, items, run_id, summary))

@@ -230,7 +230,9 @@ def _after_download(
     )
     summary.add("new" if is_new else "unchanged")
     if not needs_parse(
-        is_new=is_new,
+        # An older version served again (a cut or wrong copy came between): its state is not
+        # the document's, so it is parsed again.
+        is_new=is_new or version_id != ref.known.version_id,
         force=force,
         parser_version=ref.known.parser_version,
         version_status=ref.known.status,

@@ -14,7 +14,7 @@ from typing import Any
 
 from odihr.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from odihr.filters import Filters
-from odihr.prefect_env import configure_prefect
+from odihr.prefect_env import configure_prefect, guard_against_orphans
 from odihr.settings import Settings, SettingsError, active_settings
 
 #: The demo serves the bundled mirror on loopback, so it need not be as polite as with the site.
@@ -80,6 +80,7 @@ def run_flow(
 ) -> dict[str, Any]:
     """Run the ingest or reparse flow in-process and return its summary dict."""
     configure_prefect(settings.prefect_home)
+    guard_against_orphans()
     if kind == "reparse":
         from flows.reparse import reparse as flow_fn
     else:

@@ -40,6 +40,8 @@ from odihr.settings import Settings
 
 log = logging.getLogger(__name__)
 
+#: Error code of a document on which the parser raised something other than a ReportError.
+PARSER_BUG = "parser_error"
 #: Jobs a worker runs before it is replaced (bounds slow leaks in PDFium and pdfplumber).
 TASKS_PER_WORKER = 200
 #: Seconds a new worker may take to import the parser and say it is ready.
@@ -136,6 +138,12 @@ def _serve(conn: Connection, memory_bytes: int, progress: Any) -> None:
         except MemoryError:
             conn.send(("memory", None))
             os._exit(3)  # the heap may be in any state: start afresh
+        except Exception as error:  # noqa: BLE001 - a parser bug costs this document only
+            outcome = ParseOutcome(
+                url_path, error_code=PARSER_BUG,
+                reason=f"the parser failed on this PDF ({type(error).__name__}: "
+                f"{str(error)[:300]}); this is a parser bug: report it with the PDF",
+            )
         conn.send(("done", outcome))
 
 

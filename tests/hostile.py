@@ -67,7 +67,7 @@ def text_page_pdf(lines: Sequence[str], pages: int = 1) -> bytes:
     return write_pdf([b"<< /Type /Catalog /Pages %d 0 R >>" % tree, content, *page_objects])
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=2)
 def inflation_bomb(inflated_mib: int = 1024, payload: bytes = b"A") -> bytes:
     """A few KB whose page content inflates to ``inflated_mib`` MiB of text (Flate applied twice).
 
