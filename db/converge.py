@@ -15,9 +15,11 @@ from sqlalchemy.orm import aliased
 
 from db.load import FACT_TABLES, utcnow
 from db.models import DocumentVersion, ReportDocument, Run
+from odihr.outcomes import LOADED_STATUSES
 
-#: The original's status under which its translations are skipped (see flows/steps.process).
-ORIGINAL_SHOWN = ("loaded",)
+#: The original's status under which its translations are skipped (see flows/steps.process):
+#: a partial original is shown too.
+ORIGINAL_SHOWN = LOADED_STATUSES
 #: A translation in one of these states while its original is shown is counted twice.
 TRANSLATION_SHOWN = ("loaded", "partial", "quarantined")
 
