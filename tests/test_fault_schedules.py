@@ -32,8 +32,8 @@ PDFS = sorted(
     if t["country"].lower() in COUNTRIES
 )
 VIEWS = ("bi_reports", "bi_results", "bi_turnout", "bi_observers", "bi_recommendations")
-#: Columns that name a run or a moment, not a fact.
-VOLATILE = {"report_id", "loaded_at", "run_id", "dq_warnings"}
+#: Columns that name a run, a moment or the mirror's port (``report_url``), not a fact.
+VOLATILE = {"report_id", "loaded_at", "run_id", "dq_warnings", "report_url"}
 
 
 def view_rows(url: str) -> dict[str, list[str]]:

@@ -187,7 +187,7 @@ def test_a_damaged_table_is_quarantined_alone_and_the_rest_of_the_report_loads(
         }
     truth = PDF_TRUTH_BY_ID["250536"]
     assert status == "partial"
-    assert reason.startswith("results:Majilis, nationwide constituency (proportional) quarantined")
+    assert reason.startswith("results:Early Parliamentary Elections quarantined")
     assert "Nur Otan" not in reason
     assert shown == {
         "bi_results": 0, "bi_turnout": 0, "bi_observers": len(truth["observers"]),

@@ -281,7 +281,8 @@ def test_a_pdf_with_one_contradicting_contest_loads_everything_else_as_partial(
     _load(engine, document_id, version_id, "pdf_bad")
     ((status, reason),) = rows(engine, "SELECT status, status_reason FROM bi_reports")
     assert status == "partial"
-    assert reason.startswith(f"{REFERENDUM} quarantined: share_vote_mismatch")
+    # The results reader or, failing that, validation holds the contradicting table back.
+    assert reason.startswith(f"{REFERENDUM} quarantined: ")
     assert rows(engine, "SELECT DISTINCT contest FROM bi_results") == [("Parliament",)]
     assert rows(engine, "SELECT family_name, country_code FROM bi_observers ORDER BY position") == [
         ("Bekkevold", "NO"), ("Tidei", "IT"), ("Ertlschweiger", "AT")]
