@@ -17,7 +17,7 @@ from odihr.errors import UnknownLayout
 from odihr.parse.layout import running_lines
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results.bands import PageLayout, bands, read_page
-from odihr.parse.results.columns import TableModel, build_model
+from odihr.parse.results.columns import TableModel, build_model, detach_total_row
 from odihr.parse.results.figures import DEFAULT_ROLES, RoleSettings
 from odihr.parse.results.layout import DEFAULT_LAYOUT, Band, LayoutSettings
 from odihr.parse.results.locate import (
@@ -134,6 +134,7 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
     chamber = chamber_sizes(context.body)
     blocks: list[tuple[str, list[Band]]] = []  # (election, turnout bands) of the tables so far
     for raw in tables:
+        detach_total_row(raw)
         model = build_model(raw, previous, chamber, roles)
         if not model.columns or not raw.rows or model.not_results:
             continue

@@ -57,9 +57,15 @@ def segment(bands: list[Band]) -> list[RawTable]:
     flat = merge_headers([part for band in bands for part in split_rows(band)])
     kinds = [classify(b) for b in flat]
     for i in range(len(flat) - 1):
-        if kinds[i] is BandKind.TEXT and kinds[i + 1] is BandKind.ROW and \
-                laid_out_header(flat[i], flat[i + 1]):
-            kinds[i] = BandKind.HEADER  # labels over the figures, whatever their words
+        if kinds[i] is not BandKind.TEXT or kinds[i + 1] is not BandKind.ROW:
+            continue
+        for start in range(i, max(i - 3, -1), -1):  # the header's last line, or its lines
+            if start < i and (kinds[start] is not BandKind.TEXT or
+                              not adjacent(flat[start], flat[start + 1])):
+                break
+            if laid_out_header(_joined(flat[start:i + 1]), flat[i + 1]):
+                kinds[start:i + 1] = [BandKind.HEADER] * (i + 1 - start)
+                break  # labels over the figures, whatever their words
     index = 0
     while index < len(flat):
         band, kind = flat[index], kinds[index]
@@ -74,14 +80,15 @@ def segment(bands: list[Band]) -> list[RawTable]:
                     band.page != (table.rows or table.header)[-1].page:
                 continue  # the header repeated on the next page
             captions, above = _header_lines(pending_text, band)
-            if tables and pending_turnout and _captioned_after(pending_text, pending_turnout):
+            if tables and pending_turnout and _captioned_after(captions, pending_turnout):
                 tables[-1].turnout.extend(pending_turnout)  # under the last table's caption
                 pending_turnout = []
             table = RawTable(header=[*above, band], captions=captions, turnout=pending_turnout)
             tables.append(table)
             pending_text, pending_turnout = [], []
             while index < len(flat) and kinds[index] is BandKind.TEXT and \
-                    adjacent(flat[index - 1], flat[index]) and _header_like(flat[index]):
+                    adjacent(flat[index - 1], flat[index]) and (
+                        _header_like(flat[index]) or _over_figures(flat[index], band)):
                 table.header.append(flat[index])  # an unruled header continued ("votes", "%")
                 index += 1
             continue
