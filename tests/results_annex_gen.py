@@ -196,7 +196,7 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
     rows = draw(st.integers(2, 2)) if kind == "referendum" else draw(st.integers(2, 24))
     people = draw(names(rows))
     rounds = draw(st.integers(1, 3)) if kind == "candidates" and rows >= 3 else 1
-    votes = [draw(st.integers(1, 3_000_000)) for _ in people]
+    votes = [draw(st.integers(100, 3_000_000)) for _ in people]
     tables: list[Table] = []
     per_round = [votes]
     for _ in range(1, rounds):
@@ -257,9 +257,10 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
             members = [draw(st.integers(0, s)) for s in seats]
             columns.append(FigureColumn("extra", 1, draw(label("extra")), members))
     if groups:
-        for c in columns:
-            c.group = f"{draw(random_word()).capitalize()} {c.round}"
-        heads = {c.round: c.group for c in columns}
+        known = draw(st.booleans())
+        heads = {r: ROUND_CAPTIONS[0][r - 1] if known else
+                 " ".join(draw(st.lists(random_word(), min_size=1, max_size=2))).capitalize()
+                 for r in range(1, rounds + 1)}
         for c in columns:
             c.group = heads[c.round]
     name_header = draw(label("name"))

@@ -78,6 +78,10 @@ def segment(bands: list[Band]) -> list[RawTable]:
                 continue
             if table is not None and _same_header(table, band) and \
                     band.page != (table.rows or table.header)[-1].page:
+                while index < len(flat) and kinds[index] is BandKind.TEXT and \
+                        adjacent(flat[index - 1], flat[index]) and _same_header(table,
+                                                                               flat[index]):
+                    index += 1  # its wrapped lines
                 continue  # the header repeated on the next page
             captions, above = _header_lines(pending_text, band)
             if tables and pending_turnout and _captioned_after(captions, pending_turnout):
@@ -176,7 +180,11 @@ def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: 
     same_page = [k for b, k in zip(flat, kinds, strict=True) if b.page == band.page]
     before = [k for b, k in zip(flat[:index], kinds, strict=False) if b.page == band.page]
     if band.page != (table.rows or table.header)[-1].page:
-        return all(k is BandKind.TEXT for k in before)
+        after_it = next((k for b, k in zip(flat[index + 1:], kinds[index + 1:], strict=True)
+                         if k is not BandKind.TEXT), None)
+        # the table goes on under it (rows), else it is the caption of what follows
+        return all(k is BandKind.TEXT for k in before) and after_it in (BandKind.ROW,
+                                                                        BandKind.TOTAL)
     after = same_page[len(before) + 1:]
     following = next((k for b, k in zip(flat[index:], kinds[index:], strict=True)
                       if b.page != band.page and k is not BandKind.TEXT), None)
