@@ -181,7 +181,7 @@ def names(draw: st.DrawFn, count: int) -> list[str]:
 def turnout_for(draw: st.DrawFn, valid: int) -> dict[str, Any]:
     invalid = draw(st.integers(0, max(1, valid // 20)))
     voted = valid + invalid
-    registered = voted + draw(st.integers(1, 2 * voted))
+    registered = voted + draw(st.integers(voted // 10 + 1, 2 * voted))  # turnout 33–90 %
     out: dict[str, Any] = {"registered_voters": registered, "voters_participated": voted}
     if draw(st.booleans()):
         out["invalid_ballots"] = invalid
@@ -203,9 +203,10 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
         keep = sorted(range(len(people)), key=lambda i: -per_round[-1][i] if per_round[-1][i]
                       is not None else 0)[:draw(st.integers(2, len(people) - 1))]
         base = sum(v for v in per_round[-1] if v)
-        per_round.append([draw(st.integers(max(1, base // (4 * len(keep))),
-                                           max(2, base // len(keep)))) if i in keep else None
-                          for i in range(len(people))])
+        # a later round polls about as many voters as the one before
+        per_round.append([draw(st.integers(max(100, base // (2 * len(keep))),
+                                           max(200, base * 11 // (10 * len(keep)))))
+                          if i in keep else None for i in range(len(people))])
     seats_kind = draw(st.sampled_from([None, "total", "split", "split_only"] if wide else
                                       [None, "total", "split_only"])) if kind == "lists" else None
     chamber = draw(st.integers(max(rows, 11), 250)) if seats_kind else None
@@ -227,7 +228,7 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
     turnouts = [draw(turnout_for(sum(v for v in rv if v))) for rv in per_round]
     for extra in extras:
         if extra == "breakdown":
-            first = [draw(st.integers(0, v)) for v in votes]
+            first = [draw(st.integers(v // 10 + 1, v - v // 10 - 1)) for v in votes]
             columns.insert(draw(st.integers(0, len(columns))), FigureColumn(
                 "extra", 1, draw(label("extra")), first))
             columns.insert(draw(st.integers(0, len(columns))), FigureColumn(
@@ -355,7 +356,9 @@ def _room(report: ReportPdf, need: float = 40) -> bool:
 def _write_table(report: ReportPdf, table: Table, annex: Annex) -> None:
     columns = _layout(report, table)
     style, ruled = annex.style, annex.ruled
-    if not _room(report, 120):
+    # a caption and header never end a page: room for them, the turnout and the first rows
+    if not _room(report, 16 * (min(len(table.names), 4) + 4 + len(table.turnout) +
+                               len(table.captions))):
         report.new_page()
     for caption in table.captions:
         report.paragraph(caption, size=10, bold=True)

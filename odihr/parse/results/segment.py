@@ -180,11 +180,15 @@ def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: 
     same_page = [k for b, k in zip(flat, kinds, strict=True) if b.page == band.page]
     before = [k for b, k in zip(flat[:index], kinds, strict=False) if b.page == band.page]
     if band.page != (table.rows or table.header)[-1].page:
-        after_it = next((k for b, k in zip(flat[index + 1:], kinds[index + 1:], strict=True)
-                         if k is not BandKind.TEXT), None)
-        # the table goes on under it (rows), else it is the caption of what follows
-        return all(k is BandKind.TEXT for k in before) and after_it in (BandKind.ROW,
-                                                                        BandKind.TOTAL)
+        after_it = next(((b, k) for b, k in zip(flat[index + 1:], kinds[index + 1:],
+                                                strict=True) if k is not BandKind.TEXT),
+                        (band, None))
+        # the table goes on under it (rows, or its header repeated with this line over it),
+        # else it is the caption of what follows
+        going_on = after_it[1] in (BandKind.ROW, BandKind.TOTAL) or (
+            after_it[1] is BandKind.HEADER and _same_header(table, after_it[0])
+            and _same_header(table, band))
+        return all(k is BandKind.TEXT for k in before) and going_on
     after = same_page[len(before) + 1:]
     following = next((k for b, k in zip(flat[index:], kinds[index:], strict=True)
                       if b.page != band.page and k is not BandKind.TEXT), None)
