@@ -54,11 +54,14 @@ def _is_vocabulary(text: str) -> bool:
     return any(p.search(text) for p in _VOCAB)
 
 
-@st.composite
-def random_word(draw: st.DrawFn) -> str:
+#: Made-up words of two or three syllables that no vocabulary of the parser holds.
+WORDS = tuple(w for w in (a + b + c for a in _SYLLABLES for b in _SYLLABLES
+                          for c in ("", *_SYLLABLES[::3])) if not _is_vocabulary(w))
+
+
+def random_word() -> st.SearchStrategy[str]:
     """A made-up word that no vocabulary of the parser holds."""
-    word = "".join(draw(st.lists(st.sampled_from(_SYLLABLES), min_size=2, max_size=3)))
-    return word if not _is_vocabulary(word) else "zor" + word[::-1]
+    return st.sampled_from(WORDS)
 
 
 @st.composite
@@ -192,8 +195,8 @@ def turnout_for(draw: st.DrawFn, valid: int) -> dict[str, Any]:
 
 @st.composite
 def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
-             style: NumberStyle) -> Contest:
-    rows = draw(st.integers(2, 2)) if kind == "referendum" else draw(st.integers(2, 24))
+             style: NumberStyle, max_rows: int = 24, max_pages: int = 12) -> Contest:
+    rows = 2 if kind == "referendum" else draw(st.integers(2, max_rows))
     people = draw(names(rows))
     rounds = draw(st.integers(1, 3)) if kind == "candidates" and rows >= 3 else 1
     votes = [draw(st.integers(100, 3_000_000)) for _ in people]
@@ -244,6 +247,10 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
             columns.append(FigureColumn("seats", 1, draw(label("seats")), seats))
         else:
             pr = [draw(st.integers(0, s)) for s in seats]
+            if sum(pr) in (0, sum(seats)):  # each part of the split wins seats somewhere
+                top = max(range(len(seats)), key=lambda i: seats[i])
+                pr = [0] * len(seats)
+                pr[top] = seats[top] // 2
             heading = draw(label("seats"))
             split = [FigureColumn("seats_pr", 1, draw(label("seats_pr")), pr, heading),
                      FigureColumn("seats_smd", 1, draw(label("seats_smd")),
@@ -267,7 +274,8 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
     name_header = draw(label("name"))
     totals = draw(st.sampled_from([None, "Total", "random"]))
     totals_label = draw(random_word()).capitalize() if totals == "random" else totals
-    pages = draw(st.integers(1, 12)) if rows >= 6 and draw(st.booleans()) else 1
+    pages = draw(st.integers(1, min(max_pages, rows // 3))) if rows >= 6 and \
+        draw(st.booleans()) else 1
     per_page = max(3, -(-rows // pages)) if pages > 1 else None
     above = draw(st.booleans())
     if groups or rounds == 1:
@@ -291,22 +299,24 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
 
 
 @st.composite
-def annexes(draw: st.DrawFn) -> Annex:
-    """A whole results annex (see the module docstring)."""
+def annexes(draw: st.DrawFn, max_contests: int = 3, max_rows: int = 40,
+            max_pages: int = 12) -> Annex:
+    """A whole results annex (see the module docstring); the maxima bound its size."""
     unicode_spaces = embedded_fonts_available() and draw(st.booleans())
     style = draw(number_styles(unicode_spaces))
     orientation = draw(st.sampled_from(["portrait", "landscape", "rotate90"]))
     serif = draw(st.booleans())
     font = ("dejavu-serif" if serif else "dejavu-sans") if unicode_spaces else \
         ("serif" if serif else "sans")
-    count = draw(st.integers(1, 3))
+    count = draw(st.integers(1, max_contests))
     letters = draw(st.booleans())
     out: list[Contest] = []
     for i in range(count):
         kind = draw(st.sampled_from(["lists", "candidates", "referendum"]))
         caption = " ".join(draw(st.lists(random_word(), min_size=1, max_size=3))).capitalize() \
             if count > 1 or draw(st.booleans()) else None
-        out.append(draw(contests(kind, caption, orientation != "portrait", style)))
+        out.append(draw(contests(kind, caption, orientation != "portrait", style, max_rows,
+                                 max_pages)))
         if letters and caption:
             out[-1].tables[0].captions[0] = f"{'ABC'[i]}. {caption}"
     return Annex(out, style, orientation, font, draw(st.booleans()), draw(st.booleans()),
@@ -340,13 +350,25 @@ def write(annex: Annex) -> bytes:
     return report.save()
 
 
-def _layout(report: ReportPdf, table: Table) -> list[Column]:
-    longest = max(len(n) for n in [*table.names, table.name_header])
-    left = LEFT + 0.6 * SIZE * longest + 24
-    right = report.width - 40
-    step = (right - left) / len(table.columns)
-    return [Column(LEFT, right=False)] + [Column(left + step * (i + 1))
-                                          for i in range(len(table.columns))]
+def _layout(report: ReportPdf, table: Table, style: NumberStyle
+            ) -> tuple[list[Column], float]:
+    """Column edges wide enough for each column's longest word or figure (bold glyphs are
+    ~0.62 em), and the type size that makes them fit the page."""
+    def chars(column: FigureColumn) -> int:
+        words = column.header.split()
+        texts = [_cell(v, column, style) for v in column.values] + [_total(column, style)]
+        return max(len(t) for t in [*words, *texts])
+    name = max(len(n) for n in [*table.names, table.name_header, *(
+        TURNOUT_WORDS[k][0] for k in table.turnout)])
+    widths = [chars(c) * 0.62 + 2.2 for c in table.columns]  # in ems, with the gap
+    need = name * 0.6 + 2 + sum(widths)
+    size = max(5.0, min(SIZE, (report.width - 40 - LEFT) / need))
+    x = LEFT + (name * 0.6 + 2) * size
+    out = [Column(LEFT, right=False)]
+    for width in widths:
+        x += width * size
+        out.append(Column(x))
+    return out, size
 
 
 def _room(report: ReportPdf, need: float = 40) -> bool:
@@ -354,8 +376,8 @@ def _room(report: ReportPdf, need: float = 40) -> bool:
 
 
 def _write_table(report: ReportPdf, table: Table, annex: Annex) -> None:
-    columns = _layout(report, table)
     style, ruled = annex.style, annex.ruled
+    columns, size = _layout(report, table, style)
     # a caption and header never end a page: room for them, the turnout and the first rows
     if not _room(report, 16 * (min(len(table.names), 4) + 4 + len(table.turnout) +
                                len(table.captions))):
@@ -363,24 +385,24 @@ def _write_table(report: ReportPdf, table: Table, annex: Annex) -> None:
     for caption in table.captions:
         report.paragraph(caption, size=10, bold=True)
     if table.turnout_above:
-        _write_turnout(report, table, columns, style)
-    _write_header(report, table, columns, ruled)
+        _write_turnout(report, table, columns, style, size)
+    _write_header(report, table, columns, ruled, size)
     for i, name in enumerate(table.names):
         forced = table.rows_per_page and i and i % table.rows_per_page == 0
         tail = len(table.names) - i <= 2  # the last rows keep the totals and turnout company
-        need = 16 * (len(table.names) - i + 2 + len(table.turnout)) if tail else 16
+        need = 18 * (len(table.names) - i + 3 + len(table.turnout)) + 40 if tail else 16
         if forced or not _room(report, need):
             report.new_page()
             if annex.repeat_header:
-                _write_header(report, table, columns, ruled)
+                _write_header(report, table, columns, ruled, size)
         cells = [name] + [_cell(c.values[i], c, style) for c in table.columns]
-        report.row(columns, cells, size=SIZE, ruled=ruled)
+        report.row(columns, cells, size=size, ruled=ruled)
     if table.totals_label:
         totals = [table.totals_label] + [_total(c, style) for c in table.columns]
-        report.row(columns, totals, size=SIZE, ruled=ruled, bold=True)
+        report.row(columns, totals, size=size, ruled=ruled, bold=True)
     if not table.turnout_above:
         report.top += 6
-        _write_turnout(report, table, columns, style)
+        _write_turnout(report, table, columns, style, size)
 
 
 def _total(column: FigureColumn, style: NumberStyle) -> str:
@@ -392,7 +414,8 @@ def _total(column: FigureColumn, style: NumberStyle) -> str:
     return style.count(sum(filled))
 
 
-def _write_header(report: ReportPdf, table: Table, columns: list[Column], ruled: bool) -> None:
+def _write_header(report: ReportPdf, table: Table, columns: list[Column], ruled: bool,
+                  size: float) -> None:
     groups = [c.group for c in table.columns]
     if any(groups):
         start = report.top
@@ -400,19 +423,19 @@ def _write_header(report: ReportPdf, table: Table, columns: list[Column], ruled:
         for i, column in enumerate(table.columns):
             if column.group and column.group not in seen:
                 seen.add(column.group)
-                last = max(j for j, c in enumerate(table.columns) if c.group == column.group)
-                width = columns[last + 1].x - columns[i + 1].x
-                x0 = columns[i + 1].x - min(width, 50) + (width / 2 if width else 0) - 20
-                report.text_at(max(x0, columns[i + 1].x - 45), start, column.group,
-                               size=SIZE, bold=True)
-        report.top = start + SIZE + 4
+                # over the group, from the left of its first column
+                previous = columns[i].x if i else \
+                    2 * columns[1].x - columns[2].x if len(columns) > 2 else columns[1].x - 50
+                report.text_at(previous + 1.5 * size, start, column.group, size=size,
+                               bold=True)
+        report.top = start + size + 4
     cells = [table.name_header] + [c.header.split(" ", 1) if " " in c.header else c.header
                                    for c in table.columns]
-    report.row(columns, cells, size=SIZE, bold=True, ruled=ruled)
+    report.row(columns, cells, size=size, bold=True, ruled=ruled)
 
 
 def _write_turnout(report: ReportPdf, table: Table, columns: list[Column],
-                   style: NumberStyle) -> None:
+                   style: NumberStyle, size: float) -> None:
     vote_columns = [columns[i + 1] for i, c in enumerate(table.columns) if c.role == "votes"]
     for field_name, values in table.turnout.items():
         if all(v is None for v in values):
@@ -423,9 +446,7 @@ def _write_turnout(report: ReportPdf, table: Table, columns: list[Column],
         row = [words] + [""] * len(table.columns)
         for column, text in zip(vote_columns, cells, strict=True):
             row[columns.index(column)] = text
-        if not _room(report):
-            report.new_page()
-        report.row(columns, row, size=SIZE)
+        report.row(columns, row, size=size)  # (room was kept for the block)
 
 
 # --- what must be read ----------------------------------------------------------------------

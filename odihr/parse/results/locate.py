@@ -37,6 +37,8 @@ CHAPTER_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\.\s+(?P<rest>[
 #: A seat number in the report's text: "150-member", "120 deputies", "90 seats".
 CHAMBER_SIZE = re.compile(r"\b(\d{2,4})(?:[- ]member\b|\s+(?:members|deputies|seats|mandates|"
                           r"MPs|councillors|депутат\w*|мандат\w*|мест)\b)", re.IGNORECASE)
+#: A line this long (characters) or longer is prose, not a caption or header cells.
+PROSE_LINE = 70
 #: Lines a repeated table header may take at the top of a continuation page.
 HEADER_LINES = 4
 #: Lines of the cover page searched for the election's name.
@@ -183,7 +185,7 @@ def _continuation(pdf: PdfReport, start: int, running: frozenset[str]) -> list[i
                            for ln in lines[:rows[0]]):
             break
         if rows[0] > HEADER_LINES and not (NAME_HEADER.search(" ".join(lines[:3])) or
-                                           all(len(ln) < 40 for ln in lines[:rows[0]])):
+                                           all(len(ln) < PROSE_LINE for ln in lines[:rows[0]])):
             break  # prose before the first figures: not the table going on
         if len(rows) < 2:
             break

@@ -134,9 +134,9 @@ def _captioned_after(texts: list[Band], turnout: list[Band]) -> bool:
     """Whether a caption stands between a turnout block and the next table: the block then
     belongs to the table above it, under whose caption it is printed."""
     last = max((b.page, b.top) for b in turnout)
-    return any((b.page, b.top) > last and len(b.lines) == 1 and
-               0 < len(b.tokens) <= CAPTION_WORDS and not b.text.rstrip().endswith((".", ":", "?"))
-               for b in texts)
+    return any((b.page, b.top) > last and len(b.lines) == 1 and len(cells(b.lines[0])) == 1
+               and 0 < len(b.tokens) <= CAPTION_WORDS
+               and not b.text.rstrip().endswith((".", ":", "?")) for b in texts)
 
 
 def laid_out_header(band: Band, row: Band) -> bool:
@@ -155,7 +155,10 @@ def laid_out_header(band: Band, row: Band) -> bool:
 
 
 def adjacent_or_ruled(first: Band, second: Band) -> bool:
-    """Neighbours on one page: within a line's leading, or both in ruled rows."""
+    """Neighbours: within a line's leading on one page, both in ruled rows, or the last band of
+    a page and the first of the next (a header left at the foot of a page)."""
+    if first.page + 1 == second.page:
+        return True
     if first.page != second.page:
         return False
     return adjacent(first, second) or (first.ruled and second.ruled) or \
@@ -300,7 +303,8 @@ def _header_lines(texts: list[Band], header: Band) -> tuple[list[Band], list[Ban
         below = above[0] if above else header
         if not (not captions[-1].ruled and _header_like(captions[-1]) and
                 adjacent(captions[-1], below)) and not (
-                _over_figures(captions[-1], header) and adjacent_or_ruled(captions[-1], below)):
+                _over_figures(captions[-1], _joined([*above, header])) and
+                adjacent_or_ruled(captions[-1], below)):
             break
         above.insert(0, captions.pop())
     return captions, above
