@@ -199,7 +199,8 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
     rows = 2 if kind == "referendum" else draw(st.integers(2, max_rows))
     people = draw(names(rows))
     rounds = draw(st.integers(1, 3)) if kind == "candidates" and rows >= 3 else 1
-    votes = [draw(st.integers(100, 3_000_000)) for _ in people]
+    votes = draw(st.lists(st.integers(100, 3_000_000), min_size=rows, max_size=rows,
+                          unique=True))
     tables: list[Table] = []
     per_round = [votes]
     for _ in range(1, rounds):
@@ -271,6 +272,11 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
                  for r in range(1, rounds + 1)}
         for c in columns:
             c.group = heads[c.round]
+    seen: set[str] = set()
+    for i, column in enumerate(columns):  # headers differ within a table, as printed ones do
+        while column.header.lower() in seen:
+            column.header = f"{column.header} {WORDS[(17 * i + len(seen)) % len(WORDS)]}"
+        seen.add(column.header.lower())
     name_header = draw(label("name"))
     totals = draw(st.sampled_from([None, "Total", "random"]))
     totals_label = draw(random_word()).capitalize() if totals == "random" else totals
@@ -315,6 +321,8 @@ def annexes(draw: st.DrawFn, max_contests: int = 3, max_rows: int = 40,
         kind = draw(st.sampled_from(["lists", "candidates", "referendum"]))
         caption = " ".join(draw(st.lists(random_word(), min_size=1, max_size=3))).capitalize() \
             if count > 1 or draw(st.booleans()) else None
+        while caption and any(c.title == caption for c in out):
+            caption = f"{caption} {WORDS[len(out) * 31 % len(WORDS)]}"  # one title a contest
         out.append(draw(contests(kind, caption, orientation != "portrait", style, max_rows,
                                  max_pages)))
         if letters and caption:
@@ -355,12 +363,12 @@ def _layout(report: ReportPdf, table: Table, style: NumberStyle
     """Column edges wide enough for each column's longest word or figure (bold glyphs are
     ~0.62 em), and the type size that makes them fit the page."""
     def chars(column: FigureColumn) -> int:
-        words = column.header.split()
+        words = column.header.split(" ", 1)  # the header prints over two lines at most
         texts = [_cell(v, column, style) for v in column.values] + [_total(column, style)]
         return max(len(t) for t in [*words, *texts])
     name = max(len(n) for n in [*table.names, table.name_header, *(
         TURNOUT_WORDS[k][0] for k in table.turnout)])
-    widths = [chars(c) * 0.62 + 2.2 for c in table.columns]  # in ems, with the gap
+    widths = [chars(c) * 0.72 + 2.5 for c in table.columns]  # in ems, with the gap
     need = name * 0.6 + 2 + sum(widths)
     size = max(5.0, min(SIZE, (report.width - 40 - LEFT) / need))
     x = LEFT + (name * 0.6 + 2) * size
@@ -423,11 +431,13 @@ def _write_header(report: ReportPdf, table: Table, columns: list[Column], ruled:
         for i, column in enumerate(table.columns):
             if column.group and column.group not in seen:
                 seen.add(column.group)
-                # over the group, from the left of its first column
+                # centred over the group, from the left of its first column to its last
+                last = max(j for j, c in enumerate(table.columns) if c.group == column.group)
                 previous = columns[i].x if i else \
                     2 * columns[1].x - columns[2].x if len(columns) > 2 else columns[1].x - 50
-                report.text_at(previous + 1.5 * size, start, column.group, size=size,
-                               bold=True)
+                middle = (previous + columns[last + 1].x) / 2
+                report.text_at(middle - 0.3 * size * len(column.group), start, column.group,
+                               size=size, bold=True)
         report.top = start + size + 4
     cells = [table.name_header] + [c.header.split(" ", 1) if " " in c.header else c.header
                                    for c in table.columns]

@@ -74,8 +74,9 @@ def segment(bands: list[Band]) -> list[RawTable]:
         index += 1
         if kind is BandKind.HEADER:
             if table is not None and not table.rows:
-                table.header.append(band)  # a header spread over several bands
-                continue
+                if band.page == table.header[-1].page or not _same_header(table, band):
+                    table.header.append(band)  # a header spread over several bands
+                continue  # (or left at the foot of a page and repeated on the next)
             if table is not None and _same_header(table, band) and \
                     band.page != (table.rows or table.header)[-1].page:
                 while index < len(flat) and kinds[index] is BandKind.TEXT and \
