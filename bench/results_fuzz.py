@@ -19,8 +19,6 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from odihr.parse.pdf import PdfReport  # noqa: E402
-from odihr.parse.results import read_results  # noqa: E402
 from results_annex_gen import (  # noqa: E402
     Annex,
     annexes,
@@ -29,6 +27,9 @@ from results_annex_gen import (  # noqa: E402
     observed,
     write,
 )
+
+from odihr.parse.pdf import PdfReport  # noqa: E402
+from odihr.parse.results import read_results  # noqa: E402
 
 
 def main() -> int:

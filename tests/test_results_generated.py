@@ -14,11 +14,10 @@ import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
+from results_annex_gen import Annex, annexes, comparable, expected, observed, write
 
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results import read_results
-
-from results_annex_gen import Annex, annexes, comparable, expected, observed, write
 
 #: A fixed set of 200 examples; a failure is reported as drawn (shrinking a PDF is slow).
 FAST = settings(max_examples=200, deadline=None, derandomize=True, database=None,
