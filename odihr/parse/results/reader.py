@@ -4,9 +4,12 @@ The pages are found from the pypdfium2 text of every page (:mod:`locate`); only 
 pages are read with word positions and ruling lines (:mod:`geometry`, PDFium by default,
 pdfplumber on request), grouped into lines and row bands (:mod:`layout`,
 :mod:`bands`), told apart (:mod:`kinds`) and cut into tables
-(:mod:`segment`); each table's columns are understood from its header words and the
-positions of its figures (:mod:`columns`) and its rows read (:mod:`rows`).
-Titles and contest kinds come from :mod:`title`.
+(:mod:`segment`); each table's columns are found from the positions of its figures
+(:mod:`columns`) and their roles decided from the table's own arithmetic (:mod:`roles`,
+:mod:`figures`; header words only break ties), and its rows read (:mod:`rows`). Titles and
+contest kinds come from :mod:`title`. A table that cannot be read costs only itself: it becomes
+a :class:`~odihr.records.PartProblem`; tables that are not contest results (rates by region)
+are left out.
 """
 
 from __future__ import annotations
