@@ -9,6 +9,7 @@ exit status is 1 when any annex was misread.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from collections import Counter
@@ -30,6 +31,21 @@ from results_annex_gen import (  # noqa: E402
 
 from odihr.parse.pdf import PdfReport  # noqa: E402
 from odihr.parse.results import read_results  # noqa: E402
+
+
+def _difference(want: object, got: object, path: str = "") -> str:
+    """Where ``got`` first differs from ``want``: ``path: expected … got …``."""
+    if isinstance(want, dict) and isinstance(got, dict):
+        for key in want:
+            if want[key] != got.get(key):
+                return _difference(want[key], got.get(key), f"{path}.{key}")
+    if isinstance(want, list) and isinstance(got, list):
+        if len(want) != len(got) and not path.endswith("extra"):
+            return f"{path or 'contests'} count: expected {len(want)} got {len(got)}"
+        for i, (w, g) in enumerate(zip(want, got, strict=False)):
+            if w != g:
+                return _difference(w, g, f"{path}[{i}]")
+    return f"{path.lstrip('.')}: expected {want!r:.120} got {got!r:.120}"
 
 
 def main() -> int:
@@ -66,9 +82,9 @@ def main() -> int:
             counts["read exactly"] += 1
         else:
             counts["misread"] += 1
-            first = next((f"{w['title']!r}: expected {w} got {g}"[:600]
-                          for w, g in zip(want, got, strict=False) if w != g),
-                         f"contests: expected {len(want)}, got {len(got)}")
+            first = _difference(want, got)
+            where = re.sub(r"\[\d+\]", "[]", first.split(":")[0])
+            counts[f"first difference: {where}"] += 1
             failures.append(f"{annex.orientation}/{annex.font}/ruled={annex.ruled}/"
                             f"{annex.style} problems={reading.problems} {first}")
 
@@ -79,7 +95,11 @@ def main() -> int:
                  "cells", "pages"):
         print(f"{name:>14}: {counts[name]}")
     print("   variations: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())
-                                        if ":" in k or k in ("ruled", "borderless")))
+                                        if k.startswith(("orientation:", "font:"))
+                                        or k in ("ruled", "borderless")))
+    for key, value in sorted(counts.items(), key=lambda kv: -kv[1]):
+        if key.startswith("first difference"):
+            print(f"  misread at {key[18:]}: {value}")
     print(f"       seconds: {elapsed:.0f} ({elapsed / max(counts['annexes'], 1):.2f} per annex)")
     for line in failures[:20]:
         print("MISREAD", line)
