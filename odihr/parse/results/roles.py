@@ -118,6 +118,9 @@ class _Search:
         elif pr is not None or smd is not None:
             score -= 1  # one part of a split without the other: only if nothing else fits
         sums = {(t, a, b) for t, a, b in self.rel.sums}
+        if None not in (total, pr, smd) and not any(
+                t == total and {a, b} == {pr, smd} for t, a, b in sums):
+            score -= 3  # a seat total beside a split must be the split's sum
         for t, a, b in sums:
             if t == total and {a, b} == {pr, smd}:
                 score += 2
