@@ -198,7 +198,7 @@ def test_planted_inconsistency_is_exactly_a_warning(run: ValidationRun, key: str
 def test_planted_warning_message_names_the_figures(run: ValidationRun) -> None:
     (warning,) = run["/files/f/documents/6/7/385260.pdf"].warnings
     assert warning.message.startswith(
-        "votes_sum_mismatch in 'Presidential election' round 1: "
+        "votes_sum_mismatch in 'Presidential Election' round 1: "
         "printed total 331,970 ≠ sum of rows 331,790"
     )
     assert warning.table == "turnout" and warning.severity == "warning"
