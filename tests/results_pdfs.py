@@ -13,6 +13,7 @@ import ctypes
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
@@ -31,6 +32,25 @@ class Column:
     right: bool = True
 
 
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+_FONT_BYTES: dict[str, bytes] = {}
+
+
+def embedded_fonts_available() -> bool:
+    """Whether the DejaVu TrueType fonts are installed (to print Unicode spaces)."""
+    return (DEJAVU / "DejaVuSans.ttf").exists() and (DEJAVU / "DejaVuSerif-Bold.ttf").exists()
+
+
+def _embedded(doc: pdfium.PdfDocument, font: str, bold: bool) -> object:
+    name = f"DejaVu{'Serif' if font.endswith('serif') else 'Sans'}{'-Bold' if bold else ''}.ttf"
+    data = _FONT_BYTES.setdefault(name, (DEJAVU / name).read_bytes())
+    buffer = ctypes.create_string_buffer(data, len(data))
+    handle = pdfium_raw.FPDFText_LoadFont(
+        doc.raw, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_uint8)), len(data),
+        pdfium_raw.FPDF_FONT_TRUETYPE, True)
+    return handle
+
+
 @dataclass
 class ReportPdf:
     """A report being written page by page; ``top`` is the cursor on the current page."""
@@ -42,14 +62,18 @@ class ReportPdf:
     #: ``portrait``, ``landscape``, or ``rotate90``/``rotate180``/``rotate270`` (a portrait media
     #: box shown turned by its /Rotate).
     orientation: str = "portrait"
-    #: ``sans`` (Helvetica) or ``serif`` (Times).
+    #: ``sans`` (Helvetica) or ``serif`` (Times), standard fonts; ``dejavu-sans`` or
+    #: ``dejavu-serif`` embed a TrueType font, which can print no-break and thin spaces.
     font: str = "sans"
 
     def __post_init__(self) -> None:
-        names = {"sans": (b"Helvetica", b"Helvetica-Bold"), "serif": (b"Times-Roman",
-                                                                     b"Times-Bold")}[self.font]
-        self._fonts = {bold: pdfium_raw.FPDFText_LoadStandardFont(self.doc.raw, names[bold])
-                       for bold in (False, True)}
+        if self.font.startswith("dejavu"):
+            self._fonts = {bold: _embedded(self.doc, self.font, bold) for bold in (False, True)}
+        else:
+            names = {"sans": (b"Helvetica", b"Helvetica-Bold"),
+                     "serif": (b"Times-Roman", b"Times-Bold")}[self.font]
+            self._fonts = {bold: pdfium_raw.FPDFText_LoadStandardFont(self.doc.raw, names[bold])
+                           for bold in (False, True)}
         self._page: pdfium.PdfPage | None = None
         self._count = 0
 

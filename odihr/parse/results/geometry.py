@@ -98,13 +98,13 @@ def rotated_words(doc: pdfium.PdfDocument, number: int) -> list[Word]:
 
 def _turned_words(tp: object, shown: _Shown) -> list[Word]:
     raw = pdfium_raw
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    rect = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     name = ctypes.create_string_buffer(128)
     flags = ctypes.byref(ctypes.c_int())
     words: list[Word] = []
     chars: list[str] = []
-    box: list[float] = []  # x0, x1, top, baseline, size, bold
+    box: list[float] = []  # x0, x1, top, baseline, size, bold, last origin
     count = raw.FPDFText_CountChars(tp)
 
     def flush() -> None:
@@ -118,21 +118,21 @@ def _turned_words(tp: object, shown: _Shown) -> list[Word]:
         if code <= 32 or code in (0xA0, 0x2009, 0x202F, 0x2002, 0x2003):
             flush()
             continue
-        raw.FPDFText_GetCharBox(tp, i, *(ctypes.byref(v) for v in (left, right, bottom, top)))
+        raw.FPDFText_GetLooseCharBox(tp, i, rect)  # the advance, as pdfplumber's boxes
         raw.FPDFText_GetCharOrigin(tp, i, ctypes.byref(ox), ctypes.byref(oy))
-        corners = [shown(left.value, bottom.value), shown(right.value, top.value)]
+        corners = [shown(rect.left, rect.bottom), shown(rect.right, rect.top)]
         x0, x1 = min(c[0] for c in corners), max(c[0] for c in corners)
         size = raw.FPDFText_GetFontSize(tp, i)
-        baseline = shown(ox.value, oy.value)[1]
-        if chars and (x0 < box[1] - 0.5 or x0 - box[1] > 1.5 * box[4]
+        origin, baseline = shown(ox.value, oy.value)
+        if chars and (origin < box[6] - 0.5 or origin - box[6] > 1.5 * box[4]
                       or abs(baseline - box[3]) > 0.2 * box[4]):
-            flush()
+            flush()  # as the upright reader: by the characters' origins
         if not chars:
             raw.FPDFText_GetFontInfo(tp, i, name, 128, flags)
             font = name.value.lower()
             bold = b"bold" in font or b"black" in font or b"heavy" in font
-            box[:] = [x0, x1, baseline - size, baseline, size, float(bold)]
-        box[1] = max(box[1], x1)
+            box[:] = [x0, x1, baseline - size, baseline, size, float(bold), origin]
+        box[1], box[6] = max(box[1], x1), origin
         chars.append(chr(code))
     flush()
     return words

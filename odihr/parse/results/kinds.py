@@ -63,6 +63,8 @@ def is_header(band: Band) -> bool:
         return False
     if max(len(cells(line)) for line in band.lines) < 2:
         return False  # a sentence, not labels laid out over columns
+    if band.numbers() and any(p.search(label_text(band)) for _, p in TURNOUT_LABELS):
+        return False  # "Voters on the voter lists 5,300": a turnout line with its figure
     numbers = [t for t in band.tokens if t.numeric]
     return all(PLAIN_INT.fullmatch(t.text) for t in numbers) and \
         len(numbers) <= 2 * len(band.tokens) // 3

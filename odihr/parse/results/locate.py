@@ -37,6 +37,10 @@ CHAPTER_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\.\s+(?P<rest>[
 #: A seat number in the report's text: "150-member", "120 deputies", "90 seats".
 CHAMBER_SIZE = re.compile(r"\b(\d{2,4})(?:[- ]member\b|\s+(?:members|deputies|seats|mandates|"
                           r"MPs|councillors|депутат\w*|мандат\w*|мест)\b)", re.IGNORECASE)
+#: A line this long (characters) or longer is prose, not a caption or header cells.
+PROSE_LINE = 70
+#: Lines a repeated table header may take at the top of a continuation page.
+HEADER_LINES = 4
 #: Lines of the cover page searched for the election's name.
 COVER_LINES = 25
 #: Cover lines naming the mission, the report or the observers rather than the election.
@@ -171,16 +175,19 @@ def find_sections(pdf: PdfReport, running: frozenset[str]) -> list[ResultsSectio
 
 
 def _continuation(pdf: PdfReport, start: int, running: frozenset[str]) -> list[int]:
-    """Pages after ``start`` that carry on its table (before any new heading)."""
+    """Pages after ``start`` that carry on its table (before any new heading): rows at the top,
+    or under a repeated header (any words, however many lines its cells wrap over)."""
     pages: list[int] = []
     for number in range(start + 1, pdf.page_count + 1):  # no page limit: while rows go on
         lines = content_lines(pdf, number, running)
-        head = lines[:3]
-        if not lines or any(is_annex_heading(ln) for ln in head):
+        rows = [i for i, ln in enumerate(lines[:HEADER_LINES * 4]) if _ROW_LIKE.match(ln)]
+        if not rows or any(is_annex_heading(ln) or is_results_chapter(ln)
+                           for ln in lines[:rows[0]]):
             break
-        if not (any(_ROW_LIKE.match(ln) for ln in head) or NAME_HEADER.search(" ".join(head))):
-            break
-        if sum(1 for ln in lines[:12] if _ROW_LIKE.match(ln)) < 2:
+        if rows[0] > HEADER_LINES and not (NAME_HEADER.search(" ".join(lines[:3])) or
+                                           all(len(ln) < PROSE_LINE for ln in lines[:rows[0]])):
+            break  # prose before the first figures: not the table going on
+        if len(rows) < 2:
             break
         pages.append(number)
     return pages

@@ -4,9 +4,12 @@ The pages are found from the pypdfium2 text of every page (:mod:`locate`); only 
 pages are read with word positions and ruling lines (:mod:`geometry`, PDFium by default,
 pdfplumber on request), grouped into lines and row bands (:mod:`layout`,
 :mod:`bands`), told apart (:mod:`kinds`) and cut into tables
-(:mod:`segment`); each table's columns are understood from its header words and the
-positions of its figures (:mod:`columns`) and its rows read (:mod:`rows`).
-Titles and contest kinds come from :mod:`title`.
+(:mod:`segment`); each table's columns are found from the positions of its figures
+(:mod:`columns`) and their roles decided from the table's own arithmetic (:mod:`roles`,
+:mod:`figures`; header words only break ties), and its rows read (:mod:`rows`). Titles and
+contest kinds come from :mod:`title`. A table that cannot be read costs only itself: it becomes
+a :class:`~odihr.records.PartProblem`; tables that are not contest results (rates by region)
+are left out.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from odihr.errors import UnknownLayout
 from odihr.parse.layout import running_lines
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results.bands import PageLayout, bands, read_page
-from odihr.parse.results.columns import TableModel, build_model
+from odihr.parse.results.columns import TableModel, build_model, detach_total_row
 from odihr.parse.results.figures import DEFAULT_ROLES, RoleSettings
 from odihr.parse.results.layout import DEFAULT_LAYOUT, Band, LayoutSettings
 from odihr.parse.results.locate import (
@@ -134,6 +137,7 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
     chamber = chamber_sizes(context.body)
     blocks: list[tuple[str, list[Band]]] = []  # (election, turnout bands) of the tables so far
     for raw in tables:
+        detach_total_row(raw)
         model = build_model(raw, previous, chamber, roles)
         if not model.columns or not raw.rows or model.not_results:
             continue

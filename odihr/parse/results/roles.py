@@ -118,6 +118,9 @@ class _Search:
         elif pr is not None or smd is not None:
             score -= 1  # one part of a split without the other: only if nothing else fits
         sums = {(t, a, b) for t, a, b in self.rel.sums}
+        if None not in (total, pr, smd) and not any(
+                t == total and {a, b} == {pr, smd} for t, a, b in sums):
+            score -= 3  # a seat total beside a split must be the split's sum
         for t, a, b in sums:
             if t == total and {a, b} == {pr, smd}:
                 score += 2
@@ -245,7 +248,8 @@ def assign(columns: list[ColumnFigures], words: list[str | None], looks: list[st
                 group_key, v, s = search.group(members, taken)
                 key = _add(key, group_key)
                 chosen.append((v, s))
-            if len(split) > 1 and not _rounds_plausible(chosen, columns, settings):
+            if len(split) > 1 and rounds is None and \
+                    not _rounds_plausible(chosen, columns, settings):
                 continue
             rank = (*key, -len(split))
             if best is None or rank > (*best[0], -len(best[4])):
@@ -277,8 +281,11 @@ def _split_allowed(split: tuple[tuple[int, ...], ...], rel: Relations) -> bool:
 
 def _rounds_plausible(chosen: list[tuple[int | None, int | None]],
                       columns: list[ColumnFigures], settings: RoleSettings) -> bool:
-    """Every round has votes or shares, and the rounds' vote totals are comparable."""
+    """Every round has votes or shares, each round's shares sum to 100, and the rounds' vote
+    totals are comparable."""
     if any(v is None and s is None for v, s in chosen):
+        return False
+    if any(s is not None and not columns[s].shares_like(settings) for _, s in chosen):
         return False
     totals = [columns[v].sum for v, _ in chosen if v is not None]
     if not totals:

@@ -57,9 +57,15 @@ def segment(bands: list[Band]) -> list[RawTable]:
     flat = merge_headers([part for band in bands for part in split_rows(band)])
     kinds = [classify(b) for b in flat]
     for i in range(len(flat) - 1):
-        if kinds[i] is BandKind.TEXT and kinds[i + 1] is BandKind.ROW and \
-                laid_out_header(flat[i], flat[i + 1]):
-            kinds[i] = BandKind.HEADER  # labels over the figures, whatever their words
+        if kinds[i] is not BandKind.TEXT or kinds[i + 1] is not BandKind.ROW:
+            continue
+        for start in range(i, max(i - 3, -1), -1):  # the header's last line, or its lines
+            if start < i and (kinds[start] is not BandKind.TEXT or
+                              not adjacent(flat[start], flat[start + 1])):
+                break
+            if laid_out_header(_joined(flat[start:i + 1]), flat[i + 1]):
+                kinds[start:i + 1] = [BandKind.HEADER] * (i + 1 - start)
+                break  # labels over the figures, whatever their words
     index = 0
     while index < len(flat):
         band, kind = flat[index], kinds[index]
@@ -68,20 +74,26 @@ def segment(bands: list[Band]) -> list[RawTable]:
         index += 1
         if kind is BandKind.HEADER:
             if table is not None and not table.rows:
-                table.header.append(band)  # a header spread over several bands
-                continue
+                if band.page == table.header[-1].page or not _same_header(table, band):
+                    table.header.append(band)  # a header spread over several bands
+                continue  # (or left at the foot of a page and repeated on the next)
             if table is not None and _same_header(table, band) and \
                     band.page != (table.rows or table.header)[-1].page:
+                while index < len(flat) and kinds[index] is BandKind.TEXT and \
+                        adjacent(flat[index - 1], flat[index]) and _same_header(table,
+                                                                               flat[index]):
+                    index += 1  # its wrapped lines
                 continue  # the header repeated on the next page
             captions, above = _header_lines(pending_text, band)
-            if tables and pending_turnout and _captioned_after(pending_text, pending_turnout):
+            if tables and pending_turnout and _captioned_after(captions, pending_turnout):
                 tables[-1].turnout.extend(pending_turnout)  # under the last table's caption
                 pending_turnout = []
             table = RawTable(header=[*above, band], captions=captions, turnout=pending_turnout)
             tables.append(table)
             pending_text, pending_turnout = [], []
             while index < len(flat) and kinds[index] is BandKind.TEXT and \
-                    adjacent(flat[index - 1], flat[index]) and _header_like(flat[index]):
+                    adjacent(flat[index - 1], flat[index]) and (
+                        _header_like(flat[index]) or _over_figures(flat[index], band)):
                 table.header.append(flat[index])  # an unruled header continued ("votes", "%")
                 index += 1
             continue
@@ -123,9 +135,9 @@ def _captioned_after(texts: list[Band], turnout: list[Band]) -> bool:
     """Whether a caption stands between a turnout block and the next table: the block then
     belongs to the table above it, under whose caption it is printed."""
     last = max((b.page, b.top) for b in turnout)
-    return any((b.page, b.top) > last and len(b.lines) == 1 and
-               0 < len(b.tokens) <= CAPTION_WORDS and not b.text.rstrip().endswith((".", ":", "?"))
-               for b in texts)
+    return any((b.page, b.top) > last and len(b.lines) == 1 and len(cells(b.lines[0])) == 1
+               and 0 < len(b.tokens) <= CAPTION_WORDS
+               and not b.text.rstrip().endswith((".", ":", "?")) for b in texts)
 
 
 def laid_out_header(band: Band, row: Band) -> bool:
@@ -144,7 +156,10 @@ def laid_out_header(band: Band, row: Band) -> bool:
 
 
 def adjacent_or_ruled(first: Band, second: Band) -> bool:
-    """Neighbours on one page: within a line's leading, or both in ruled rows."""
+    """Neighbours: within a line's leading on one page, both in ruled rows, or the last band of
+    a page and the first of the next (a header left at the foot of a page)."""
+    if first.page + 1 == second.page:
+        return True
     if first.page != second.page:
         return False
     return adjacent(first, second) or (first.ruled and second.ruled) or \
@@ -169,7 +184,15 @@ def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: 
     same_page = [k for b, k in zip(flat, kinds, strict=True) if b.page == band.page]
     before = [k for b, k in zip(flat[:index], kinds, strict=False) if b.page == band.page]
     if band.page != (table.rows or table.header)[-1].page:
-        return all(k is BandKind.TEXT for k in before)
+        after_it = next(((b, k) for b, k in zip(flat[index + 1:], kinds[index + 1:],
+                                                strict=True) if k is not BandKind.TEXT),
+                        (band, None))
+        # the table goes on under it (rows, or its header repeated with this line over it),
+        # else it is the caption of what follows
+        going_on = after_it[1] in (BandKind.ROW, BandKind.TOTAL) or (
+            after_it[1] is BandKind.HEADER and _same_header(table, after_it[0])
+            and _same_header(table, band))
+        return all(k is BandKind.TEXT for k in before) and going_on
     after = same_page[len(before) + 1:]
     following = next((k for b, k in zip(flat[index:], kinds[index:], strict=True)
                       if b.page != band.page and k is not BandKind.TEXT), None)
@@ -281,7 +304,8 @@ def _header_lines(texts: list[Band], header: Band) -> tuple[list[Band], list[Ban
         below = above[0] if above else header
         if not (not captions[-1].ruled and _header_like(captions[-1]) and
                 adjacent(captions[-1], below)) and not (
-                _over_figures(captions[-1], header) and adjacent_or_ruled(captions[-1], below)):
+                _over_figures(captions[-1], _joined([*above, header])) and
+                adjacent_or_ruled(captions[-1], below)):
             break
         above.insert(0, captions.pop())
     return captions, above
