@@ -148,3 +148,14 @@ def test_covers_fuzz() -> None:
 def test_reports_fuzz() -> None:
     done = run_script("reports_fuzz.py", "--examples", "3", "--seed", "3")
     assert_ran(done, "3 generated reports in", "0 failing")
+
+
+def test_results_fuzz() -> None:
+    done = run_script("results_fuzz.py", "--examples", "3", "--seed", "3")
+    assert_ran(done, "annexes", "seconds:")
+
+
+@pytest.mark.slow  # the generated bombs always run (~45 s): they are what the script is for
+def test_hostile_pdfs() -> None:
+    done = run_script("hostile_pdfs.py", "--cases", "4", "--seed", "3", "--workers", "1")
+    assert_ran(done, "hostile PDFs: ", "unhandled (parser_error): 0; over the limits: 0")
