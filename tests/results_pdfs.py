@@ -34,6 +34,8 @@ class Column:
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 _FONT_BYTES: dict[str, bytes] = {}
+#: The font files' bytes as handed to PDFium, kept alive as long as documents may read them.
+_FONT_BUFFERS: dict[str, ctypes.Array[ctypes.c_char]] = {}
 
 
 def embedded_fonts_available() -> bool:
@@ -44,7 +46,7 @@ def embedded_fonts_available() -> bool:
 def _embedded(doc: pdfium.PdfDocument, font: str, bold: bool) -> object:
     name = f"DejaVu{'Serif' if font.endswith('serif') else 'Sans'}{'-Bold' if bold else ''}.ttf"
     data = _FONT_BYTES.setdefault(name, (DEJAVU / name).read_bytes())
-    buffer = ctypes.create_string_buffer(data, len(data))
+    buffer = _FONT_BUFFERS.setdefault(name, ctypes.create_string_buffer(data, len(data)))
     handle = pdfium_raw.FPDFText_LoadFont(
         doc.raw, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_uint8)), len(data),
         pdfium_raw.FPDF_FONT_TRUETYPE, True)
