@@ -7,8 +7,8 @@ a wording is one line. Patterns are matched case-insensitively against normalise
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+
+from odihr.parse.dates import MONTH_WORD, find_dates
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -75,53 +75,8 @@ PROPORTIONAL = _rx(r"proportional|party[- ]list|пропорционал|пар�
 PARLIAMENTARY = _rx(r"parliament|legislat|assembly|majilis|sabor|duma|парламент|депутат")
 
 # --- dates ------------------------------------------------------------------------------------
-_MONTH_NAMES = (
-    ("january", "январь", "января", "janvier"), ("february", "февраль", "февраля", "février"),
-    ("march", "март", "марта", "mars"), ("april", "апрель", "апреля", "avril"),
-    ("may", "май", "мая", "mai"), ("june", "июнь", "июня", "juin"),
-    ("july", "июль", "июля", "juillet"), ("august", "август", "августа", "août"),
-    ("september", "сентябрь", "сентября", "septembre"),
-    ("october", "октябрь", "октября", "octobre"),
-    ("november", "ноябрь", "ноября", "novembre"), ("december", "декабрь", "декабря", "décembre"),
-)
-MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE_PART = re.compile(rf"\b(\d{{1,2}})(?:\s+({_MONTH}))?(?:\s+(\d{{4}}))?(?!\w)", re.IGNORECASE)
-#: A month name (in a round's header: "First round, 30 October 2016").
-MONTH_WORD = re.compile(rf"\b({_MONTH})\b", re.IGNORECASE)
-#: What may join two voting days: "30 October and 13 November 2016", "8 and 22 May".
-_JOINER = _rx(r"\s*(and|и|et|&|,|–|-|to)?\s*")
-
-
-@dataclass
-class _DatePart:
-    """A day with the month and year printed next to it (if any), and where it stands."""
-
-    day: int
-    month: int | None
-    year: int | None
-    start: int
-    end: int
-
-
-def find_dates(text: str) -> list[date]:
-    """Every date in ``text``; ``30 October and 13 November 2016`` and ``8 and 22 May 2016``
-    give two dates each (a day takes the month and year of the date it is joined to)."""
-    parts = [_DatePart(int(m.group(1)), MONTHS.get((m.group(2) or "").lower()),
-                       int(m.group(3)) if m.group(3) else None, m.start(), m.end())
-             for m in _DATE_PART.finditer(text)]
-    for here, after in zip(reversed(parts[:-1]), reversed(parts[1:]), strict=True):
-        if _JOINER.fullmatch(text[here.end:after.start]):
-            here.month = here.month or after.month
-            here.year = here.year or after.year
-    out: list[date] = []
-    for part in parts:
-        if part.month and part.year:
-            try:
-                out.append(date(part.year, part.month, part.day))
-            except ValueError:
-                continue
-    return out
+# One date module for every reader (odihr.parse.dates): captions and round headers use it too.
+__all__ = ["MONTH_WORD", "find_dates"]
 
 
 def round_number(text: str) -> int | None:
