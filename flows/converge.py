@@ -39,19 +39,7 @@ def reconcile_translations(engine: Engine, settings: Settings, summary: RunSumma
     for v in stored_versions(engine, Filters.build(None, None, None, None)):
         path = store.path_for(v["sha256"])
         if v["document_id"] in wanted and path.exists():
-            items.append(
-                WorkItem(
-                    document_id=v["document_id"],
-                    version_id=v["version_id"],
-                    url_path=v["url_path"],
-                    path=str(path),
-                    translation_of=v["translation_of"],
-                    country=v["country"],
-                    election_dates=v["election_dates"],
-                    report_type=v["report_type"],
-                    language=v["language"],
-                )
-            )
+            items.append(WorkItem.from_stored(v, str(path)))
     run_id = summary.run_id
     assert run_id is not None, "reconcile inside a tracked run"
     summary.validations.extend(process(engine, settings, items, run_id, summary))

@@ -43,19 +43,8 @@ def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary
                 )
                 continue
             items.append(
-                WorkItem(
-                    document_id=v["document_id"],
-                    version_id=v["version_id"],
-                    url_path=v["url_path"],
-                    path=str(path),
-                    translation_of=v["translation_of"],
-                    country=v["country"],
-                    election_dates=v["election_dates"],
-                    report_type=v["report_type"],
-                    language=v["language"],
-                    facts_digest=None if force else v["facts_digest"],
-                    # "other" is what the warehouse stores when the site printed no type.
-                    election_type=None if v["election_type"] == "other" else v["election_type"],
+                WorkItem.from_stored(
+                    v, str(path), facts_digest=None if force else v["facts_digest"]
                 )
             )
         for start in range(0, len(items), BATCH_SIZE):

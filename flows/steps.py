@@ -7,8 +7,9 @@ and within a report one part's failure never touches another part's (``odihr.val
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from prefect import unmapped
 from sqlalchemy import Engine
@@ -51,6 +52,26 @@ class WorkItem:
     facts_digest: str | None = None
     #: The election type the site's election page gives (fills a cover the parser cannot read).
     election_type: str | None = None
+
+    @classmethod
+    def from_stored(
+        cls, v: Mapping[str, Any], path: str, *, facts_digest: str | None = None
+    ) -> WorkItem:
+        """A work item for a stored version (a row of :func:`db.stored.stored_versions`)."""
+        return cls(
+            document_id=v["document_id"],
+            version_id=v["version_id"],
+            url_path=v["url_path"],
+            path=path,
+            translation_of=v["translation_of"],
+            country=v["country"],
+            election_dates=v["election_dates"],
+            report_type=v["report_type"],
+            language=v["language"],
+            facts_digest=facts_digest,
+            # "other" is what the warehouse stores when the site printed no type.
+            election_type=None if v.get("election_type") == "other" else v.get("election_type"),
+        )
 
 
 def _limits(settings: Settings) -> ParseLimits:
