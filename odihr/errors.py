@@ -81,6 +81,31 @@ class NoTextLayer(ReportError):
         )
 
 
+class GarbageTextLayer(NoTextLayer):
+    """The pages carry text, but mostly not letters (a broken font encoding or a bad OCR layer)."""
+
+    def __init__(self, pages: int, letter_share: float, threshold: float) -> None:
+        self.pages = pages
+        self.pages_with_text = 0
+        self.letter_share = letter_share
+        ReportError.__init__(
+            self,
+            f"garbage text layer: only {letter_share:.0%} of the {pages} pages' printed "
+            f"characters are letters or digits (a readable report has over {threshold:.0%}); "
+            "its text cannot be trusted and it needs OCR before it can be parsed",
+        )
+
+
+class OcrFailed(ReportError):
+    """A scanned report could not be read through OCR (engine missing, page or time cap...)."""
+
+    code = "ocr_failed"
+
+    def __init__(self, detail: str, action: str) -> None:
+        self.detail = detail
+        super().__init__(f"OCR failed: {detail}; {action}")
+
+
 class TooManyPages(ReportError):
     """The PDF has more pages than the configured page limit."""
 

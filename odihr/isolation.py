@@ -10,6 +10,10 @@ blocks it for minutes. Here every job runs in a worker process of a small pool:
 * **wall time**: the parent waits ``ODIHR_PARSE_TIMEOUT`` seconds, then kills the worker;
 * **pages**: ``ODIHR_MAX_PDF_PAGES`` as before.
 
+A scan is OCR'd inside the worker (:mod:`odihr.ocr`, ``ODIHR_OCR*``): Tesseract is the worker's
+child, so the memory cap holds for it too, and each page has its own time cap on top of the
+worker's wall-clock limit.
+
 A breach becomes a :class:`~odihr.errors.ResourceLimit` outcome (code ``resource_limit``) naming
 the limit and how far the parse got (pages read of the page count, from a shared counter the
 worker updates page by page); the worker is replaced and the run goes on. Workers are reused
@@ -35,6 +39,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from odihr.errors import ResourceLimit
+from odihr.ocr.options import OcrOptions
 from odihr.outcomes import ParseOutcome
 from odihr.settings import Settings
 
@@ -61,6 +66,8 @@ class ParseLimits:
     workers: int = 2
     #: False runs jobs in the calling process (``ODIHR_PARSE_ISOLATION=inline``).
     isolate: bool = True
+    #: How scans are read (``ODIHR_OCR*``).
+    ocr: OcrOptions = OcrOptions()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ParseLimits:
@@ -72,6 +79,10 @@ class ParseLimits:
             max_pages=settings.max_pdf_pages,
             workers=settings.parse_workers,
             isolate=settings.parse_isolation == "process",
+            ocr=OcrOptions(
+                mode=settings.ocr, languages=settings.ocr_languages,
+                max_pages=settings.ocr_max_pages, page_seconds=settings.ocr_page_seconds,
+            ),
         )
 
 
@@ -109,6 +120,13 @@ def _install_progress(progress: Any) -> None:
     PdfReport.text = counted_text  # type: ignore[method-assign]
     PdfReport.plumber_page = counted_plumber_page  # type: ignore[method-assign]
 
+    from odihr.ocr.engine import PAGE_HOOKS
+
+    def ocr_page(done: int, count: int) -> None:
+        progress[0], progress[1] = done, count
+
+    PAGE_HOOKS.append(ocr_page)
+
 
 def _cpu_used() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -116,7 +134,8 @@ def _cpu_used() -> float:
 
 
 def _serve(conn: Connection, memory_bytes: int, progress: Any) -> None:
-    """Worker loop: receive ``(job, url_path, path, max_pages, cpu_seconds)``, answer outcomes."""
+    """Worker loop: receive ``(job, url_path, path, max_pages, cpu_seconds, ocr)``, answer
+    outcomes."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     from odihr.parse_job import JOBS
@@ -126,7 +145,7 @@ def _serve(conn: Connection, memory_bytes: int, progress: Any) -> None:
     conn.send(("ready", os.getpid()))
     while True:
         try:
-            job, url_path, path, max_pages, cpu_seconds = conn.recv()
+            job, url_path, path, max_pages, cpu_seconds, ocr = conn.recv()
         except (EOFError, OSError):
             return
         progress[0] = progress[1] = 0
@@ -134,7 +153,7 @@ def _serve(conn: Connection, memory_bytes: int, progress: Any) -> None:
         _, hard = resource.getrlimit(resource.RLIMIT_CPU)
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
         try:
-            outcome = JOBS[job](url_path, path, max_pages)
+            outcome = JOBS[job](url_path, path, max_pages, ocr)
         except MemoryError:
             conn.send(("memory", None))
             os._exit(3)  # the heap may be in any state: start afresh
@@ -230,13 +249,13 @@ class ParsePool:
                 worker.jobs += 1
                 try:
                     worker.conn.send((job, url_path, path, self.limits.max_pages,
-                                      self.limits.cpu_seconds))
+                                      self.limits.cpu_seconds, self.limits.ocr))
                 except OSError:  # the idle worker died meanwhile: one more, fresh one
                     worker.kill()
                     worker = _Worker(self._context, self.limits.memory_mb * _MIB)
                     worker.jobs += 1
                     worker.conn.send((job, url_path, path, self.limits.max_pages,
-                                      self.limits.cpu_seconds))
+                                      self.limits.cpu_seconds, self.limits.ocr))
                 outcome, keep = self._answer(worker, url_path, started)
                 return outcome
             finally:
@@ -316,5 +335,5 @@ def isolated(job: str, url_path: str, path: str, limits: ParseLimits) -> ParseOu
     if not limits.isolate or multiprocessing.current_process().daemon:
         from odihr.parse_job import JOBS
 
-        return JOBS[job](url_path, path, limits.max_pages)
+        return JOBS[job](url_path, path, limits.max_pages, limits.ocr)
     return shared_pool(limits).run(job, url_path, path)

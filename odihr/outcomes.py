@@ -65,6 +65,8 @@ class ParseOutcome:
     reason: str | None = None
     pages: int | None = None
     seconds: float = 0.0
+    #: Pages read through OCR for this outcome (0: a text layer, or OCR taken from the cache).
+    ocr_pages: int = 0
 
 
 #: Document (and version) statuses whose facts are in the BI views.

@@ -7,6 +7,7 @@ the code base reads ``os.environ`` for configuration.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -48,6 +49,13 @@ DEFAULT_MIN_DOCUMENT_SHARE = 0.5
 #: Hosts whose links belong to the site; they are resolved against the configured base URL.
 SITE_HOSTS = frozenset({"www.osce.org", "osce.org", "odihr.osce.org"})
 TASK_RUNNERS = ("thread", "dask")
+#: OCR of scans (odihr/ocr/): ``auto`` reads a report without a usable text layer through
+#: Tesseract; ``off`` quarantines it ("needs OCR").
+OCR_MODES = ("auto", "off")
+DEFAULT_OCR_LANGUAGES = "eng+rus"
+DEFAULT_OCR_MAX_PAGES = 60
+DEFAULT_OCR_PAGE_SECONDS = 60.0
+_OCR_LANGUAGES = re.compile(r"^[A-Za-z_]+(\+[A-Za-z_]+)*$")
 
 
 class SettingsError(ValueError):
@@ -128,6 +136,10 @@ class Settings:
     max_consecutive_failures: int = DEFAULT_MAX_CONSECUTIVE_FAILURES
     download_deadline: float = DEFAULT_DOWNLOAD_DEADLINE
     min_document_share: float = DEFAULT_MIN_DOCUMENT_SHARE
+    ocr: str = "auto"
+    ocr_languages: str = DEFAULT_OCR_LANGUAGES
+    ocr_max_pages: int = DEFAULT_OCR_MAX_PAGES
+    ocr_page_seconds: float = DEFAULT_OCR_PAGE_SECONDS
 
     def __post_init__(self) -> None:
         if not self.base_url.startswith(("http://", "https://")):
@@ -145,6 +157,15 @@ class Settings:
                 f"ODIHR_PARSE_ISOLATION={self.parse_isolation!r} is not one of "
                 f"{', '.join(PARSE_ISOLATION_MODES)}"
             )
+        if self.ocr not in OCR_MODES:
+            raise SettingsError(f"ODIHR_OCR={self.ocr!r} is not one of {', '.join(OCR_MODES)}")
+        if not _OCR_LANGUAGES.match(self.ocr_languages):
+            raise SettingsError(
+                f"ODIHR_OCR_LANGUAGES={self.ocr_languages!r} must be Tesseract language codes "
+                "joined by '+', e.g. eng+rus"
+            )
+        if self.ocr_max_pages <= 0 or self.ocr_page_seconds <= 0:
+            raise SettingsError("ODIHR_OCR_MAX_PAGES and ODIHR_OCR_PAGE_SECONDS must be positive")
         if self.requests_per_second <= 0:
             raise SettingsError("ODIHR_REQUESTS_PER_SECOND must be greater than 0")
         if self.max_pdf_bytes <= 0 or self.max_pdf_pages <= 0:
@@ -185,6 +206,10 @@ class Settings:
             ),
             download_deadline=_number("ODIHR_DOWNLOAD_DEADLINE", DEFAULT_DOWNLOAD_DEADLINE),
             min_document_share=_number("ODIHR_MIN_DOCUMENT_SHARE", DEFAULT_MIN_DOCUMENT_SHARE),
+            ocr=_env("ODIHR_OCR", "auto").lower(),
+            ocr_languages=_env("ODIHR_OCR_LANGUAGES", DEFAULT_OCR_LANGUAGES),
+            ocr_max_pages=_number("ODIHR_OCR_MAX_PAGES", DEFAULT_OCR_MAX_PAGES, integer=True),
+            ocr_page_seconds=_number("ODIHR_OCR_PAGE_SECONDS", DEFAULT_OCR_PAGE_SECONDS),
         )
 
     def with_overrides(self, **overrides: Any) -> Settings:

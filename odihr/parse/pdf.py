@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
-from odihr.errors import EncryptedPdf, NotAPdf, NoTextLayer, TooManyPages, TruncatedPdf
+from odihr.errors import (
+    EncryptedPdf,
+    GarbageTextLayer,
+    NotAPdf,
+    NoTextLayer,
+    TooManyPages,
+    TruncatedPdf,
+)
 
 if TYPE_CHECKING:
     import pdfplumber.page
@@ -33,6 +40,10 @@ EOF_WINDOW = 2048
 MIN_TEXT_CHARS = 20
 #: Share of pages that may lack text before the report counts as scanned.
 MAX_TEXTLESS_SHARE = 0.5
+#: A text layer whose printed characters are mostly not letters or digits is garbage (a broken
+#: font encoding: control, private-use or replacement characters). Real reports print over 85 %
+#: letters and digits, a results annex included (its digits count).
+MIN_ALNUM_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,14 @@ def check_pdf_bytes(data: bytes) -> None:
         raise NotAPdf(data[:512], len(data))
     if EOF_MARKER not in data[-EOF_WINDOW:]:
         raise TruncatedPdf(len(data), "it does not end with %%EOF")
+
+
+def alnum_share(text: str) -> float:
+    """The share of letters and digits among the printed (non-space) characters of ``text``."""
+    printed = [c for c in text if not c.isspace()]
+    if not printed:
+        return 0.0
+    return sum(1 for c in printed if c.isalnum()) / len(printed)
 
 
 class PdfReport:
@@ -149,10 +168,14 @@ class PdfReport:
         return tuple(self.text(n) for n in range(1, self.page_count + 1))
 
     def require_text_layer(self) -> None:
-        """Raise :class:`NoTextLayer` when most pages are images without text."""
+        """Raise :class:`NoTextLayer` when most pages are images without text, and
+        :class:`~odihr.errors.GarbageTextLayer` when the text is mostly not letters or digits."""
         with_text = sum(1 for t in self.texts if len(t.strip()) >= MIN_TEXT_CHARS)
         if with_text == 0 or (self.page_count - with_text) / self.page_count > MAX_TEXTLESS_SHARE:
             raise NoTextLayer(self.page_count, with_text)
+        share = alnum_share("".join(self.texts))
+        if share < MIN_ALNUM_SHARE:
+            raise GarbageTextLayer(self.page_count, share, MIN_ALNUM_SHARE)
 
     # --- layout (pdfplumber, lazily) -------------------------------------------------------------
 

@@ -1,0 +1,118 @@
+"""Joining Tesseract's text-only pages into one PDF whose words carry steady sizes and weights.
+
+Tesseract estimates each line's point size from the glyphs it happens to hold (a line without
+descenders reads a point smaller), so one paragraph's lines come out at 11 and 12 pt. The part
+readers tell headings, footnotes and body text apart by size, so a size one point off the
+document's body size is set to the body size; sizes further away (headings, footnotes) are
+kept. Words measured bold on the scan (:mod:`odihr.ocr.weight`) are set in a second invisible
+font named ``GlyphLessFont-Bold``, which the readers see as bold like any bold face. The scan's
+document information (``CreationDate``...) is copied over: the metadata reader uses it to
+corroborate the printed month of issue, as for a born-digital report.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+)
+
+#: ``/f-0-0 12 Tf``: Tesseract's one (invisible) font, and the size set for the words after it.
+_FONT_SIZE = re.compile(rb"/f-0-0\s+(\d+(?:\.\d+)?)\s+Tf")
+#: One word: optional size change, horizontal scaling, then its glyph run ``[ <0041...> ] TJ``.
+_WORD = re.compile(
+    rb"(?:/f-0-0\s+(\d+(?:\.\d+)?)\s+Tf\s+)?(\S+\s+Tz\s+)?\[\s*<([0-9A-Fa-f]*)>\s*\]\s*TJ"
+)
+#: Sizes this close (points) to the body size are the body size misjudged.
+SIZE_TOLERANCE = 1.0
+REGULAR, BOLD = b"/f-0-0", b"/f-0-1"
+BOLD_NAME = "/GlyphLessFont-Bold"
+
+
+def sizes(content: bytes) -> Counter[float]:
+    """Characters set at each size in a Tesseract page's content stream."""
+    counts: Counter[float] = Counter()
+    size = 0.0
+    for match in _WORD.finditer(content):
+        size = float(match.group(1)) if match.group(1) else size
+        counts[size] += len(match.group(3)) // 4
+    return counts
+
+
+def rewrite(content: bytes, body: float, bold: Sequence[bool] | None) -> bytes:
+    """``content`` with sizes near ``body`` set to it and the words flagged in ``bold`` (one
+    flag per word, in order; ignored unless the counts agree) set in the bold font."""
+    if bold is not None and len(bold) != len(_WORD.findall(content)):
+        bold = None
+    index = 0
+    size = 0.0
+
+    def word(match: re.Match[bytes]) -> bytes:
+        nonlocal index, size
+        if match.group(1):
+            printed = float(match.group(1))
+            size = body if printed != body and abs(printed - body) <= SIZE_TOLERANCE else printed
+        is_bold = bool(bold and bold[index])
+        index += 1
+        font = BOLD if is_bold else REGULAR
+        out = font + f" {size:g} Tf ".encode() + (match.group(2) or b"") + \
+            b"[ <" + match.group(3) + b"> ] TJ"
+        return out + (REGULAR + f" {size:g} Tf".encode() if is_bold else b"")
+
+    return _WORD.sub(word, content)
+
+
+def _bold_font(regular: DictionaryObject, writer: PdfWriter) -> DictionaryObject:
+    """A copy of Tesseract's Type0 font (and its descendant and descriptor) named bold."""
+    font = DictionaryObject(regular)
+    font[NameObject("/BaseFont")] = NameObject(BOLD_NAME)
+    descendant = DictionaryObject(regular["/DescendantFonts"][0].get_object())
+    descendant[NameObject("/BaseFont")] = NameObject(BOLD_NAME)
+    descriptor = DictionaryObject(descendant["/FontDescriptor"].get_object())
+    descriptor[NameObject("/FontName")] = NameObject(BOLD_NAME)
+    descriptor[NameObject("/FontWeight")] = NumberObject(700)
+    descendant[NameObject("/FontDescriptor")] = writer._add_object(descriptor)
+    font[NameObject("/DescendantFonts")] = ArrayObject([writer._add_object(descendant)])
+    return font
+
+
+def join_pages(pages: Sequence[bytes], bold: Sequence[Sequence[bool]] | None = None,
+               info: Mapping[str, str] | None = None) -> bytes:
+    """One PDF of Tesseract's single-page PDFs, sizes steadied and bold words marked, with
+    document ``info``."""
+    readers = [PdfReader(io.BytesIO(data)) for data in pages]
+    total: Counter[float] = Counter()
+    for reader in readers:
+        for page in reader.pages:
+            contents = page.get_contents()
+            total.update(sizes(contents.get_data()) if contents is not None else {})
+    body = total.most_common(1)[0][0] if total else 0.0
+    writer = PdfWriter()
+    for number, reader in enumerate(readers):
+        for page in reader.pages:
+            added = writer.add_page(page)
+            contents = added.get_contents()
+            if contents is None:
+                continue
+            stream = DecodedStreamObject()
+            stream.set_data(rewrite(contents.get_data(), body, bold[number] if bold else None))
+            added.replace_contents(stream)
+            fonts = added["/Resources"].get_object()["/Font"].get_object()
+            fonts[NameObject(BOLD.decode())] = writer._add_object(
+                _bold_font(fonts[REGULAR.decode()].get_object(), writer)
+            )
+    if info:
+        writer.add_metadata({k if k.startswith("/") else f"/{k}": v for k, v in info.items()})
+    writer.compress_identical_objects()
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
