@@ -20,7 +20,7 @@ from odihr.crosscheck import fill_from_site, metadata_disagreements
 from odihr.isolation import ParseLimits
 from odihr.outcomes import LOADED_STATUSES, ParseOutcome, PartStatus
 from odihr.parse.report import PARSER_VERSION
-from odihr.progress import reporter
+from odihr.progress import report_ocr, reporter
 from odihr.records import ParsedReport
 from odihr.settings import Settings
 from odihr.summary import RunSummary
@@ -151,6 +151,7 @@ def _parse_validate_load(
     for item, future in zip(items, futures, strict=True):
         outcome, site_notes[item.url_path] = _fill_from_site(item, future.result())
         outcomes.append(outcome)
+        report_ocr(outcome.ocr_pages)
         reporter().advance("parse")
     parsed = {o.url_path: o.parsed for o in outcomes if o.parsed is not None}
     validation = validate_batch(parsed) if parsed else None

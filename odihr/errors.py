@@ -96,6 +96,11 @@ class GarbageTextLayer(NoTextLayer):
         )
 
 
+#: How every reason given for an OCR'd report or part starts: a misread digit or word is the first
+#: suspect, so a person compares the figure with the scan before suspecting the parser.
+OCR_TEXT_FAILED = "OCR text failed"
+
+
 class OcrFailed(ReportError):
     """A scanned report could not be read through OCR (engine missing, page or time cap...)."""
 

@@ -12,15 +12,12 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from odihr.errors import NoTextLayer, OcrFailed, ReportError
+from odihr.errors import OCR_TEXT_FAILED, NoTextLayer, OcrFailed, ReportError
 from odihr.ocr.options import OcrOptions
 from odihr.outcomes import ParseOutcome
 from odihr.parse.pdf import PdfReport
 from odihr.parse.report import parse_report
 from odihr.records import ParsedReport
-
-#: Prefix of every reason given for a report (or part) whose text came from OCR.
-OCR_REASON = "OCR text failed"
 
 
 def _parse_scan(data: bytes, path: Path, max_pages: int, ocr: OcrOptions
@@ -37,7 +34,7 @@ def _parse_scan(data: bytes, path: Path, max_pages: int, ocr: OcrOptions
                         "the scan is blank or too poor to read; ask ODIHR for a better copy"
                         ) from None
     except ReportError as error:
-        error.args = (f"{OCR_REASON}: {error}",)
+        error.args = (f"{OCR_TEXT_FAILED}: {error}",)
         raise
     parsed = replace(parsed, text_source="ocr")
     return parsed, 0 if cached else parsed.metadata.pages

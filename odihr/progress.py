@@ -74,6 +74,18 @@ def reporter() -> Reporter:
     return _reporter
 
 
+#: The stage of pages read through OCR: scans are slow (seconds a page), so a backfill that
+#: meets them shows their pages on a bar of their own rather than stalling the parse bar.
+OCR_STAGE = "ocr pages"
+
+
+def report_ocr(pages: int) -> None:
+    """Count ``pages`` just read through OCR (cached OCR counts nothing)."""
+    if pages > 0:
+        _reporter.grow(OCR_STAGE, pages)
+        _reporter.advance(OCR_STAGE, pages)
+
+
 @contextmanager
 def installed(new: Reporter) -> Iterator[Reporter]:
     """Install ``new`` for the duration of the block."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from pypdf import PdfReader, PdfWriter
 
 from odihr.parse.pdf import PdfReport
 
@@ -97,7 +98,15 @@ def scan_pdf(data: bytes, style: ScanStyle = NOISY, *, seed: int = 0,
     buffer = io.BytesIO()
     images[0].save(buffer, "PDF", save_all=True, append_images=images[1:],
                    resolution=float(style.dpi), quality=style.jpeg_quality)
-    return buffer.getvalue()
+    # a scanning workflow keeps the document's information (dates, title) with the images
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(buffer.getvalue())))
+    info = PdfReader(io.BytesIO(data)).metadata
+    if info:
+        writer.add_metadata({k: str(v) for k, v in info.items()})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def page_count(data: bytes) -> int:

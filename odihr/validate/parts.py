@@ -32,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from odihr.errors import OCR_TEXT_FAILED
 from odihr.outcomes import PartStatus
 from odihr.records import Contest, Observer, ParsedReport, Recommendation
 from odihr.validate.model import TABLE_PARTS, Failure, ReportValidation, summarise
@@ -97,8 +98,37 @@ def _absent_reason(kind: str, report_type: str | None) -> str:
     return f"{what} found (not expected in a {label} report)"
 
 
+OCR_REASON = OCR_TEXT_FAILED
+
+
+def _ocr_reasons(plan: PartPlan) -> PartPlan:
+    """``plan`` with every quarantine reason prefixed by :data:`OCR_REASON`."""
+    def mark(reason: str | None) -> str | None:
+        if reason is None or reason.startswith(OCR_REASON):
+            return reason
+        return f"{OCR_REASON}: {reason}"
+
+    parts = tuple(replace(p, reason=mark(p.reason)) if p.status == "quarantined" else p
+                  for p in plan.parts)
+    if plan.status == "partial":
+        reason = "; ".join(f"{p.part} quarantined: {p.reason}" for p in parts
+                           if p.status == "quarantined")
+        return replace(plan, parts=parts, reason=reason)
+    if plan.status == "quarantined" and plan.reason:
+        return replace(plan, parts=parts,
+                       reason=plan.reason.replace("failed validation: ",
+                                                  f"failed validation: {OCR_REASON}: ", 1))
+    return replace(plan, parts=parts)
+
+
 def plan_parts(report: ParsedReport, verdict: ReportValidation | None) -> PartPlan:
-    """Decide each part's status from the validation verdict and the parser's problems."""
+    """Decide each part's status from the validation verdict and the parser's problems (an OCR'd
+    report's quarantine reasons start with "OCR text failed")."""
+    plan = _plan_parts(report, verdict)
+    return _ocr_reasons(plan) if report.text_source == "ocr" else plan
+
+
+def _plan_parts(report: ParsedReport, verdict: ReportValidation | None) -> PartPlan:
     blocked: dict[str, list[Failure]] = defaultdict(list)
     for failure in verdict.blocking if verdict else ():
         blocked[failure.part or TABLE_PARTS.get(failure.table, "metadata")].append(failure)
