@@ -16,11 +16,12 @@ import io
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import cast
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
-    DecodedStreamObject,
+    ContentStream,
     DictionaryObject,
     NameObject,
     NumberObject,
@@ -75,9 +76,12 @@ def _bold_font(regular: DictionaryObject, writer: PdfWriter) -> DictionaryObject
     """A copy of Tesseract's Type0 font (and its descendant and descriptor) named bold."""
     font = DictionaryObject(regular)
     font[NameObject("/BaseFont")] = NameObject(BOLD_NAME)
-    descendant = DictionaryObject(regular["/DescendantFonts"][0].get_object())
+    descendants = cast(ArrayObject, regular["/DescendantFonts"].get_object())
+    descendant = DictionaryObject(cast(DictionaryObject, descendants[0].get_object()))
     descendant[NameObject("/BaseFont")] = NameObject(BOLD_NAME)
-    descriptor = DictionaryObject(descendant["/FontDescriptor"].get_object())
+    descriptor = DictionaryObject(
+        cast(DictionaryObject, descendant["/FontDescriptor"].get_object())
+    )
     descriptor[NameObject("/FontName")] = NameObject(BOLD_NAME)
     descriptor[NameObject("/FontWeight")] = NumberObject(700)
     descendant[NameObject("/FontDescriptor")] = writer._add_object(descriptor)
@@ -103,13 +107,13 @@ def join_pages(pages: Sequence[bytes], bold: Sequence[Sequence[bool]] | None = N
             contents = added.get_contents()
             if contents is None:
                 continue
-            stream = DecodedStreamObject()
+            stream = ContentStream(None, writer)
             stream.set_data(rewrite(contents.get_data(), body, bold[number] if bold else None))
             added.replace_contents(stream)
-            fonts = added["/Resources"].get_object()["/Font"].get_object()
-            fonts[NameObject(BOLD.decode())] = writer._add_object(
-                _bold_font(fonts[REGULAR.decode()].get_object(), writer)
-            )
+            resources = cast(DictionaryObject, added["/Resources"].get_object())
+            fonts = cast(DictionaryObject, resources["/Font"].get_object())
+            regular = cast(DictionaryObject, fonts[REGULAR.decode()].get_object())
+            fonts[NameObject(BOLD.decode())] = writer._add_object(_bold_font(regular, writer))
     if info:
         writer.add_metadata({k if k.startswith("/") else f"/{k}": v for k, v in info.items()})
     writer.compress_identical_objects()
