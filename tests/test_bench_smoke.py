@@ -159,3 +159,10 @@ def test_results_fuzz() -> None:
 def test_hostile_pdfs() -> None:
     done = run_script("hostile_pdfs.py", "--cases", "4", "--seed", "3", "--workers", "1")
     assert_ran(done, "hostile PDFs: ", "unhandled (parser_error): 0; over the limits: 0")
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_ocr_bench() -> None:
+    done = run_script("ocr_bench.py", "--scan", "230056:1")
+    assert_ran(done, "230056 pages 1 (1):", "s/page", "metadata vs born-digital exact",
+               "total: 1 pages in")
