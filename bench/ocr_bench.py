@@ -89,7 +89,8 @@ def bench_scan(spec: str, style_name: str, languages: str, work: Path) -> tuple[
         met = met and accuracy.observers_f1 >= 0.95
     print(f"  result cells: exact {accuracy.cells_exact}, missing {accuracy.cells_missing}, "
           f"quarantined {accuracy.cells_quarantined}, wrong and loaded "
-          f"{accuracy.cells_wrong_loaded}")
+          f"{accuracy.cells_wrong_loaded}; contestant names exact {accuracy.contestants_exact}"
+          f" of {accuracy.contestants}")
     for part in reading.plan.parts:
         if part.status == "quarantined":
             print(f"  quarantined {part.part}: {part.reason}")

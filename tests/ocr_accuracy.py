@@ -54,6 +54,8 @@ class Accuracy:
     cells_missing: int
     cells_wrong_loaded: int
     cells_quarantined: int
+    contestants: int = 0  # contestant names in the truth's tables of the parsed contests
+    contestants_exact: int = 0
 
 
 def recommendation_similarity(parsed: ParsedReport, truth: Sequence[Mapping[str, Any]]
@@ -90,14 +92,15 @@ ROUND_CELLS = (("registered_voters", "registered_voters"),
                ("invalid_ballots", "invalid_ballots"), ("valid_votes_total", "valid_votes"))
 
 
-def _cells(rounds: Sequence[Any]) -> dict[tuple[str, int, str], Any]:
-    cells: dict[tuple[str, int, str], Any] = {}
+def _cells(rounds: Sequence[Any]) -> dict[tuple[int, int, str], Any]:
+    """Figures by (round, row position, field); row 0 holds the round's turnout block."""
+    cells: dict[tuple[int, int, str], Any] = {}
     for number, rnd in enumerate(rounds, 1):
         for key, attribute in ROUND_CELLS:
-            cells[("", number, attribute)] = rnd.get(key)
-        for row in rnd["rows"]:
-            cells[(row["contestant"], number, "votes")] = row.get("votes")
-            cells[(row["contestant"], number, "share")] = row.get("share")
+            cells[(number, 0, attribute)] = rnd.get(key)
+        for position, row in enumerate(rnd["rows"], 1):
+            cells[(number, position, "votes")] = row.get("votes")
+            cells[(number, position, "share")] = row.get("share")
     return cells
 
 
@@ -115,13 +118,19 @@ def compare(parsed: ParsedReport, truth: Mapping[str, Any], plan: PartPlan,
     counts = Counter[str]()
     for contest, key in zip(parsed.contests, contest_parts(parsed.contests), strict=True):
         want = _cells(want_contests.get(contest.title, {}).get("rounds", []))
-        have = {}
+        have: dict[tuple[int, int, str], Any] = {}
         for number, rnd in enumerate(contest.rounds, 1):
             for _, attribute in ROUND_CELLS:
-                have[("", number, attribute)] = getattr(rnd, attribute)
-            for row in rnd.rows:
-                have[(row.contestant, number, "votes")] = row.votes
-                have[(row.contestant, number, "share")] = row.vote_share
+                have[(number, 0, attribute)] = getattr(rnd, attribute)
+            for position, row in enumerate(rnd.rows, 1):
+                have[(number, position, "votes")] = row.votes
+                have[(number, position, "share")] = row.vote_share
+        want_names = [r["contestant"] for rnd in want_contests.get(contest.title, {})
+                      .get("rounds", []) for r in rnd["rows"]]
+        have_names = [r.contestant for rnd in contest.rounds for r in rnd.rows]
+        counts["names"] += len(want_names)
+        counts["names_exact"] += sum(1 for a, b in zip(want_names, have_names, strict=False)
+                                     if a == b)
         loaded = status.get(key) == "loaded"
         for cell, value in want.items():
             if value is None:
@@ -142,6 +151,7 @@ def compare(parsed: ParsedReport, truth: Mapping[str, Any], plan: PartPlan,
         text_similarity=text, observers_f1=observers_f1(parsed, truth.get("observers") or []),
         cells_exact=counts["exact"], cells_missing=counts["missing"],
         cells_wrong_loaded=counts["wrong"], cells_quarantined=counts["quarantined"],
+        contestants=counts["names"], contestants_exact=counts["names_exact"],
     )
 
 
