@@ -151,7 +151,9 @@ def test_a_whole_scanned_final_report_matches_the_truth(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_observers_and_recommendations_of_a_scan_match_the_truth_or_are_quarantined(tmp_path: Path) -> None:
+def test_observers_and_recommendations_of_a_scan_match_the_truth_or_are_quarantined(
+    tmp_path: Path,
+) -> None:
     pdf_id = "385260"
     scan = scan_pdf(sample_pdf(pdf_id), NOISY, seed=6, pages=(1, 11, 12, 13, 14))
     reading = read_scan(scan, tmp_path)
