@@ -96,6 +96,20 @@ class GarbageTextLayer(NoTextLayer):
         )
 
 
+class OcrFoundNoText(NoTextLayer):
+    """The pages are images and OCR read no text on them either (blank or unreadable)."""
+
+    def __init__(self, pages: int, pages_with_text: int) -> None:
+        self.pages = pages
+        self.pages_with_text = pages_with_text
+        ReportError.__init__(
+            self,
+            f"no text layer: {pages - pages_with_text} of {pages} pages are images without text, "
+            "and OCR read no usable text on them either (blank pages or an unreadable scan); "
+            "ask ODIHR for a better copy",
+        )
+
+
 #: How every reason given for an OCR'd report or part starts: a misread digit or word is the first
 #: suspect, so a person compares the figure with the scan before suspecting the parser.
 OCR_TEXT_FAILED = "OCR text failed"

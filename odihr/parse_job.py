@@ -12,7 +12,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from odihr.errors import OCR_TEXT_FAILED, NoTextLayer, OcrFailed, ReportError
+from odihr.errors import OCR_TEXT_FAILED, NoTextLayer, OcrFoundNoText, ReportError
 from odihr.ocr.options import OcrOptions
 from odihr.outcomes import ParseOutcome
 from odihr.parse.pdf import PdfReport
@@ -30,9 +30,7 @@ def _parse_scan(data: bytes, path: Path, max_pages: int, ocr: OcrOptions
     try:
         parsed = parse_report(text_pdf, max_pages=max_pages)
     except NoTextLayer as error:
-        raise OcrFailed(f"OCR read no usable text ({error})",
-                        "the scan is blank or too poor to read; ask ODIHR for a better copy"
-                        ) from None
+        raise OcrFoundNoText(error.pages, error.pages_with_text) from None
     except ReportError as error:
         error.args = (f"{OCR_TEXT_FAILED}: {error}",)
         raise

@@ -7,9 +7,10 @@ one invisible word per word read, placed and scaled to the word's box. The pages
 (:mod:`odihr.ocr.textlayer`) into one PDF that :class:`~odihr.parse.pdf.PdfReport` reads like any
 born-digital report.
 
-Tesseract runs as a child of the calling process (the isolated parse worker), so the worker's
-memory cap applies to it too; each page has its own time cap (``ODIHR_OCR_PAGE_SECONDS``) and
-Tesseract is held to one thread (the parse pool provides the parallelism).
+Tesseract runs as a child of the calling process (the isolated parse worker): the worker's
+memory cap applies to it too, it gets what is left of the document's CPU-time budget, it dies
+with the worker, each page has its own time cap (``ODIHR_OCR_PAGE_SECONDS``), and it is held to
+one thread (the parse pool provides the parallelism).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -43,10 +45,27 @@ INSTALL_HINT = (
 )
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the tesseract child
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+def _cpu_budget() -> int | None:
+    """CPU seconds this process may still use under its ``RLIMIT_CPU`` (the parse worker's
+    per-document budget), None when unlimited. A child's CPU time is its own, so Tesseract is
+    given what is left rather than inheriting the worker's absolute limit."""
+    soft, _ = resource.getrlimit(resource.RLIMIT_CPU)
+    if soft == resource.RLIM_INFINITY:
+        return None
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return max(1, int(soft - usage.ru_utime - usage.ru_stime))
+
+
+def _child_setup(cpu_seconds: int | None) -> Callable[[], None]:
+    def setup() -> None:  # pragma: no cover - runs in the tesseract child
+        if sys.platform.startswith("linux"):
+            with contextlib.suppress(OSError, AttributeError):
+                ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        if cpu_seconds is not None:
+            _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, hard))
+
+    return setup
 
 
 def _tesseract(image: Path, out_base: Path, page: int, options: OcrOptions
@@ -60,12 +79,18 @@ def _tesseract(image: Path, out_base: Path, page: int, options: OcrOptions
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(command, capture_output=True, timeout=options.page_seconds,
-                              env=env, check=False, preexec_fn=_die_with_parent)  # noqa: PLW1509
+                              env=env, check=False,
+                              preexec_fn=_child_setup(_cpu_budget()))  # noqa: PLW1509
     except subprocess.TimeoutExpired:
         raise OcrFailed(
             f"page {page} took longer than {options.page_seconds:g} s to read",
             "raise ODIHR_OCR_PAGE_SECONDS if the scan is genuine and run `odihr reparse`",
         ) from None
+    if done.returncode == -signal.SIGXCPU:
+        raise OcrFailed(
+            f"page {page} used up the document's CPU time (ODIHR_PARSE_CPU_SECONDS)",
+            "raise ODIHR_PARSE_CPU_SECONDS if the scan is genuine and run `odihr reparse`",
+        )
     pdf, tsv = out_base.with_suffix(".pdf"), out_base.with_suffix(".tsv")
     if done.returncode != 0 or not pdf.is_file() or not tsv.is_file():
         message = done.stderr.decode(errors="replace").strip().splitlines()
