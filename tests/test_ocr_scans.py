@@ -172,3 +172,21 @@ def test_observers_and_recommendations_of_a_scan_match_the_truth_or_are_quaranti
         assert (observers.reason or "").startswith("OCR text failed: ")
     assert accuracy.cells_wrong_loaded == 0
     assert replace(reading.parsed, observers=()).text_source == "ocr"
+
+
+def test_a_garbage_text_layer_is_read_through_ocr_instead(tmp_path: Path) -> None:
+    """A page whose text layer is symbols is OCR'd; the symbols OCR reads are no report cover,
+    and the reason says the OCR text failed (not the garbage layer)."""
+    from results_pdfs import ReportPdf
+
+    pdf = ReportPdf()
+    pdf.new_page()
+    pdf.paragraph(*["#$%&*+<=>@^|~{}[] " * 4] * 12)
+    path = tmp_path / "garbage.pdf"
+    path.write_bytes(pdf.save())
+    off = parse_file("/g.pdf", str(path), 100, OcrOptions(mode="off"))
+    assert off.error_code == "no_text_layer" and "garbage text layer" in (off.reason or "")
+    auto = parse_file("/g.pdf", str(path), 100, OcrOptions())
+    assert auto.parsed is None and auto.ocr_pages == 0
+    assert (auto.reason or "").startswith(("OCR text failed: ", "no text layer: ")), auto.reason
+    assert list(tmp_path.glob("*.ocr-*.pdf"))  # it was OCR'd (and cached)

@@ -111,25 +111,27 @@ def ocr_pdf(data: bytes, options: OcrOptions) -> bytes:
             Tesseract is missing or failed, or a page exceeded its time cap.
     """
     check_pdf_bytes(data)
-    with PDFIUM_LOCK, tempfile.TemporaryDirectory(prefix="odihr-ocr-") as tmp:
+    with PDFIUM_LOCK:
         scan = pdfium.PdfDocument(data)
-        pages: list[bytes] = []
-        inks: list[list[WordInk]] = []
-        try:
-            info = dict(scan.get_metadata_dict(skip_empty=True))
-            count = len(scan)
-            if count > options.max_pages:
-                raise OcrFailed(
-                    f"{count} scanned pages exceed the OCR page cap of {options.max_pages}",
-                    "raise ODIHR_OCR_MAX_PAGES if the scan is genuine and run `odihr reparse`",
-                )
+        info = dict(scan.get_metadata_dict(skip_empty=True))
+        count = len(scan)
+    pages: list[bytes] = []
+    inks: list[list[WordInk]] = []
+    try:
+        if count > options.max_pages:
+            raise OcrFailed(
+                f"{count} scanned pages exceed the OCR page cap of {options.max_pages}",
+                "raise ODIHR_OCR_MAX_PAGES if the scan is genuine and run `odihr reparse`",
+            )
+        with tempfile.TemporaryDirectory(prefix="odihr-ocr-") as tmp:
             for number in range(1, count + 1):
-                page = scan[number - 1]
-                try:
-                    bitmap = page.render(scale=options.dpi / 72, grayscale=True)
-                    image = clean_page(bitmap.to_pil())
-                finally:
-                    page.close()
+                with PDFIUM_LOCK:  # PDFium only while rendering: Tesseract runs unlocked
+                    page = scan[number - 1]
+                    try:
+                        image = page.render(scale=options.dpi / 72, grayscale=True).to_pil()
+                    finally:
+                        page.close()
+                image = clean_page(image)
                 png = Path(tmp) / f"page-{number}.png"
                 image.save(png, dpi=(options.dpi, options.dpi))
                 text_page, tsv = _tesseract(png, Path(tmp) / f"page-{number}", number, options)
@@ -138,6 +140,7 @@ def ocr_pdf(data: bytes, options: OcrOptions) -> bytes:
                 png.unlink()
                 for hook in PAGE_HOOKS:
                     hook(number, count)
-        finally:
+    finally:
+        with PDFIUM_LOCK:
             scan.close()
     return join_pages(pages, bold_flags(inks), info)
