@@ -44,6 +44,9 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
         "topic words": "random" if spec.recs.topics else "known",
         "footnotes": spec.recs.footnotes,
         "sub-points": spec.recs.sub_points,
+        "numbering restarts": spec.recs.restart and spec.recs.structure in ("lettered_topics",
+                                                                            "terms"),
+        "chapter wording": spec.recs.chapter,
         "observer annex": "no annex" if obs is None else f"grouping {obs.grouping}",
     }
     if obs is not None:
@@ -55,6 +58,8 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
                 "group heading size": "as the title" if obs.group_size >= 12 else "smaller",
                 "group heading words": "random" if obs.names else "known",
                 "table columns": obs.columns,
+                "group headings": "plain" if obs.plain_headings else "styled",
+                "roles wrapped": obs.long_roles,
                 "observer list pages": "1" if observer_pages <= 1 else
                 ("2-9" if observer_pages < 10 else "10+")}
     return out

@@ -76,6 +76,9 @@ COUNTRIES = (("Austria", "AT"), ("Germany", "DE"), ("United Kingdom", "GB"), ("F
              ("Canada", "CA"), ("United States", "US"), ("Netherlands", "NL"),
              ("Finland", "FI"), ("Denmark", "DK"), ("Switzerland", "CH"))
 ROLES = ("Head of Delegation", "MP", "Legal Analyst", "", "Staff of Delegation", "")
+#: Roles too long for their cell: ``|`` is where the cell wraps.
+LONG_ROLES = ("Special Co-ordinator and|Leader of the Short-Term Observers", "US Helsinki|"
+              "Commission Staff", "Deputy Head of|Delegation", "Election Observation|Co-ordinator")
 #: Delegation headings and their kinds.
 ORGANISATIONS = (("OSCE Parliamentary Assembly", "osce_pa"),
                  ("Parliamentary Assembly of the Council of Europe", "pace"),
@@ -111,6 +114,8 @@ class RecSpec:
     topics: tuple[str, ...] = ()  # topic headings of random words instead of the known ones
     footnotes: bool = False  # footnote markers after some items, footnotes at the page foot
     sub_points: bool = False  # some items: a lead-in sentence, then a) b) sub-points
+    restart: bool = False  # lettered topics and terms: numbering starts again under each heading
+    chapter: str = "Recommendations"  # the chapter's wording (structures with a chapter)
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,8 @@ class ObsSpec:
     group_size: float = 11.0  # group headings in smaller type than the annex title, or the same
     names: tuple[str, ...] = ()  # group headings of random words (delegation kind "other")
     columns: str = "standard"  # "standard", "numbered" (a row-number column), "family_first"
+    plain_headings: bool = False  # group headings in the table's type: not bold, not larger
+    long_roles: bool = False  # some roles wrap onto a second line of their cell
 
 
 @dataclass(frozen=True)
@@ -262,7 +269,7 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
     rec_chapter = {"none": None, "summary": None, "summary_bullets": None,
                    "conclusions": "Recommendations and Conclusions",
                    "lettered_section": "Conclusions"}.get(
-                       spec.recs.structure, "Recommendations")
+                       spec.recs.structure, _chapter_title(spec.recs))
     if rec_chapter:
         chapters.append(rec_chapter)
     annexes: list[str] = []
@@ -311,6 +318,13 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
     pdf.lines(wrap("The Office for Democratic Institutions and Human Rights is the principal "
                    "institution of the OSCE to assist participating States."))
     return pdf.save(), expected
+
+
+def _chapter_title(recs: RecSpec) -> str:
+    """The recommendations chapter's title. Under ``Conclusions and Recommendations`` prose is
+    conclusions: unnumbered paragraphs there cannot be told from them (the parser says so with
+    a part-level warning), so those structures keep ``Recommendations``."""
+    return "Recommendations" if recs.structure == "paragraphs" else recs.chapter
 
 
 def _title(text: str) -> str:
@@ -396,12 +410,16 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
                        "conduct of elections and to support efforts to bring them in line "
                        "with OSCE commitments."))
     dot = "." if recs.dotted else ""
-    number = 0
+    number = printed = 0
     unnumbered = structure in ("bullets", "paragraphs", "summary_bullets")
 
     def item(priority: bool, section: str | None) -> None:
-        nonlocal number
-        number += 1
+        nonlocal number, printed
+        number += 1  # reading order: a printed number that restarts names no one item
+        printed += 1
+        if recs.restart and structure in ("lettered_topics", "terms") and \
+                expected.recommendations and expected.recommendations[-1][2] != section:
+            printed = 1
         text = _sentence(recs, number)
         points = _sub_points(recs, number) if recs.sub_points and not unnumbered else []
         if points:
@@ -412,7 +430,7 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
         elif structure == "paragraphs":
             pdf.lines(wrap(text), gap=10)
         else:
-            pdf.lines(lines, x=LEFT + 18, lead=f"{number}{recs.marker}", gap=0 if points else 6)
+            pdf.lines(lines, x=LEFT + 18, lead=f"{printed}{recs.marker}", gap=0 if points else 6)
         for i, point in enumerate(points):
             pdf.lines(wrap(point, 66), x=LEFT + 54, first_x=LEFT + 36,
                       gap=6 if i == len(points) - 1 else 0)
@@ -498,8 +516,9 @@ def _topic(pdf: SynthPdf, text: str, bold: bool) -> None:
 
 
 def _row(pdf: SynthPdf, columns: Sequence[Column], cells: Sequence[str]) -> None:
-    pdf.room(14)
-    pdf.row(columns, list(cells), size=10)
+    """One observer's row; a cell with ``|`` wraps there onto a second line."""
+    pdf.room(26)
+    pdf.row(columns, [c.split("|") if "|" in c else c for c in cells], size=10)
 
 
 FOUR = [Column(LEFT, right=False), Column(186, right=False), Column(306, right=False),
@@ -515,8 +534,16 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
     def person(i: int) -> tuple[str, str, str, str, str]:
         country, code = COUNTRIES[(k + 3 * i) % len(COUNTRIES)]
         family = FAMILY[(k + 5 * i + i // len(FAMILY)) % len(FAMILY)]  # no pair repeats soon
+        roles = LONG_ROLES if obs.long_roles and i % 4 == 1 else ROLES
         return (GIVEN[(k + i) % len(GIVEN)], family, country, code,
-                ROLES[(k + i) % len(ROLES)])
+                roles[(k + i) % len(roles)])
+
+    def heading(text: str, size: float) -> None:
+        if obs.plain_headings:
+            pdf.room(60)
+            pdf.lines([text], size=10, gap=4)
+        else:
+            pdf.heading(text, size=size)
 
     count = 0
     teams = [(t.replace("ODIHR EOM ", obs.prefix), kind) for t, kind in TEAMS]
@@ -545,8 +572,8 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
             given, family, country, code, role = person(count)
             count += 1
             _row(pdf, four, cells(row, given, family, country, role))
-            expected.observers.append((given, family, country, role or None, delegation,
-                                       parent, code, kind))
+            expected.observers.append((given, family, country, role.replace("|", " ") or None,
+                                       delegation, parent, code, kind))
 
     random = [(name, "other") for name in obs.names]
     if obs.grouping == "none":
@@ -556,31 +583,31 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
         groups = random or [*ORGANISATIONS, *teams]
         for g, n in enumerate(obs.groups):
             name, kind = groups[(k + g) % len(groups)]
-            pdf.heading(name, size=obs.group_size)
+            heading(name, obs.group_size)
             rows(name, None, kind, n)
         return
     if obs.grouping == "nested":
         outer = obs.names[0] if obs.names else "Long-Term Observers"
-        pdf.heading(outer, size=12.5)
+        heading(outer, 12.5)
         for g, n in enumerate(obs.groups):
             name, kind = teams[g % 2]
-            pdf.heading(name, size=obs.group_size)
+            heading(name, obs.group_size)
             rows(name, outer, kind, n)
         return
     # grouped by country under a team heading
     team, kind = random[0] if random else teams[2]
-    pdf.heading(team, size=12.5)
+    heading(team, 12.5)
     for g, n in enumerate(obs.groups):
         country, code = COUNTRIES[(k + g) % len(COUNTRIES)]
         country = country.upper() if obs.caps_countries else country
-        pdf.heading(country, size=11)
+        heading(country, 11)
         header(three, ["Name", "Surname", "Role"])
         for row in range(1, n + 1):
             given, family, _, _, role = person(count)
             count += 1
             _row(pdf, three, cells(row, given, family, role))
-            expected.observers.append((given, family, country, role or None, team, None, code,
-                                       kind))
+            expected.observers.append((given, family, country, role.replace("|", " ") or None,
+                                       team, None, code, kind))
 
 
 # --- Hypothesis ----------------------------------------------------------------------------------
@@ -618,7 +645,8 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         dotted=st.booleans(), caps_topics=st.booleans(), marker=st.sampled_from((".", ")")),
         seed=st.integers(0, 50), bold_topics=st.booleans(),
         topics=st.one_of(st.just(()), random_headings(11)),
-        footnotes=st.booleans(), sub_points=st.booleans())
+        footnotes=st.booleans(), sub_points=st.booleans(), restart=st.booleans(),
+        chapter=st.sampled_from(("Recommendations", "Conclusions and Recommendations")))
 
 
 def obs_specs(max_rows: int = 6, long_lists: bool = False) \
@@ -638,7 +666,8 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
         caps_countries=st.booleans(), header_row=st.booleans(),
         group_size=st.sampled_from((11.0, 12.0)),
         names=st.one_of(st.just(()), random_headings(5)),
-        columns=st.sampled_from(("standard", "numbered", "family_first")))
+        columns=st.sampled_from(("standard", "numbered", "family_first")),
+        plain_headings=st.booleans(), long_roles=st.booleans())
     return st.sampled_from((1, 2, 0)).flatmap(lambda k: annex if k else st.none())
 
 
