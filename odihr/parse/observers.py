@@ -40,7 +40,9 @@ from odihr.parse.observers_table import (
     TableSettings,
     cells_of,
     header_kinds,
+    row_gap,
     spans_columns,
+    stands_apart,
     table_rows,
 )
 from odihr.parse.pdf import PdfReport
@@ -241,10 +243,13 @@ def _mark_headings(lines: Sequence[Line], size: float, settings: TableSettings) 
     A heading wrapped over two lines is merged into one.
     """
     marked: list[tuple[Line, tuple[float, bool] | None]] = []
+    usual_gap = row_gap(lines, settings)
     for i, line in enumerate(lines):
         styled = line.bold or line.size >= size + settings.heading_size_step
-        if len(cells_of(line, settings)) > 1 or not (styled or spans_columns(lines, i, settings)
-                                                     or _country_heading(lines, i, settings)):
+        if len(cells_of(line, settings)) > 1 or not (
+                styled or spans_columns(lines, i, settings) or
+                stands_apart(lines, i, settings, usual_gap) or
+                _country_heading(lines, i, settings)):
             marked.append((line, None))
             continue
         level = (line.size, line.bold)
