@@ -110,15 +110,16 @@ def _read_annex(pdf: PdfReport, start: int, settings: TableSettings) \
     annex's title (``""`` when no heading set apart as one opens it on that page)."""
     title, lines = _annex_lines(pdf, start)
     observers: list[Observer] = []
-    kinds: list[str] | None = None  # the columns a header row named, for pages without one
+    header: Line | None = None  # the last header row: it names the columns of pages without one
     for stack, block in _blocks(lines, title, settings):
-        kinds = next((k for k in map(header_kinds, block) if k), kinds)
+        header = next((line for line in block if header_kinds(line, settings)), header)
         teams = [h for h in stack if country_code(h) is None] or [title]
         by_country = country_code(stack[-1]) is not None if stack else False
         group = teams[-1] if by_country else (stack[-1] if stack else title)
         parent = (teams[-2] if len(teams) > 1 else None) if by_country else \
             (stack[-2] if len(stack) > 1 else None)
-        for row in table_rows(block, settings, kinds, has_country=not by_country):
+        for row in table_rows(block, settings, has_country=not by_country,
+                              earlier_header=header):
             country = row.country or (stack[-1] if by_country else None)
             observers.append(Observer(
                 position=len(observers) + 1, given_name=row.given_name,

@@ -143,8 +143,8 @@ def _columns(block: Sequence[Line], settings: TableSettings) -> list[float]:
 
 
 def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS,
-               kinds: Sequence[str] | None = None, *, has_country: bool = True) \
-        -> list[RowFields]:
+               kinds: Sequence[str] | None = None, *, has_country: bool = True,
+               earlier_header: Line | None = None) -> list[RowFields]:
     """The observers of one table block (one heading's lines on one page), field by field.
 
     A line with words in the first two columns is an observer's row; any other line holds the
@@ -153,6 +153,11 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
     that columns map in order to given name, family name, country and role (a two-column table:
     full name and country). Under a country heading (``has_country=False``) no column holds the
     country: given name, family name and role, or the full name alone, one per line.
+
+    ``earlier_header`` (a header row on an earlier page of the annex) names the columns of a
+    block without one by position when it has a label over each of them, so a page where a
+    column happens to be empty (no roles) keeps the header's order (``Surname | First name``);
+    otherwise its labels count as ``kinds``.
     """
     header = next((i for i, line in enumerate(block) if header_kinds(line, settings)), None)
     body = [line for i, line in enumerate(block) if i != header]
@@ -166,6 +171,12 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
 
     if header is not None:
         kinds = _header_columns(block[header], columns, settings)
+    elif earlier_header is not None:
+        mapped = _header_columns(earlier_header, columns, settings)
+        if all(mapped):  # the earlier header's columns are this table's
+            kinds = mapped
+        else:
+            kinds, earlier_header = kinds or header_kinds(earlier_header, settings), None
     rows: list[_Row] = []
     pending: list[Line] = []
     single = not has_country and header is None and len(columns) == 1
@@ -182,7 +193,8 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
         _add(_owner(line, rows, pending), line.words, column)
     texts = [{c: join_fragments(f) for c, f in row.cells.items()} for row in rows]
     given = list(kinds or ())
-    layout = given if header is not None or len(given) == len(columns) \
+    layout = given if header is not None or earlier_header is not None or \
+        len(given) == len(columns) \
         else _guess_kinds(texts, len(columns), has_country=has_country)
     return [_fields(text, layout, row.line.page) for text, row in zip(texts, rows, strict=True)]
 
