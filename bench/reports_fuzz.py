@@ -60,6 +60,7 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
                 "table columns": obs.columns,
                 "group headings": "plain" if obs.plain_headings else "styled",
                 "roles wrapped": obs.long_roles,
+                "annex title words": "random" if obs.title_words else "known",
                 "observer list pages": "1" if observer_pages <= 1 else
                 ("2-9" if observer_pages < 10 else "10+")}
     return out

@@ -19,7 +19,8 @@ varies on its own, so Hypothesis (:func:`report_specs`) can combine them freely:
   (:func:`random_headings`), so no list of known headings can read them;
 - recommendation items with footnote markers and footnotes at the page foot, and items with
   lettered sub-points (``a)``, ``b)``) under a lead-in sentence;
-- observer tables with a row-number column, or with the family name first under a header row.
+- observer tables with a row-number column, or with the family name first under a header row;
+  observer annexes titled in random words (``ANNEX II: Vorbel Quintan``).
 """
 
 from __future__ import annotations
@@ -137,6 +138,7 @@ class ObsSpec:
     columns: str = "standard"  # "standard", "numbered" (a row-number column), "family_first"
     plain_headings: bool = False  # group headings in the table's type: not bold, not larger
     long_roles: bool = False  # some roles wrap onto a second line of their cell
+    title_words: str = ""  # an annex title of random words, naming no observers
 
 
 @dataclass(frozen=True)
@@ -281,6 +283,8 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
         wording = _case(ANNEX_WORDINGS[obs.wording], not obs.title_case)
         if obs.title_case:
             wording = _title(ANNEX_WORDINGS[obs.wording])
+        if obs.title_words:
+            wording = obs.title_words if obs.title_case else obs.title_words.upper()
         obs_title = _annex_title(len(annexes), wording, not obs.title_case, obs.form)
         annexes.append(obs_title)
     pdf = SynthPdf(spec.page_header)
@@ -667,7 +671,8 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
         group_size=st.sampled_from((11.0, 12.0)),
         names=st.one_of(st.just(()), random_headings(5)),
         columns=st.sampled_from(("standard", "numbered", "family_first")),
-        plain_headings=st.booleans(), long_roles=st.booleans())
+        plain_headings=st.booleans(), long_roles=st.booleans(),
+        title_words=st.one_of(st.just(""), st.just(""), random_headings(1).map(lambda t: t[0])))
     return st.sampled_from((1, 2, 0)).flatmap(lambda k: annex if k else st.none())
 
 

@@ -287,3 +287,13 @@ def test_items_numbered_out_of_order_are_an_unknown_layout_not_paragraphs() -> N
     with PdfReport(data) as pdf, pytest.raises(UnknownLayout) as raised:
         read_recommendations(pdf)
     assert "numbered 5" in str(raised.value)
+
+
+@pytest.mark.parametrize("grouping", ["flat", "none", "country"])
+@pytest.mark.parametrize("results_annex", [True, False])
+def test_an_observer_annex_titled_in_words_never_seen(grouping: str, results_annex: bool) -> None:
+    # "ANNEX II: Vorbel Quintan Hadrosk": no word names observers; the table of names with
+    # nationalities does. The results annex before it is no list of people.
+    expected = check(ReportSpec(results_annex=results_annex, observers=ObsSpec(
+        grouping=grouping, groups=(3, 2), title_words="Vorbel Quintan Hadrosk", title_case=True)))
+    assert len(expected.observers) == 5

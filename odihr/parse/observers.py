@@ -65,11 +65,11 @@ def read_observers(pdf: PdfReport, settings: TableSettings = DEFAULT_SETTINGS) \
             no observer could be read under it.
     """
     unread: tuple[int, str] | None = None
-    for start, names_observers in annex_pages(pdf):
+    for start, rank in annex_pages(pdf):
         observers, title = _read_annex(pdf, start, settings)
-        if observers:
+        if observers and (rank < UNNAMED or _a_list_of_people(observers)):
             return observers
-        if title and names_observers and unread is None:
+        if title and rank == NAMES_OBSERVERS and unread is None:
             unread = (start, title)
     if unread is not None:
         raise UnknownLayout(unread[0], f"a table of observers (names, country) under {unread[1]!r}",
@@ -77,12 +77,21 @@ def read_observers(pdf: PdfReport, settings: TableSettings = DEFAULT_SETTINGS) \
     return ()
 
 
-def annex_pages(pdf: PdfReport) -> list[tuple[int, bool]]:
-    """Pages (1-based) where an annex listing people starts, found on the fast page text, and
-    whether its heading names observers or the mission: those first, then other lists of
-    members. Contents pages are skipped; headings match in any case (``Annex II: List of
-    Observers``)."""
-    pages: list[tuple[bool, int]] = []
+#: Ranks of an annex (:func:`annex_pages`): its heading names observers or the mission, names
+#: other people (members), or names neither (``ANNEX 3: THE MISSION``, in a wording no list
+#: holds) and must prove itself a list of people by its table.
+NAMES_OBSERVERS, NAMES_PEOPLE, UNNAMED = 0, 1, 2
+#: An annex whose heading names no people is a list of observers when at least this many rows
+#: were read and nearly all of them (:data:`PEOPLE_SHARE`) have a known nationality.
+PEOPLE_ROWS, PEOPLE_SHARE = 3, 0.9
+
+
+def annex_pages(pdf: PdfReport) -> list[tuple[int, int]]:
+    """Pages (1-based) where an annex starts, found on the fast page text, and its rank: those
+    whose heading names observers or the mission first, then other lists of members, then
+    annexes naming neither (their table decides, :func:`_a_list_of_people`). Contents pages are
+    skipped; headings match in any case (``Annex II: List of Observers``)."""
+    pages: list[tuple[int, int]] = []
     contents = toc_extents(pdf.texts)  # the table of contents names every annex
     for number, text in enumerate(pdf.texts, start=1):
         skip = contents.get(number, range(0))
@@ -94,9 +103,21 @@ def annex_pages(pdf: PdfReport) -> list[tuple[int, bool]]:
                 heading = f"{line} {following}" if is_capitalised(following) or \
                     following[:1].isupper() and len(following.split()) <= 4 else line
                 if PEOPLE_WORDS.search(heading.upper()):
-                    pages.append((not OBSERVER_WORDS.search(heading.upper()), number))
+                    rank = NAMES_PEOPLE if not OBSERVER_WORDS.search(heading.upper()) \
+                        else NAMES_OBSERVERS
+                    pages.append((rank, number))
                     break
-    return [(number, not other) for other, number in sorted(pages)]
+                if annex_heading(line) is not None:
+                    pages.append((UNNAMED, number))
+                    break
+    return [(number, rank) for rank, number in sorted(pages)]
+
+
+def _a_list_of_people(observers: Sequence[Observer]) -> bool:
+    """Rows read from an annex whose heading names no people are observers when nearly all of
+    them have a nationality: a results or turnout table's rows name parties or regions."""
+    known = sum(o.country_code is not None and bool(o.family_name) for o in observers)
+    return len(observers) >= PEOPLE_ROWS and known >= PEOPLE_SHARE * len(observers)
 
 
 def _opens_list(text: str) -> bool:
