@@ -47,6 +47,7 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
         "numbering restarts": spec.recs.restart and spec.recs.structure in ("lettered_topics",
                                                                             "terms"),
         "chapter wording": spec.recs.chapter,
+        "priority part headings": spec.recs.parts,
         "observer annex": "no annex" if obs is None else f"grouping {obs.grouping}",
     }
     if obs is not None:

@@ -117,6 +117,7 @@ class RecSpec:
     sub_points: bool = False  # some items: a lead-in sentence, then a) b) sub-points
     restart: bool = False  # lettered topics and terms: numbering starts again under each heading
     chapter: str = "Recommendations"  # the chapter's wording (structures with a chapter)
+    parts: str = "letters"  # priority/other headings: "letters" (A./A), "bare", "title case"
 
 
 @dataclass(frozen=True)
@@ -446,10 +447,10 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
     letters = "ABCDEFGHIJK"
     topics = recs.topics or TOPICS
     if structure == "priority_other":
-        pdf.heading(f"A{dot} PRIORITY RECOMMENDATIONS", size=12)
+        pdf.heading(_part_heading(recs, 0, "PRIORITY RECOMMENDATIONS"), size=12)
         for _ in range(recs.groups[0]):
             item(True, None)
-        pdf.heading(f"B{dot} OTHER RECOMMENDATIONS", size=12)
+        pdf.heading(_part_heading(recs, 1, "OTHER RECOMMENDATIONS"), size=12)
         for g, count in enumerate(recs.groups[1:]):
             topic = topics[(recs.seed + g) % len(topics)]
             _topic(pdf, topic, recs.bold_topics)
@@ -508,6 +509,16 @@ def _sub_points(spec: RecSpec, number: int) -> list[str]:
               f"{SUB_OBJECTS[(spec.seed + 4 * number + i) % len(SUB_OBJECTS)]}"
               for i in range(count)]
     return [f"{'abc'[i]}) {p}{'.' if i == count - 1 else ';'}" for i, p in enumerate(points)]
+
+
+def _part_heading(recs: RecSpec, index: int, title: str) -> str:
+    """``A. PRIORITY RECOMMENDATIONS``, ``A PRIORITY …``, ``PRIORITY …`` or ``Priority
+    Recommendations``."""
+    if recs.parts == "title case":
+        return title.title()
+    if recs.parts == "bare":
+        return title
+    return f"{'AB'[index]}{'.' if recs.dotted else ''} {title}"
 
 
 def _topic(pdf: SynthPdf, text: str, bold: bool) -> None:
@@ -650,7 +661,8 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         seed=st.integers(0, 50), bold_topics=st.booleans(),
         topics=st.one_of(st.just(()), random_headings(11)),
         footnotes=st.booleans(), sub_points=st.booleans(), restart=st.booleans(),
-        chapter=st.sampled_from(("Recommendations", "Conclusions and Recommendations")))
+        chapter=st.sampled_from(("Recommendations", "Conclusions and Recommendations")),
+        parts=st.sampled_from(("letters", "bare", "title case")))
 
 
 def obs_specs(max_rows: int = 6, long_lists: bool = False) \
