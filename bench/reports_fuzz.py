@@ -48,6 +48,7 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
                                                                             "terms"),
         "chapter wording": spec.recs.chapter,
         "priority part headings": spec.recs.parts,
+        "bullet": spec.recs.bullet if "bullets" in spec.recs.structure else "(none)",
         "observer annex": "no annex" if obs is None else f"grouping {obs.grouping}",
     }
     if obs is not None:

@@ -118,6 +118,7 @@ class RecSpec:
     restart: bool = False  # lettered topics and terms: numbering starts again under each heading
     chapter: str = "Recommendations"  # the chapter's wording (structures with a chapter)
     parts: str = "letters"  # priority/other headings: "letters" (A./A), "bare", "title case"
+    bullet: str = "•"  # the bullet glyph of bulleted structures
 
 
 @dataclass(frozen=True)
@@ -431,7 +432,7 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             text = text.split(". ")[0].rstrip(".") + ", in particular:"
         lines = wrap(text, 72)
         if structure in ("bullets", "summary_bullets"):
-            pdf.lines(lines, x=LEFT + 18, lead="•", gap=6)
+            pdf.lines(lines, x=LEFT + 18, lead=recs.bullet, gap=6)
         elif structure == "paragraphs":
             pdf.lines(wrap(text), gap=10)
         else:
@@ -662,7 +663,8 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         topics=st.one_of(st.just(()), random_headings(11)),
         footnotes=st.booleans(), sub_points=st.booleans(), restart=st.booleans(),
         chapter=st.sampled_from(("Recommendations", "Conclusions and Recommendations")),
-        parts=st.sampled_from(("letters", "bare", "title case")))
+        parts=st.sampled_from(("letters", "bare", "title case")),
+        bullet=st.sampled_from(("•", "–", "-", "o", "·", "—", "*")))
 
 
 def obs_specs(max_rows: int = 6, long_lists: bool = False) \
