@@ -578,8 +578,9 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
             pdf.row(columns, ["No."] + labels if numbered else labels, size=10, bold=True)
 
     def cells(row: int, given: str, family: str, *rest: str) -> list[str]:
+        """A row's cells; numbered per group (even seeds) or through the list (odd seeds)."""
         names = [family, given] if family_first else [given, family]
-        return ([f"{row}."] if numbered else []) + names + list(rest)
+        return ([f"{count if k % 2 else row}."] if numbered else []) + names + list(rest)
 
     def rows(delegation: str, parent: str | None, kind: str, n: int) -> None:
         nonlocal count
