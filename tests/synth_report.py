@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hypothesis import strategies as st
 
@@ -688,7 +688,16 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
         columns=st.sampled_from(("standard", "numbered", "family_first")),
         plain_headings=st.booleans(), long_roles=st.booleans(),
         title_words=st.one_of(st.just(""), st.just(""), random_headings(1).map(lambda t: t[0])))
+    annex = annex.map(_enough_people)
     return st.sampled_from((1, 2, 0)).flatmap(lambda k: annex if k else st.none())
+
+
+def _enough_people(obs: ObsSpec) -> ObsSpec:
+    """An annex titled in words naming no people is a list of observers by its table: it lists
+    three people at least (odihr.parse.observers.PEOPLE_ROWS), as every real list does."""
+    if obs.title_words and sum(obs.groups) < 3:
+        return replace(obs, groups=(*obs.groups, 3))
+    return obs
 
 
 def report_specs(max_group: int = 4, max_rows: int = 6, long_lists: bool = False) \
