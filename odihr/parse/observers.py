@@ -9,9 +9,14 @@ family names | country | role. The parser reads it by structure:
 
 - the annex is found on the fast PDFium text, contents pages skipped; only its pages are read
   with word positions, page after page until the next section (lists run to 10+ pages);
-- headings are the lines set apart typographically (bold or larger than the table text); a
-  heading in larger type, or one followed directly by another heading, encloses the headings
-  after it (``Long-Term Observers`` › ``ODIHR EOM Core Team``);
+- an annex whose title names no people (``ANNEX II: THE MISSION``, words no list holds) is
+  read too, last, and kept only when its table holds people: three rows at least, nearly all
+  with a known nationality (a results or turnout table names parties or regions);
+- headings are the lines set apart typographically (bold or larger than the table text), or
+  in the table's own type by position and white space: one cell at the table's left edge,
+  spanning columns or standing as far from its neighbours as rows do (a wrapped cell sits
+  closer to its row); a heading in larger type, or one followed directly by another heading,
+  encloses the headings after it (``Long-Term Observers`` › ``ODIHR EOM Core Team``);
 - a heading that is a country's name (a list grouped by country) gives the country of the
   observers under it; their delegation is the nearest heading that is not a country;
 - each heading's lines on one page are one table (:mod:`odihr.parse.observers_table`): columns
