@@ -458,7 +458,7 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             for _ in range(count):
                 item(False, topic)
     elif structure == "lettered_topics":
-        names = LETTERED_CAPS if recs.caps_topics else LETTERED_TITLE
+        names: tuple[str, ...] = LETTERED_CAPS if recs.caps_topics else LETTERED_TITLE
         if recs.topics:
             names = tuple(t.upper() if recs.caps_topics else t for t in recs.topics)
         for g, count in enumerate(recs.groups[: len(names)]):
