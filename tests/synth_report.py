@@ -151,6 +151,7 @@ class ReportSpec:
     numbering: str = "roman_dot"
     toc: str = "leaders"  # leaders, plain, none
     toc_shares_page: bool = False  # the first chapter starts under the contents
+    toc_title: str = "TABLE OF CONTENTS"  # the contents' heading: also "Contents", or none ("")
     page_header: bool = False
     results_annex: bool = True
     recs: RecSpec = field(default_factory=lambda: RecSpec("priority_other"))
@@ -364,7 +365,8 @@ def _contents(pdf: SynthPdf, spec: ReportSpec, chapters: Sequence[str],
     if spec.toc == "none":
         return
     pdf.new_page()
-    pdf.heading("TABLE OF CONTENTS")
+    if spec.toc_title:
+        pdf.heading(spec.toc_title)
     entries = [chapter_heading(spec, i, t) for i, t in enumerate(chapters)] + list(annexes)
     for page, entry in enumerate(entries, start=3):
         pdf.room(14)
@@ -706,6 +708,7 @@ def report_specs(max_group: int = 4, max_rows: int = 6, long_lists: bool = False
     return st.builds(
         ReportSpec, upper=st.booleans(), numbering=st.sampled_from(NUMBERINGS),
         toc=st.sampled_from(("leaders", "plain", "none")), toc_shares_page=st.booleans(),
+        toc_title=st.sampled_from(("TABLE OF CONTENTS", "Contents", "")),
         page_header=st.booleans(),
         results_annex=st.booleans(), recs=rec_specs(max_group),
         observers=obs_specs(max_rows, long_lists))

@@ -297,3 +297,15 @@ def test_an_observer_annex_titled_in_words_never_seen(grouping: str, results_ann
     expected = check(ReportSpec(results_annex=results_annex, observers=ObsSpec(
         grouping=grouping, groups=(3, 2), title_words="Vorbel Quintan Hadrosk", title_case=True)))
     assert len(expected.observers) == 5
+
+
+@pytest.mark.parametrize("upper", [True, False])
+@pytest.mark.parametrize("shares_page", [True, False])
+@pytest.mark.parametrize("structure", ["priority_other", "summary", "bullets"])
+def test_contents_without_a_title_or_page_numbers(upper: bool, shares_page: bool,
+                                                  structure: str) -> None:
+    # Only a list of headings, each printed again as its chapter: no contents line is taken for
+    # the recommendations heading or the observer annex it names.
+    check(ReportSpec(upper=upper, toc="plain", toc_title="", toc_shares_page=shares_page,
+                     recs=RecSpec(structure, groups=(2, 3, 2)),
+                     observers=ObsSpec(groups=(3, 2, 4))))

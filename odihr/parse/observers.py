@@ -36,8 +36,9 @@ from collections.abc import Sequence
 
 from odihr.countries import country_code
 from odihr.errors import UnknownLayout
+from odihr.parse.contents import contents_extents
 from odihr.parse.delegations import delegation_kind
-from odihr.parse.headings import annex_heading, toc_entry, toc_extents
+from odihr.parse.headings import annex_heading, toc_entry
 from odihr.parse.joining import is_capitalised
 from odihr.parse.layout import Line, body_size, content_lines
 from odihr.parse.observers_table import (
@@ -97,7 +98,7 @@ def annex_pages(pdf: PdfReport) -> list[tuple[int, int]]:
     annexes naming neither (their table decides, :func:`_a_list_of_people`). Contents pages are
     skipped; headings match in any case (``Annex II: List of Observers``)."""
     pages: list[tuple[int, int]] = []
-    contents = toc_extents(pdf.texts)  # the table of contents names every annex
+    contents = contents_extents(pdf.texts)  # the table of contents names every annex
     for number, text in enumerate(pdf.texts, start=1):
         skip = contents.get(number, range(0))
         lines = [" ".join(ln.split()) for i, ln in enumerate(text.split("\n"))

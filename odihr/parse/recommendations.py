@@ -34,7 +34,8 @@ import re
 from collections.abc import Sequence
 
 from odihr.errors import UnknownLayout
-from odihr.parse.headings import LETTER, NONE, heading_key, split_number, toc_entry, toc_extents
+from odihr.parse.contents import contents_extents
+from odihr.parse.headings import LETTER, NONE, heading_key, split_number, toc_entry
 from odihr.parse.joining import is_capitalised, join_lines, report_vocabulary
 from odihr.parse.pdf import PdfReport
 from odihr.parse.recommendations_plain import read_plain
@@ -148,7 +149,7 @@ def _section_starts(pdf: PdfReport) -> list[tuple[int, str, int]]:
     occurrence of that text on its page each is (a short contents list without page numbers
     can share its page with the first chapter)."""
     starts = []
-    contents = toc_extents(pdf.texts)
+    contents = contents_extents(pdf.texts)
     for number, text in enumerate(pdf.texts, start=1):
         lines = [" ".join(ln.split()) for ln in text.split("\n")]
         skip = contents.get(number, range(0))
