@@ -41,14 +41,12 @@ from odihr.parse.delegations import delegation_kind
 from odihr.parse.headings import annex_heading, toc_entry
 from odihr.parse.joining import is_capitalised
 from odihr.parse.layout import Line, body_size, content_lines
+from odihr.parse.observer_headings import mark_headings
 from odihr.parse.observers_table import (
     DEFAULT_SETTINGS,
     TableSettings,
     cells_of,
     header_kinds,
-    row_gap,
-    spans_columns,
-    stands_apart,
     table_rows,
 )
 from odihr.parse.pdf import PdfReport
@@ -190,7 +188,7 @@ def _blocks(lines: Sequence[Line], title: str = "",
             blocks.append(([text for _, text in headings], list(block)))
         block.clear()
 
-    marked = _mark_headings(lines, size, settings)
+    marked = mark_headings(lines, size, settings)
     for i, (line, rank) in enumerate(marked):
         if rank is None:
             if block and block[-1].page != line.page:
@@ -262,43 +260,3 @@ def _ends_annex(line: Line, following: Line | None, size: float) -> bool:
     heading_next = following.bold or following.size > size or \
         country_code(following.text) is not None
     return not heading_next and len(cells_of(following, DEFAULT_SETTINGS)) < 2
-
-
-def _mark_headings(lines: Sequence[Line], size: float, settings: TableSettings) \
-        -> list[tuple[Line, tuple[float, bool] | None]]:
-    """Pair each line with its heading level ``(size, bold)``, or ``None`` for table lines.
-
-    A heading wrapped over two lines is merged into one.
-    """
-    marked: list[tuple[Line, tuple[float, bool] | None]] = []
-    usual_gap = row_gap(lines, settings)
-    for i, line in enumerate(lines):
-        styled = line.bold or line.size >= size + settings.heading_size_step
-        if len(cells_of(line, settings)) > 1 or not (
-                styled or spans_columns(lines, i, settings) or
-                stands_apart(lines, i, settings, usual_gap) or
-                _country_heading(lines, i, settings)):
-            marked.append((line, None))
-            continue
-        level = (line.size, line.bold)
-        if marked and marked[-1][1] == level and marked[-1][0].page == line.page and \
-                line.top - marked[-1][0].bottom < settings.heading_wrap_gap * line.size:
-            prev = marked[-1][0]
-            marked[-1] = (Line(prev.page, prev.words + line.words), level)
-            continue
-        marked.append((line, level))
-    return marked
-
-
-
-
-def _country_heading(lines: Sequence[Line], index: int, settings: TableSettings) -> bool:
-    """An unstyled country heading of a list grouped by country: a line that is only a
-    country's name, at the left edge of the table row that follows it."""
-    line = lines[index]
-    if country_code(line.text) is None:
-        return False
-    for row in lines[index + 1:index + 3]:
-        if len(cells_of(row, settings)) > 1:
-            return abs(line.x0 - row.x0) <= settings.column_tolerance
-    return False

@@ -81,46 +81,6 @@ class _Row:
     cells: dict[int, list[tuple[float, float, str]]] = field(default_factory=dict)
 
 
-def spans_columns(lines: Sequence[Line], index: int, settings: TableSettings) -> bool:
-    """An unstyled heading: one cell at the table's left edge, wider than the first column of
-    the next row and apart from it (a wrapped given name would sit close above its row)."""
-    line = lines[index]
-    for row in lines[index + 1:index + 4]:
-        cells = cells_of(row, settings)
-        if len(cells) > 1:
-            return abs(line.x0 - row.x0) <= settings.column_tolerance and \
-                line.x1 > cells[1][0].x0 + settings.column_tolerance and \
-                row.top - line.bottom > settings.heading_wrap_gap * row.size
-    return False
-
-
-def row_gap(lines: Sequence[Line], settings: TableSettings) -> float:
-    """The usual white space between two table rows (lines of two cells or more) on a page."""
-    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False)
-                  if a.page == b.page and len(cells_of(a, settings)) > 1
-                  and len(cells_of(b, settings)) > 1)
-    return gaps[len(gaps) // 2] if gaps else 0.0
-
-
-def stands_apart(lines: Sequence[Line], index: int, settings: TableSettings,
-                 usual_gap: float) -> bool:
-    """An unstyled heading narrower than the first column: one cell at the table's left edge,
-    at least as far from the line above and the row below as rows are from each other
-    (``usual_gap``). A wrapped cell sits closer to its row: above it when centred, below it when
-    top-aligned; a single cell as far from its neighbours as whole rows is no part of them."""
-    line = lines[index]
-    gap = max(0.8 * usual_gap, 0.3 * line.size)
-    if index > 0 and lines[index - 1].page == line.page and \
-            line.top - lines[index - 1].bottom < gap:
-        return False
-    nxt = lines[index + 1] if index + 1 < len(lines) else None
-    if nxt is None or nxt.page != line.page or abs(line.x0 - nxt.x0) > settings.column_tolerance:
-        return False
-    if len(cells_of(nxt, settings)) == 1:  # a heading over a heading (``Long-Term Observers``)
-        return stands_apart(lines, index + 1, settings, usual_gap)
-    return nxt.top - line.bottom >= gap
-
-
 def cells_of(line: Line, settings: TableSettings) -> list[list[Word]]:
     """Split a line into cells at gaps wider than a word space."""
     cells: list[list[Word]] = []
