@@ -35,12 +35,21 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
         "numbering": spec.numbering,
         "contents": spec.toc,
         "contents page shared": spec.toc != "none" and spec.toc_shares_page,
+        "contents heading": spec.toc_title or "(none)" if spec.toc != "none" else "(no contents)",
         "running header": "Page: N in header" if spec.page_header else "footer",
         "results annex": spec.results_annex,
         "recommendations": spec.recs.structure,
         "letters dotted": spec.recs.dotted,
         "topic headings": "bold" if spec.recs.bold_topics else "body type",
         "item marker": spec.recs.marker,
+        "topic words": "random" if spec.recs.topics else "known",
+        "footnotes": spec.recs.footnotes,
+        "sub-points": spec.recs.sub_points,
+        "numbering restarts": spec.recs.restart and spec.recs.structure in ("lettered_topics",
+                                                                            "terms"),
+        "chapter wording": spec.recs.chapter,
+        "priority part headings": spec.recs.parts,
+        "bullet": spec.recs.bullet if "bullets" in spec.recs.structure else "(none)",
         "observer annex": "no annex" if obs is None else f"grouping {obs.grouping}",
     }
     if obs is not None:
@@ -50,6 +59,11 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
                 "header row": obs.header_row,
                 "country headings": "capitals" if obs.caps_countries else "title case",
                 "group heading size": "as the title" if obs.group_size >= 12 else "smaller",
+                "group heading words": "random" if obs.names else "known",
+                "table columns": obs.columns,
+                "group headings": "plain" if obs.plain_headings else "styled",
+                "roles wrapped": obs.long_roles,
+                "annex title words": "random" if obs.title_words else "known",
                 "observer list pages": "1" if observer_pages <= 1 else
                 ("2-9" if observer_pages < 10 else "10+")}
     return out
@@ -64,6 +78,7 @@ def main() -> int:
                              " over three groups: 10+ pages)")
     args = parser.parse_args()
     counts: dict[str, Counter[object]] = {}
+    failed: dict[str, Counter[object]] = {}
     failures: list[str] = []
     examples = 0
     started = time.perf_counter()
@@ -82,16 +97,20 @@ def main() -> int:
             found = read_observers(pdf)
         obs = [(o.given_name, o.family_name, o.country, o.role, o.delegation,
                 o.delegation_parent, o.country_code, o.delegation_kind) for o in found]
+        bad = recs != expected.recommendations or obs != expected.observers
         for axis, value in axes(spec, len({o.page for o in found})).items():
             counts.setdefault(axis, Counter())[value] += 1
-        if recs != expected.recommendations or obs != expected.observers:
+            failed.setdefault(axis, Counter())[value] += bad
+        if bad:
             failures.append(repr(spec))
 
     run()
     elapsed = time.perf_counter() - started
     print(f"{examples} generated reports in {elapsed:.0f} s, {len(failures)} failing")
     for axis, counter in counts.items():
-        values = ", ".join(f"{value}: {n}" for value, n in sorted(counter.items(), key=str))
+        values = ", ".join(
+            f"{value}: {n}" + (f" ({failed[axis][value]} failed)" if failed[axis][value] else "")
+            for value, n in sorted(counter.items(), key=str))
         print(f"  {axis}: {values}")
     for failure in failures[:20]:
         print("FAIL", failure)

@@ -27,6 +27,13 @@ COUNTRIES = (
     ("ESTONIA", "Estonia"), ("REPUBLIC OF NORTH MACEDONIA", "North Macedonia"),
     ("UKRAINE", "Ukraine"), ("BOSNIA AND HERZEGOVINA", "Bosnia and Herzegovina"),
     ("REPUBLIC OF MOLDOVA", "Moldova"), ("ALBANIA", "Albania"),
+    ("UNITED STATES OF AMERICA", "United States of America"), ("REPUBLIC OF SERBIA", "Serbia"),
+    ("UNITED KINGDOM OF GREAT BRITAIN AND NORTHERN IRELAND", "United Kingdom"),
+    ("MONTENEGRO", "Montenegro"), ("REPUBLIC OF TURKEY", "Türkiye"),
+    ("THE FORMER YUGOSLAV REPUBLIC OF MACEDONIA", "North Macedonia"),
+    ("REPUBLIC OF KAZAKHSTAN", "Kazakhstan"), ("REPUBLIC OF BELARUS", "Belarus"),
+    ("MONGOLIA", "Mongolia"), ("SWISS CONFEDERATION", "Switzerland"),
+    ("GRAND DUCHY OF LUXEMBOURG", "Luxembourg"), ("KINGDOM OF THE NETHERLANDS", "Netherlands"),
 )
 #: (printed upper-case phrase, expected phrase, election_type, early).
 PHRASES = (
@@ -41,6 +48,35 @@ PHRASES = (
     ("PRE-TERM PARLIAMENTARY ELECTIONS", "Pre-term Parliamentary Elections", "parliamentary",
      True),
 )
+#: English words a random chamber name must not be: they name a kind of election or a body.
+_MEANINGFUL = {"local", "city", "council", "municipal", "mayor", "district", "general", "early",
+               "snap", "state", "national", "regional", "repeat", "partial", "by", "the"}
+
+
+def _chamber_word(word: str) -> bool:
+    """A made-up chamber name (``Vorbeku``): no adjective ending, no meaningful word."""
+    return word.lower() not in _MEANINGFUL and not word.lower().endswith(
+        ("al", "ary", "ive", "ic", "ial"))
+
+
+#: Elections named after a chamber never seen before: ``ELECTIONS TO THE VORBEKU`` and
+#: ``VORBEKU ELECTIONS`` are parliamentary (a body that is not local is a parliament).
+_SYLLABLE = st.tuples(st.sampled_from("bdfgklmnprstvz"), st.sampled_from("aeiou")).map("".join)
+CHAMBERS = st.lists(_SYLLABLE, min_size=2, max_size=4).map(lambda s: "".join(s).upper()) \
+    .filter(_chamber_word)
+
+
+@st.composite
+def phrases(draw: st.DrawFn) -> tuple[str, str, str, bool]:
+    """(printed upper-case phrase, expected phrase, election_type, early): a known phrase, or
+    one naming a made-up chamber."""
+    if draw(st.integers(0, 3)):
+        return draw(st.sampled_from(PHRASES))
+    chamber = draw(CHAMBERS)
+    printed = draw(st.sampled_from([f"ELECTIONS TO THE {chamber}", f"{chamber} ELECTIONS"]))
+    return printed, _title(printed), "parliamentary", False
+
+
 MISSIONS = ("Election Observation Mission", "Limited Election Observation Mission",
             "Election Assessment Mission", "Special Election Assessment Mission",
             "Referendum Observation Mission", "Limited Referendum Observation Mission",
@@ -133,7 +169,7 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         date_form = draw(st.sampled_from(["dmy", "upper", "glued", "two_days"]))
     printed_dates, dates, dates_text = draw(voting_days(date_form))
     country_printed, country = draw(st.sampled_from(COUNTRIES))
-    phrase_upper, phrase, kind, early = draw(st.sampled_from(PHRASES))
+    phrase_upper, phrase, kind, early = draw(phrases())
     upper = {part: draw(st.booleans()) for part in ("country", "phrase", "label")}
     country_line = _case(country_printed, upper["country"])
     phrase_line = phrase_upper if upper["phrase"] else _title(phrase_upper)
@@ -150,7 +186,9 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         else last_day + timedelta(days=draw(st.integers(30, 240))))
     round_ = None
     axes = {"family": family, "date_form": date_form,
-            "case": "upper" if upper["phrase"] else "title"}
+            "case": "upper" if upper["phrase"] else "title",
+            "phrase": "known" if (phrase_upper, phrase, kind, early) in PHRASES
+            else "made-up chamber"}
 
     # the election line(s): phrase and dates on one line or two; a year before or after
     block = draw(st.sampled_from(TITLE_BLOCK_FORMS)) if family in BLOCK_FAMILIES else "none"

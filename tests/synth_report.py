@@ -14,16 +14,25 @@ varies on its own, so Hypothesis (:func:`report_specs`) can combine them freely:
   ``RECOMMENDATIONS AND CONCLUSIONS`` chapter, flat numbered, bullets, paragraphs, none;
 - the observer annex: its wording and case, its number, grouping by delegation (flat or nested),
   by country under team headings, or none, and its length (several pages);
-- the running header: ``Page: N`` on the first header line, or in the footer.
+- the running header: ``Page: N`` on the first header line, or in the footer;
+- words never seen before: topic headings and observer group headings made of random words
+  (:func:`random_headings`), so no list of known headings can read them;
+- recommendation items with footnote markers and footnotes at the page foot, and items with
+  lettered sub-points (``a)``, ``b)``) under a lead-in sentence;
+- observer tables with a row-number column, or with the family name first under a header row;
+  observer annexes titled in random words (``ANNEX II: Vorbel Quintan``).
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from hypothesis import strategies as st
+
+from odihr.countries import country_code
 
 from results_pdfs import LEFT, WIDTH, Column, ReportPdf
 
@@ -68,6 +77,9 @@ COUNTRIES = (("Austria", "AT"), ("Germany", "DE"), ("United Kingdom", "GB"), ("F
              ("Canada", "CA"), ("United States", "US"), ("Netherlands", "NL"),
              ("Finland", "FI"), ("Denmark", "DK"), ("Switzerland", "CH"))
 ROLES = ("Head of Delegation", "MP", "Legal Analyst", "", "Staff of Delegation", "")
+#: Roles too long for their cell: ``|`` is where the cell wraps.
+LONG_ROLES = ("Special Co-ordinator and|Leader of the Short-Term Observers", "US Helsinki|"
+              "Commission Staff", "Deputy Head of|Delegation", "Election Observation|Co-ordinator")
 #: Delegation headings and their kinds.
 ORGANISATIONS = (("OSCE Parliamentary Assembly", "osce_pa"),
                  ("Parliamentary Assembly of the Council of Europe", "pace"),
@@ -100,6 +112,13 @@ class RecSpec:
     marker: str = "."  # ``1.`` or ``1)``
     seed: int = 0
     bold_topics: bool = True  # topic headings in bold, or in body type
+    topics: tuple[str, ...] = ()  # topic headings of random words instead of the known ones
+    footnotes: bool = False  # footnote markers after some items, footnotes at the page foot
+    sub_points: bool = False  # some items: a lead-in sentence, then a) b) sub-points
+    restart: bool = False  # lettered topics and terms: numbering starts again under each heading
+    chapter: str = "Recommendations"  # the chapter's wording (structures with a chapter)
+    parts: str = "letters"  # priority/other headings: "letters" (A./A), "bare", "title case"
+    bullet: str = "•"  # the bullet glyph of bulleted structures
 
 
 @dataclass(frozen=True)
@@ -117,6 +136,11 @@ class ObsSpec:
     caps_countries: bool = False
     header_row: bool = False  # a Name | Surname | Country | Role row under each heading
     group_size: float = 11.0  # group headings in smaller type than the annex title, or the same
+    names: tuple[str, ...] = ()  # group headings of random words (delegation kind "other")
+    columns: str = "standard"  # "standard", "numbered" (a row-number column), "family_first"
+    plain_headings: bool = False  # group headings in the table's type: not bold, not larger
+    long_roles: bool = False  # some roles wrap onto a second line of their cell
+    title_words: str = ""  # an annex title of random words, naming no observers
 
 
 @dataclass(frozen=True)
@@ -127,6 +151,7 @@ class ReportSpec:
     numbering: str = "roman_dot"
     toc: str = "leaders"  # leaders, plain, none
     toc_shares_page: bool = False  # the first chapter starts under the contents
+    toc_title: str = "TABLE OF CONTENTS"  # the contents' heading: also "Contents", or none ("")
     page_header: bool = False
     results_annex: bool = True
     recs: RecSpec = field(default_factory=lambda: RecSpec("priority_other"))
@@ -152,6 +177,8 @@ class SynthPdf(ReportPdf):
                                  "ODIHR Election Observation Mission Final Report"))
         self.page_header = page_header
         self.pages = 0
+        self.line_end = self.line_top = 0.0  # where the last line written ends, and its top
+        self.footnoted = 0  # the page holding a footnote already
 
     def new_page(self) -> ReportPdf:
         self._finish_page()
@@ -193,10 +220,22 @@ class SynthPdf(ReportPdf):
             self.room(size + 3)
             if i == 0 and lead is not None:
                 self.text(LEFT, lead, size=size, bold=bold)
-            self.text(first_x if i == 0 and first_x is not None else x, line, size=size,
-                      bold=bold)
+            self.line_end = self.text_at(first_x if i == 0 and first_x is not None else x,
+                                         self.top, line, size=size, bold=bold)
+            self.line_top = self.top
             self.top += size + 3
         self.top += gap
+
+    def footnote(self, number: int, text: str) -> bool:
+        """A raised marker after the last line written and the footnote at this page's foot
+        (one footnote a page); False when this page has one already."""
+        if self.footnoted == self._count:
+            return False
+        self.footnoted = self._count
+        self.marker(self.line_end, self.line_top, str(number), size=BODY_SIZE)
+        self.text_at(LEFT, BOTTOM + 2, str(number), size=5.5)
+        self.text_at(LEFT + 6, BOTTOM + 4, text, size=8.5)
+        return True
 
     def heading(self, text: str, size: float = 12.0, width: int = 70) -> None:
         parts = textwrap.wrap(text, width)
@@ -235,7 +274,7 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
     rec_chapter = {"none": None, "summary": None, "summary_bullets": None,
                    "conclusions": "Recommendations and Conclusions",
                    "lettered_section": "Conclusions"}.get(
-                       spec.recs.structure, "Recommendations")
+                       spec.recs.structure, _chapter_title(spec.recs))
     if rec_chapter:
         chapters.append(rec_chapter)
     annexes: list[str] = []
@@ -247,6 +286,8 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
         wording = _case(ANNEX_WORDINGS[obs.wording], not obs.title_case)
         if obs.title_case:
             wording = _title(ANNEX_WORDINGS[obs.wording])
+        if obs.title_words:
+            wording = obs.title_words if obs.title_case else obs.title_words.upper()
         obs_title = _annex_title(len(annexes), wording, not obs.title_case, obs.form)
         annexes.append(obs_title)
     pdf = SynthPdf(spec.page_header)
@@ -286,6 +327,13 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
     return pdf.save(), expected
 
 
+def _chapter_title(recs: RecSpec) -> str:
+    """The recommendations chapter's title. Under ``Conclusions and Recommendations`` prose is
+    conclusions: unnumbered paragraphs there cannot be told from them (the parser says so with
+    a part-level warning), so those structures keep ``Recommendations``."""
+    return "Recommendations" if recs.structure == "paragraphs" else recs.chapter
+
+
 def _title(text: str) -> str:
     small = {"of", "in", "the", "and"}
     words = text.lower().split()
@@ -317,7 +365,8 @@ def _contents(pdf: SynthPdf, spec: ReportSpec, chapters: Sequence[str],
     if spec.toc == "none":
         return
     pdf.new_page()
-    pdf.heading("TABLE OF CONTENTS")
+    if spec.toc_title:
+        pdf.heading(spec.toc_title)
     entries = [chapter_heading(spec, i, t) for i, t in enumerate(chapters)] + list(annexes)
     for page, entry in enumerate(entries, start=3):
         pdf.room(14)
@@ -369,35 +418,51 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
                        "conduct of elections and to support efforts to bring them in line "
                        "with OSCE commitments."))
     dot = "." if recs.dotted else ""
-    number = 0
+    number = printed = 0
     unnumbered = structure in ("bullets", "paragraphs", "summary_bullets")
 
     def item(priority: bool, section: str | None) -> None:
-        nonlocal number
-        number += 1
+        nonlocal number, printed
+        number += 1  # reading order: a printed number that restarts names no one item
+        printed += 1
+        if recs.restart and structure in ("lettered_topics", "terms") and \
+                expected.recommendations and expected.recommendations[-1][2] != section:
+            printed = 1
         text = _sentence(recs, number)
+        points = _sub_points(recs, number) if recs.sub_points and not unnumbered else []
+        if points:
+            text = text.split(". ")[0].rstrip(".") + ", in particular:"
         lines = wrap(text, 72)
         if structure in ("bullets", "summary_bullets"):
-            pdf.lines(lines, x=LEFT + 18, lead="•", gap=6)
+            pdf.lines(lines, x=LEFT + 18, lead=recs.bullet, gap=6)
         elif structure == "paragraphs":
             pdf.lines(wrap(text), gap=10)
         else:
-            pdf.lines(lines, x=LEFT + 18, lead=f"{number}{recs.marker}", gap=6)
+            pdf.lines(lines, x=LEFT + 18, lead=f"{printed}{recs.marker}", gap=0 if points else 6)
+        for i, point in enumerate(points):
+            pdf.lines(wrap(point, 66), x=LEFT + 54, first_x=LEFT + 36,
+                      gap=6 if i == len(points) - 1 else 0)
+            text = f"{text} {point}"
+        if recs.footnotes and number % 2:  # marker and footnote are no part of the text
+            pdf.footnote(number, FOOTNOTES[number % 3])
         expected.recommendations.append((number, priority, section, text, not unnumbered))
 
     letters = "ABCDEFGHIJK"
+    topics = recs.topics or TOPICS
     if structure == "priority_other":
-        pdf.heading(f"A{dot} PRIORITY RECOMMENDATIONS", size=12)
+        pdf.heading(_part_heading(recs, 0, "PRIORITY RECOMMENDATIONS"), size=12)
         for _ in range(recs.groups[0]):
             item(True, None)
-        pdf.heading(f"B{dot} OTHER RECOMMENDATIONS", size=12)
+        pdf.heading(_part_heading(recs, 1, "OTHER RECOMMENDATIONS"), size=12)
         for g, count in enumerate(recs.groups[1:]):
-            topic = TOPICS[(recs.seed + g) % len(TOPICS)]
+            topic = topics[(recs.seed + g) % len(topics)]
             _topic(pdf, topic, recs.bold_topics)
             for _ in range(count):
                 item(False, topic)
     elif structure == "lettered_topics":
-        names = LETTERED_CAPS if recs.caps_topics else LETTERED_TITLE
+        names: tuple[str, ...] = LETTERED_CAPS if recs.caps_topics else LETTERED_TITLE
+        if recs.topics:
+            names = tuple(t.upper() if recs.caps_topics else t for t in recs.topics)
         for g, count in enumerate(recs.groups[: len(names)]):
             topic = names[g]
             _topic(pdf, f"{letters[g]}{dot} {topic}", recs.bold_topics)
@@ -411,13 +476,52 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
                 item(False, term)
     elif structure in ("paragraphs", "bullets") and len(recs.groups) > 2:
         for g, count in enumerate(recs.groups):
-            topic = TOPICS[(recs.seed + g) % len(TOPICS)]
+            topic = topics[(recs.seed + g) % len(topics)]
             pdf.heading(topic, size=11)
             for _ in range(count):
                 item(False, topic)
     else:
         for _ in range(sum(recs.groups)):
             item(False, None)
+
+
+FOOTNOTES = ("See paragraph 7.5 of the 1990 OSCE Copenhagen Document.",
+             "Article 25 of the 1966 International Covenant on Civil and Political Rights.",
+             "As recommended in the final reports on the 2019 and 2021 elections.")
+SUB_VERBS = ("clarify", "review", "publish", "harmonise", "simplify", "regulate", "define")
+SUB_OBJECTS = ("the grounds and deadlines for complaints and appeals",
+               "all decisions of the election administration",
+               "the procedures for recounts and annulments",
+               "the access of observers to all stages of the process",
+               "the rules on campaign finance and its oversight",
+               "the criteria for the registration of candidates",
+               "the voting procedures for citizens abroad",
+               "the duties of the lower-level commissions",
+               "the sanctions for misuse of administrative resources",
+               "the timelines of the tabulation of the results",
+               "the accreditation of citizen observers")
+
+
+def _sub_points(spec: RecSpec, number: int) -> list[str]:
+    """Two or three lettered sub-points for every third item, none for the others (a report
+    repeats no line: a line repeated at the page edges is a running header)."""
+    if (spec.seed + number) % 3:
+        return []
+    count = 2 + (spec.seed + number) % 2
+    points = [f"{SUB_VERBS[(number + i) % len(SUB_VERBS)]} "
+              f"{SUB_OBJECTS[(spec.seed + 4 * number + i) % len(SUB_OBJECTS)]}"
+              for i in range(count)]
+    return [f"{'abc'[i]}) {p}{'.' if i == count - 1 else ';'}" for i, p in enumerate(points)]
+
+
+def _part_heading(recs: RecSpec, index: int, title: str) -> str:
+    """``A. PRIORITY RECOMMENDATIONS``, ``A PRIORITY …``, ``PRIORITY …`` or ``Priority
+    Recommendations``."""
+    if recs.parts == "title case":
+        return title.title()
+    if recs.parts == "bare":
+        return title
+    return f"{'AB'[index]}{'.' if recs.dotted else ''} {title}"
 
 
 def _topic(pdf: SynthPdf, text: str, bold: bool) -> None:
@@ -430,8 +534,9 @@ def _topic(pdf: SynthPdf, text: str, bold: bool) -> None:
 
 
 def _row(pdf: SynthPdf, columns: Sequence[Column], cells: Sequence[str]) -> None:
-    pdf.room(14)
-    pdf.row(columns, list(cells), size=10)
+    """One observer's row; a cell with ``|`` wraps there onto a second line."""
+    pdf.room(26)
+    pdf.row(columns, [c.split("|") if "|" in c else c for c in cells], size=10)
 
 
 FOUR = [Column(LEFT, right=False), Column(186, right=False), Column(306, right=False),
@@ -447,61 +552,108 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
     def person(i: int) -> tuple[str, str, str, str, str]:
         country, code = COUNTRIES[(k + 3 * i) % len(COUNTRIES)]
         family = FAMILY[(k + 5 * i + i // len(FAMILY)) % len(FAMILY)]  # no pair repeats soon
+        roles = LONG_ROLES if obs.long_roles and i % 4 == 1 else ROLES
         return (GIVEN[(k + i) % len(GIVEN)], family, country, code,
-                ROLES[(k + i) % len(ROLES)])
+                roles[(k + i) % len(roles)])
+
+    def heading(text: str, size: float) -> None:
+        if obs.plain_headings:
+            pdf.room(60)
+            pdf.lines([text], size=10, gap=4)
+        else:
+            pdf.heading(text, size=size)
 
     count = 0
     teams = [(t.replace("ODIHR EOM ", obs.prefix), kind) for t, kind in TEAMS]
+    numbered = obs.columns == "numbered"
+    family_first = obs.columns == "family_first"
+    four = [Column(LEFT, right=False)] + [Column(c.x + 24, right=False) for c in FOUR] \
+        if numbered else FOUR
+    three = [Column(LEFT, right=False)] + [Column(c.x + 24, right=False) for c in THREE] \
+        if numbered else THREE
 
-    def header(columns: Sequence[Column], labels: Sequence[str]) -> None:
-        if obs.header_row:
+    def header(columns: Sequence[Column], labels: list[str]) -> None:
+        if obs.header_row or family_first:
+            if family_first:
+                labels[:2] = ["Surname", "First name"]
             pdf.room(30)
-            pdf.row(columns, list(labels), size=10, bold=True)
+            pdf.row(columns, ["No."] + labels if numbered else labels, size=10, bold=True)
+
+    def cells(row: int, given: str, family: str, *rest: str) -> list[str]:
+        """A row's cells; numbered per group (even seeds) or through the list (odd seeds)."""
+        names = [family, given] if family_first else [given, family]
+        return ([f"{count if k % 2 else row}."] if numbered else []) + names + list(rest)
 
     def rows(delegation: str, parent: str | None, kind: str, n: int) -> None:
         nonlocal count
-        header(FOUR, ("Name", "Surname", "Country", "Role"))
-        for _ in range(n):
+        header(four, ["Name", "Surname", "Country", "Role"])
+        for row in range(1, n + 1):
             given, family, country, code, role = person(count)
             count += 1
-            _row(pdf, FOUR, [given, family, country, role])
-            expected.observers.append((given, family, country, role or None, delegation,
-                                       parent, code, kind))
+            _row(pdf, four, cells(row, given, family, country, role))
+            expected.observers.append((given, family, country, role.replace("|", " ") or None,
+                                       delegation, parent, code, kind))
 
+    random = [(name, "other") for name in obs.names]
     if obs.grouping == "none":
         rows(title, None, "other", sum(obs.groups))
         return
     if obs.grouping == "flat":
-        groups = [*ORGANISATIONS, *teams]
+        groups = random or [*ORGANISATIONS, *teams]
         for g, n in enumerate(obs.groups):
             name, kind = groups[(k + g) % len(groups)]
-            pdf.heading(name, size=obs.group_size)
+            heading(name, obs.group_size)
             rows(name, None, kind, n)
         return
     if obs.grouping == "nested":
-        pdf.heading("Long-Term Observers", size=12.5)
+        outer = obs.names[0] if obs.names else "Long-Term Observers"
+        heading(outer, 12.5)
         for g, n in enumerate(obs.groups):
             name, kind = teams[g % 2]
-            pdf.heading(name, size=obs.group_size)
-            rows(name, "Long-Term Observers", kind, n)
+            heading(name, obs.group_size)
+            rows(name, outer, kind, n)
         return
     # grouped by country under a team heading
-    team, kind = teams[2]
-    pdf.heading(team, size=12.5)
+    team, kind = random[0] if random else teams[2]
+    heading(team, 12.5)
     for g, n in enumerate(obs.groups):
         country, code = COUNTRIES[(k + g) % len(COUNTRIES)]
         country = country.upper() if obs.caps_countries else country
-        pdf.heading(country, size=11)
-        header(THREE, ("Name", "Surname", "Role"))
-        for _ in range(n):
+        heading(country, 11)
+        header(three, ["Name", "Surname", "Role"])
+        for row in range(1, n + 1):
             given, family, _, _, role = person(count)
             count += 1
-            _row(pdf, THREE, [given, family, role])
-            expected.observers.append((given, family, country, role or None, team, None, code,
-                                       kind))
+            _row(pdf, three, cells(row, given, family, role))
+            expected.observers.append((given, family, country, role.replace("|", " ") or None,
+                                       team, None, code, kind))
 
 
 # --- Hypothesis ----------------------------------------------------------------------------------
+
+
+#: Words a heading of random words must not contain: they carry meaning in a report's structure.
+RESERVED = re.compile(r"^(?:annex|appendix|list|priority|other|recommendations?|observers?|"
+                      r"members?|mission|conclusions?|and|the|of|in|page|table|contents|"
+                      r"short|long|term|core|team|osce|odihr|pace|nato|european|parliament\w*|"
+                      r"assembly|delegation|summary|about)$", re.IGNORECASE)
+
+
+def _word_ok(word: str) -> bool:
+    """A random word that is no keyword, no roman numeral and no country."""
+    return not RESERVED.match(word) and not set(word.upper()) <= set("IVXLCDM") and \
+        country_code(word) is None
+
+
+def random_headings(count: int = 6) -> st.SearchStrategy[tuple[str, ...]]:
+    """Headings of one to three random capitalised words (an ``and`` may join the last two):
+    words no list of known headings holds."""
+    word = st.text("abcdefghijklmnoprstuvwyz", min_size=4, max_size=11).map(str.capitalize) \
+        .filter(_word_ok)
+    heading = st.tuples(st.lists(word, min_size=1, max_size=3), st.booleans()).map(
+        lambda t: " and ".join([" ".join(t[0][:-1]), t[0][-1]]) if t[1] and len(t[0]) > 1
+        else " ".join(t[0]))
+    return st.lists(heading, min_size=count, max_size=count, unique_by=str.upper).map(tuple)
 
 
 def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
@@ -510,7 +662,12 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         structure=st.sampled_from(REC_STRUCTURES),
         groups=st.lists(st.integers(1, max_group), min_size=2, max_size=11).map(tuple),
         dotted=st.booleans(), caps_topics=st.booleans(), marker=st.sampled_from((".", ")")),
-        seed=st.integers(0, 50), bold_topics=st.booleans())
+        seed=st.integers(0, 50), bold_topics=st.booleans(),
+        topics=st.one_of(st.just(()), random_headings(11)),
+        footnotes=st.booleans(), sub_points=st.booleans(), restart=st.booleans(),
+        chapter=st.sampled_from(("Recommendations", "Conclusions and Recommendations")),
+        parts=st.sampled_from(("letters", "bare", "title case")),
+        bullet=st.sampled_from(("•", "–", "-", "o", "·", "—", "*")))
 
 
 def obs_specs(max_rows: int = 6, long_lists: bool = False) \
@@ -528,8 +685,21 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
         groups=groups,
         seed=st.integers(0, 50), prefix=st.sampled_from(("ODIHR EOM ", "OSCE/ODIHR ", "")),
         caps_countries=st.booleans(), header_row=st.booleans(),
-        group_size=st.sampled_from((11.0, 12.0)))
+        group_size=st.sampled_from((11.0, 12.0)),
+        names=st.one_of(st.just(()), random_headings(5)),
+        columns=st.sampled_from(("standard", "numbered", "family_first")),
+        plain_headings=st.booleans(), long_roles=st.booleans(),
+        title_words=st.one_of(st.just(""), st.just(""), random_headings(1).map(lambda t: t[0])))
+    annex = annex.map(_enough_people)
     return st.sampled_from((1, 2, 0)).flatmap(lambda k: annex if k else st.none())
+
+
+def _enough_people(obs: ObsSpec) -> ObsSpec:
+    """An annex titled in words naming no people is a list of observers by its table: it lists
+    three people at least (odihr.parse.observers.PEOPLE_ROWS), as every real list does."""
+    if obs.title_words and sum(obs.groups) < 3:
+        return replace(obs, groups=(*obs.groups, 3))
+    return obs
 
 
 def report_specs(max_group: int = 4, max_rows: int = 6, long_lists: bool = False) \
@@ -538,6 +708,7 @@ def report_specs(max_group: int = 4, max_rows: int = 6, long_lists: bool = False
     return st.builds(
         ReportSpec, upper=st.booleans(), numbering=st.sampled_from(NUMBERINGS),
         toc=st.sampled_from(("leaders", "plain", "none")), toc_shares_page=st.booleans(),
+        toc_title=st.sampled_from(("TABLE OF CONTENTS", "Contents", "")),
         page_header=st.booleans(),
         results_annex=st.booleans(), recs=rec_specs(max_group),
         observers=obs_specs(max_rows, long_lists))

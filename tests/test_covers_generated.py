@@ -8,6 +8,8 @@ long one is ``bench/covers_fuzz.py``.
 
 from __future__ import annotations
 
+from datetime import date
+
 from cover_pdfs import Cover, cover_pdf, covers
 from hypothesis import HealthCheck, given, settings
 
@@ -31,3 +33,19 @@ def parsed(cover: Cover) -> dict[str, object]:
 def test_generated_cover_reads_exactly(cover: Cover) -> None:
     assert parsed(cover) == cover.expected, "\n".join(
         cover.lines + ["-- title block:", *cover.title_block, "-- header:", *cover.header])
+
+
+def test_a_label_wrapped_inside_its_mission_words() -> None:
+    # Found by the long profile: "MISSION REPORT" alone names no report; with the line above it
+    # it is the label of an observation mission's report.
+    for label in (["OSCE/ODIHR ELECTION OBSERVATION", "MISSION REPORT"],
+                  ["OSCE/ODIHR Election Observation Mission", "Report"],
+                  ["ODIHR Limited Election Observation", "Mission Report"]):
+        lines = ["Office for Democratic Institutions and Human Rights",
+                 "STATE DUMA ELECTIONS JULY 13, 2009", "REPUBLIC OF BELARUS", *label,
+                 "27 DECEMBER 2009", "Warsaw"]
+        mission = "Limited Election Observation Mission" if "Limited" in label[0] \
+            else "Election Observation Mission"
+        expected = {"report_type": "final", "mission_type": mission,
+                    "published_on": date(2009, 12, 27), "country": "Belarus"}
+        assert parsed(Cover(lines, [], [], expected)) == expected, label

@@ -110,6 +110,64 @@ def test_an_observer_list_of_more_than_ten_pages() -> None:
     assert len(pages) >= 10
 
 
+TOPICS_NEVER_SEEN = ("Vorbel Quintan", "Hadrosk and Plimet", "Tuvesk", "Oprand Salk Yeverin")
+
+
+@pytest.mark.parametrize("structure", ["priority_other", "lettered_topics", "paragraphs"])
+@pytest.mark.parametrize("caps", [True, False])
+def test_topic_headings_of_words_never_seen(structure: str, caps: bool) -> None:
+    recs = RecSpec(structure, groups=(2, 1, 2, 1), caps_topics=caps, topics=TOPICS_NEVER_SEEN,
+                   bold_topics=caps)
+    expected = check(ReportSpec(recs=recs))
+    sections = {r[2] for r in expected.recommendations} - {None}
+    assert sections and all(s.upper() in map(str.upper, TOPICS_NEVER_SEEN) for s in sections)
+
+
+@pytest.mark.parametrize("structure", ["lettered_topics", "terms"])
+@pytest.mark.parametrize("bold", [True, False])
+def test_numbering_that_starts_again_under_each_topic(structure: str, bold: bool) -> None:
+    # Printed 1, 2 | 1, 2, 3 | 1, 2: read in full, numbered 1..n in reading order.
+    expected = check(ReportSpec(recs=RecSpec(structure, groups=(2, 3, 2), restart=True,
+                                             bold_topics=bold)))
+    assert [r[0] for r in expected.recommendations] == \
+        list(range(1, len(expected.recommendations) + 1))
+
+
+@pytest.mark.parametrize("structure", ["priority_other", "flat", "summary", "lettered_topics"])
+def test_items_with_sub_points_and_footnotes(structure: str) -> None:
+    expected = check(ReportSpec(recs=RecSpec(structure, groups=(3, 3, 2), sub_points=True,
+                                             footnotes=True, seed=2)))
+    assert any(" a) " in r[3] and " b) " in r[3] for r in expected.recommendations)
+
+
+@pytest.mark.parametrize("grouping", ["flat", "nested", "country"])
+def test_observer_group_headings_in_the_table_type(grouping: str) -> None:
+    # Not bold, not larger, narrower than the first column: set apart by white space only.
+    check(ReportSpec(observers=ObsSpec(grouping=grouping, groups=(3, 2, 4), plain_headings=True,
+                                       long_roles=True)))
+
+
+@pytest.mark.parametrize("columns", ["numbered", "family_first"])
+def test_observer_columns_numbered_or_family_name_first(columns: str) -> None:
+    check(ReportSpec(observers=ObsSpec(groups=(3, 4), columns=columns, header_row=False)))
+
+
+def test_a_header_row_names_the_columns_of_later_pages_by_position() -> None:
+    # Surname | First name on the first page only; on a later page no observer has a role, so
+    # that page's table has a column fewer than the header.
+    spec = ReportSpec(recs=RecSpec("none"), observers=ObsSpec(
+        grouping="nested", groups=(39, 11), seed=33, prefix="OSCE/ODIHR ", columns="family_first"))
+    expected = check(spec)
+    assert len(expected.observers) == 50
+
+
+def test_observer_group_headings_of_words_never_seen() -> None:
+    names = ("Quintal Brevan Group", "Oskelt", "Marrow and Tessin", "Plovdrek Ulm", "Varsk")
+    expected = check(ReportSpec(observers=ObsSpec(groups=(2, 3, 1), names=names)))
+    assert {o[4] for o in expected.observers} == set(names[:3])
+    assert {o[7] for o in expected.observers} == {"other"}
+
+
 @FAST
 @given(report_specs())
 def test_generated_reports_parse_exactly(spec: ReportSpec) -> None:
@@ -229,3 +287,25 @@ def test_items_numbered_out_of_order_are_an_unknown_layout_not_paragraphs() -> N
     with PdfReport(data) as pdf, pytest.raises(UnknownLayout) as raised:
         read_recommendations(pdf)
     assert "numbered 5" in str(raised.value)
+
+
+@pytest.mark.parametrize("grouping", ["flat", "none", "country"])
+@pytest.mark.parametrize("results_annex", [True, False])
+def test_an_observer_annex_titled_in_words_never_seen(grouping: str, results_annex: bool) -> None:
+    # "ANNEX II: Vorbel Quintan Hadrosk": no word names observers; the table of names with
+    # nationalities does. The results annex before it is no list of people.
+    expected = check(ReportSpec(results_annex=results_annex, observers=ObsSpec(
+        grouping=grouping, groups=(3, 2), title_words="Vorbel Quintan Hadrosk", title_case=True)))
+    assert len(expected.observers) == 5
+
+
+@pytest.mark.parametrize("upper", [True, False])
+@pytest.mark.parametrize("shares_page", [True, False])
+@pytest.mark.parametrize("structure", ["priority_other", "summary", "bullets"])
+def test_contents_without_a_title_or_page_numbers(upper: bool, shares_page: bool,
+                                                  structure: str) -> None:
+    # Only a list of headings, each printed again as its chapter: no contents line is taken for
+    # the recommendations heading or the observer annex it names.
+    check(ReportSpec(upper=upper, toc="plain", toc_title="", toc_shares_page=shares_page,
+                     recs=RecSpec(structure, groups=(2, 3, 2)),
+                     observers=ObsSpec(groups=(3, 2, 4))))

@@ -104,8 +104,12 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
                 and (election is None or len(election.phrase.split()) == 1):
             # a phrase wrapped over two lines: ``EARLY PRESIDENTIAL`` / ``ELECTION``
             election = election_line(f"{opening} {line}") or election
-        if line.lower() == "report" and previous and terms.report_type(f"{previous} {line}"):
-            line = f"{previous} {line}"  # ``OSCE/ODIHR Election Observation Mission`` / ``Report``
+        if previous and terms.report_type(line) is None and (
+                line.lower() == "report" or _mission_named(previous)) and \
+                terms.report_type(f"{previous} {line}"):
+            # a label wrapped after its mission's words: ``OSCE/ODIHR Election Observation
+            # Mission`` / ``Report``, ``OSCE/ODIHR ELECTION OBSERVATION`` / ``MISSION REPORT``
+            line = f"{previous} {line}"
         joined_mission = _mission_named(f"{opening} {line}") if opening else None
         if election is None and joined_mission and joined_mission != _mission_named(line):
             # a label wrapped inside its mission: ``ODIHR Limited Election`` / ``Observation

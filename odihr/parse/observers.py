@@ -9,9 +9,14 @@ family names | country | role. The parser reads it by structure:
 
 - the annex is found on the fast PDFium text, contents pages skipped; only its pages are read
   with word positions, page after page until the next section (lists run to 10+ pages);
-- headings are the lines set apart typographically (bold or larger than the table text); a
-  heading in larger type, or one followed directly by another heading, encloses the headings
-  after it (``Long-Term Observers`` › ``ODIHR EOM Core Team``);
+- an annex whose title names no people (``ANNEX II: THE MISSION``, words no list holds) is
+  read too, last, and kept only when its table holds people: three rows at least, nearly all
+  with a known nationality (a results or turnout table names parties or regions);
+- headings are the lines set apart typographically (bold or larger than the table text), or
+  in the table's own type by position and white space: one cell at the table's left edge,
+  spanning columns or standing as far from its neighbours as rows do (a wrapped cell sits
+  closer to its row); a heading in larger type, or one followed directly by another heading,
+  encloses the headings after it (``Long-Term Observers`` › ``ODIHR EOM Core Team``);
 - a heading that is a country's name (a list grouped by country) gives the country of the
   observers under it; their delegation is the nearest heading that is not a country;
 - each heading's lines on one page are one table (:mod:`odihr.parse.observers_table`): columns
@@ -31,16 +36,17 @@ from collections.abc import Sequence
 
 from odihr.countries import country_code
 from odihr.errors import UnknownLayout
+from odihr.parse.contents import contents_extents
 from odihr.parse.delegations import delegation_kind
-from odihr.parse.headings import annex_heading, toc_entry, toc_extents
+from odihr.parse.headings import annex_heading, toc_entry
 from odihr.parse.joining import is_capitalised
 from odihr.parse.layout import Line, body_size, content_lines
+from odihr.parse.observer_headings import mark_headings
 from odihr.parse.observers_table import (
     DEFAULT_SETTINGS,
     TableSettings,
     cells_of,
     header_kinds,
-    spans_columns,
     table_rows,
 )
 from odihr.parse.pdf import PdfReport
@@ -63,11 +69,11 @@ def read_observers(pdf: PdfReport, settings: TableSettings = DEFAULT_SETTINGS) \
             no observer could be read under it.
     """
     unread: tuple[int, str] | None = None
-    for start, names_observers in annex_pages(pdf):
+    for start, rank in annex_pages(pdf):
         observers, title = _read_annex(pdf, start, settings)
-        if observers:
+        if observers and (rank < UNNAMED or _a_list_of_people(observers)):
             return observers
-        if title and names_observers and unread is None:
+        if title and rank == NAMES_OBSERVERS and unread is None:
             unread = (start, title)
     if unread is not None:
         raise UnknownLayout(unread[0], f"a table of observers (names, country) under {unread[1]!r}",
@@ -75,13 +81,22 @@ def read_observers(pdf: PdfReport, settings: TableSettings = DEFAULT_SETTINGS) \
     return ()
 
 
-def annex_pages(pdf: PdfReport) -> list[tuple[int, bool]]:
-    """Pages (1-based) where an annex listing people starts, found on the fast page text, and
-    whether its heading names observers or the mission: those first, then other lists of
-    members. Contents pages are skipped; headings match in any case (``Annex II: List of
-    Observers``)."""
-    pages: list[tuple[bool, int]] = []
-    contents = toc_extents(pdf.texts)  # the table of contents names every annex
+#: Ranks of an annex (:func:`annex_pages`): its heading names observers or the mission, names
+#: other people (members), or names neither (``ANNEX 3: THE MISSION``, in a wording no list
+#: holds) and must prove itself a list of people by its table.
+NAMES_OBSERVERS, NAMES_PEOPLE, UNNAMED = 0, 1, 2
+#: An annex whose heading names no people is a list of observers when at least this many rows
+#: were read and nearly all of them (:data:`PEOPLE_SHARE`) have a known nationality.
+PEOPLE_ROWS, PEOPLE_SHARE = 3, 0.9
+
+
+def annex_pages(pdf: PdfReport) -> list[tuple[int, int]]:
+    """Pages (1-based) where an annex starts, found on the fast page text, and its rank: those
+    whose heading names observers or the mission first, then other lists of members, then
+    annexes naming neither (their table decides, :func:`_a_list_of_people`). Contents pages are
+    skipped; headings match in any case (``Annex II: List of Observers``)."""
+    pages: list[tuple[int, int]] = []
+    contents = contents_extents(pdf.texts)  # the table of contents names every annex
     for number, text in enumerate(pdf.texts, start=1):
         skip = contents.get(number, range(0))
         lines = [" ".join(ln.split()) for i, ln in enumerate(text.split("\n"))
@@ -92,9 +107,21 @@ def annex_pages(pdf: PdfReport) -> list[tuple[int, bool]]:
                 heading = f"{line} {following}" if is_capitalised(following) or \
                     following[:1].isupper() and len(following.split()) <= 4 else line
                 if PEOPLE_WORDS.search(heading.upper()):
-                    pages.append((not OBSERVER_WORDS.search(heading.upper()), number))
+                    rank = NAMES_PEOPLE if not OBSERVER_WORDS.search(heading.upper()) \
+                        else NAMES_OBSERVERS
+                    pages.append((rank, number))
                     break
-    return [(number, not other) for other, number in sorted(pages)]
+                if annex_heading(line) is not None:
+                    pages.append((UNNAMED, number))
+                    break
+    return [(number, rank) for rank, number in sorted(pages)]
+
+
+def _a_list_of_people(observers: Sequence[Observer]) -> bool:
+    """Rows read from an annex whose heading names no people are observers when nearly all of
+    them have a nationality: a results or turnout table's rows name parties or regions."""
+    known = sum(o.country_code is not None and bool(o.family_name) for o in observers)
+    return len(observers) >= PEOPLE_ROWS and known >= PEOPLE_SHARE * len(observers)
 
 
 def _opens_list(text: str) -> bool:
@@ -108,15 +135,16 @@ def _read_annex(pdf: PdfReport, start: int, settings: TableSettings) \
     annex's title (``""`` when no heading set apart as one opens it on that page)."""
     title, lines = _annex_lines(pdf, start)
     observers: list[Observer] = []
-    kinds: list[str] | None = None  # the columns a header row named, for pages without one
+    header: Line | None = None  # the last header row: it names the columns of pages without one
     for stack, block in _blocks(lines, title, settings):
-        kinds = next((k for k in map(header_kinds, block) if k), kinds)
+        header = next((line for line in block if header_kinds(line, settings)), header)
         teams = [h for h in stack if country_code(h) is None] or [title]
         by_country = country_code(stack[-1]) is not None if stack else False
         group = teams[-1] if by_country else (stack[-1] if stack else title)
         parent = (teams[-2] if len(teams) > 1 else None) if by_country else \
             (stack[-2] if len(stack) > 1 else None)
-        for row in table_rows(block, settings, kinds, has_country=not by_country):
+        for row in table_rows(block, settings, has_country=not by_country,
+                              earlier_header=header):
             country = row.country or (stack[-1] if by_country else None)
             observers.append(Observer(
                 position=len(observers) + 1, given_name=row.given_name,
@@ -160,7 +188,7 @@ def _blocks(lines: Sequence[Line], title: str = "",
             blocks.append(([text for _, text in headings], list(block)))
         block.clear()
 
-    marked = _mark_headings(lines, size, settings)
+    marked = mark_headings(lines, size, settings)
     for i, (line, rank) in enumerate(marked):
         if rank is None:
             if block and block[-1].page != line.page:
@@ -232,40 +260,3 @@ def _ends_annex(line: Line, following: Line | None, size: float) -> bool:
     heading_next = following.bold or following.size > size or \
         country_code(following.text) is not None
     return not heading_next and len(cells_of(following, DEFAULT_SETTINGS)) < 2
-
-
-def _mark_headings(lines: Sequence[Line], size: float, settings: TableSettings) \
-        -> list[tuple[Line, tuple[float, bool] | None]]:
-    """Pair each line with its heading level ``(size, bold)``, or ``None`` for table lines.
-
-    A heading wrapped over two lines is merged into one.
-    """
-    marked: list[tuple[Line, tuple[float, bool] | None]] = []
-    for i, line in enumerate(lines):
-        styled = line.bold or line.size >= size + settings.heading_size_step
-        if len(cells_of(line, settings)) > 1 or not (styled or spans_columns(lines, i, settings)
-                                                     or _country_heading(lines, i, settings)):
-            marked.append((line, None))
-            continue
-        level = (line.size, line.bold)
-        if marked and marked[-1][1] == level and marked[-1][0].page == line.page and \
-                line.top - marked[-1][0].bottom < settings.heading_wrap_gap * line.size:
-            prev = marked[-1][0]
-            marked[-1] = (Line(prev.page, prev.words + line.words), level)
-            continue
-        marked.append((line, level))
-    return marked
-
-
-
-
-def _country_heading(lines: Sequence[Line], index: int, settings: TableSettings) -> bool:
-    """An unstyled country heading of a list grouped by country: a line that is only a
-    country's name, at the left edge of the table row that follows it."""
-    line = lines[index]
-    if country_code(line.text) is None:
-        return False
-    for row in lines[index + 1:index + 3]:
-        if len(cells_of(row, settings)) > 1:
-            return abs(line.x0 - row.x0) <= settings.column_tolerance
-    return False

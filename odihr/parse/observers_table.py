@@ -81,19 +81,6 @@ class _Row:
     cells: dict[int, list[tuple[float, float, str]]] = field(default_factory=dict)
 
 
-def spans_columns(lines: Sequence[Line], index: int, settings: TableSettings) -> bool:
-    """An unstyled heading: one cell at the table's left edge, wider than the first column of
-    the next row and apart from it (a wrapped given name would sit close above its row)."""
-    line = lines[index]
-    for row in lines[index + 1:index + 4]:
-        cells = cells_of(row, settings)
-        if len(cells) > 1:
-            return abs(line.x0 - row.x0) <= settings.column_tolerance and \
-                line.x1 > cells[1][0].x0 + settings.column_tolerance and \
-                row.top - line.bottom > settings.heading_wrap_gap * row.size
-    return False
-
-
 def cells_of(line: Line, settings: TableSettings) -> list[list[Word]]:
     """Split a line into cells at gaps wider than a word space."""
     cells: list[list[Word]] = []
@@ -116,8 +103,8 @@ def _columns(block: Sequence[Line], settings: TableSettings) -> list[float]:
 
 
 def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS,
-               kinds: Sequence[str] | None = None, *, has_country: bool = True) \
-        -> list[RowFields]:
+               kinds: Sequence[str] | None = None, *, has_country: bool = True,
+               earlier_header: Line | None = None) -> list[RowFields]:
     """The observers of one table block (one heading's lines on one page), field by field.
 
     A line with words in the first two columns is an observer's row; any other line holds the
@@ -126,6 +113,11 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
     that columns map in order to given name, family name, country and role (a two-column table:
     full name and country). Under a country heading (``has_country=False``) no column holds the
     country: given name, family name and role, or the full name alone, one per line.
+
+    ``earlier_header`` (a header row on an earlier page of the annex) names the columns of a
+    block without one by position when it has a label over each of them, so a page where a
+    column happens to be empty (no roles) keeps the header's order (``Surname | First name``);
+    otherwise its labels count as ``kinds``.
     """
     header = next((i for i, line in enumerate(block) if header_kinds(line, settings)), None)
     body = [line for i, line in enumerate(block) if i != header]
@@ -139,6 +131,12 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
 
     if header is not None:
         kinds = _header_columns(block[header], columns, settings)
+    elif earlier_header is not None:
+        mapped = _header_columns(earlier_header, columns, settings)
+        if all(mapped):  # the earlier header's columns are this table's
+            kinds = mapped
+        else:
+            kinds, earlier_header = kinds or header_kinds(earlier_header, settings), None
     rows: list[_Row] = []
     pending: list[Line] = []
     single = not has_country and header is None and len(columns) == 1
@@ -155,7 +153,8 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
         _add(_owner(line, rows, pending), line.words, column)
     texts = [{c: join_fragments(f) for c, f in row.cells.items()} for row in rows]
     given = list(kinds or ())
-    layout = given if header is not None or len(given) == len(columns) \
+    layout = given if header is not None or earlier_header is not None or \
+        len(given) == len(columns) \
         else _guess_kinds(texts, len(columns), has_country=has_country)
     return [_fields(text, layout, row.line.page) for text, row in zip(texts, rows, strict=True)]
 

@@ -15,7 +15,10 @@ contents pages are skipped. Its pages are then read line by line with positions 
   1999–2012 style) is a topic, never a priority part, and its letter is dropped;
 - an item starts with the next number (``12.``, ``12)``, ``12 .``, or bare in a column of its
   own) at the numbers' left edge; everything else until the next item or heading continues its
-  text, across pages. A section without numbers is read as bullets or paragraphs
+  text, across pages. After a finished item, a part or topic heading may start the numbering
+  again at 1 (some 1999–2012 lists number each topic on its own): such a list is numbered
+  1..n in reading order, since a printed number then names no single recommendation. A
+  section without numbers is read as bullets or paragraphs
   (:mod:`odihr.parse.recommendations_plain`), numbered in reading order (``numbered=False``);
 - running headers and footers, footnotes (smaller type) and footnote markers (small raised
   words) are left out; a line-end hyphen is repaired (:mod:`odihr.parse.joining`);
@@ -31,7 +34,8 @@ import re
 from collections.abc import Sequence
 
 from odihr.errors import UnknownLayout
-from odihr.parse.headings import LETTER, NONE, heading_key, split_number, toc_entry, toc_extents
+from odihr.parse.contents import contents_extents
+from odihr.parse.headings import LETTER, NONE, heading_key, split_number, toc_entry
 from odihr.parse.joining import is_capitalised, join_lines, report_vocabulary
 from odihr.parse.pdf import PdfReport
 from odihr.parse.recommendations_plain import read_plain
@@ -145,7 +149,7 @@ def _section_starts(pdf: PdfReport) -> list[tuple[int, str, int]]:
     occurrence of that text on its page each is (a short contents list without page numbers
     can share its page with the first chapter)."""
     starts = []
-    contents = toc_extents(pdf.texts)
+    contents = contents_extents(pdf.texts)
     for number, text in enumerate(pdf.texts, start=1):
         lines = [" ".join(ln.split()) for ln in text.split("\n")]
         skip = contents.get(number, range(0))

@@ -105,13 +105,14 @@ class SectionReader:
             pass
         elif (styled or self._plain_part(line, rest)) and self._part(text):
             self.section, self.restart = None, True
-        elif capital and _ends_section(text, rest, self._expected(), self.letter) or styled and \
+        elif capital and _ends_section(text, rest, self._expected(), self.letter,
+                                       self._may_restart()) or styled and \
                 (ends_chapter(text, self.letter) or self._like_head(line, rest)
                  or self._next_sibling(text)):
             return False  # the next section, capitalised or numbered, or an annex
         elif (styled and (self.text_x is None or line.x0 < self.text_x - 2)) or \
                 _looks_like_topic(line, rest, self.items, self.number_x, self._expected(),
-                                  self.letter):
+                                  self.letter, self._may_restart()):
             previous = self.last_heading
             wrapped = previous is not None and previous.bold == line.bold and \
                 line.top - previous.bottom < 0.5 * line.size
@@ -119,6 +120,7 @@ class SectionReader:
             if numbered.style == LETTER and not wrapped:
                 self.letter, text = numbered.number, numbered.title
             self.section = f"{self.section} {text}" if wrapped and self.section else text
+            self.restart = self.restart or self._may_restart()
             heading = line
         elif self.items:
             self.items[-1].lines.append(text)
@@ -145,6 +147,13 @@ class SectionReader:
 
     def _expected(self) -> int:
         return self.items[-1].number + 1 if self.items else 1
+
+    def _may_restart(self) -> bool:
+        """A heading here may restart the numbering at 1: the last item is finished (its text
+        ends a sentence). Topic headings of 1999–2012 lists sometimes number each topic's items
+        from 1."""
+        last = self.items[-1].lines[-1] if self.items and self.items[-1].lines else ""
+        return last.endswith((".", ";"))
 
     def _item(self, line: Line) -> bool:
         """Start an item when the line opens with the next number at the numbers' edge."""
@@ -197,7 +206,13 @@ class SectionReader:
     def finish(self) -> list[Item]:
         """The items, with priority set where the report says so: under a sub-heading naming
         priority. Without one, the sub-headings are groups (``Short-term recommendations``) and
-        name the section of the items under them that have no topic of their own."""
+        name the section of the items under them that have no topic of their own.
+
+        Where the numbering starts again under a heading, a printed number names no single
+        recommendation: the items are numbered 1..n in reading order instead."""
+        if any(b.number <= a.number for a, b in zip(self.items, self.items[1:], strict=False)):
+            for number, item in enumerate(self.items, start=1):
+                item.number = number
         priority = any(p.priority for p in self.parts)
         for item in self.items:
             part = self.parts[item.part] if item.part >= 0 else None
@@ -297,26 +312,31 @@ def _next_letter(previous: str | None, letter: str) -> bool:
     return ord(letter) == ord(previous) + 1
 
 
-def _ends_section(text: str, rest: Sequence[Line], expected: int, letter: str | None) -> bool:
-    """A capitalised heading ends the list unless an item or a topic heading follows it."""
+def _ends_section(text: str, rest: Sequence[Line], expected: int, letter: str | None,
+                  restart: bool = False) -> bool:
+    """A capitalised heading ends the list unless an item (the next, or 1 where the numbering
+    may ``restart``) or a topic heading follows it."""
     if ends_chapter(text, letter):
         return True
     nxt = rest[0] if rest else None
     if nxt is None:
         return True
     item = item_match(nxt)
-    return not (item and item[0] == expected) and len(text.split()) > 1
+    return not (item and (item[0] == expected or restart and item[0] == 1)) and \
+        len(text.split()) > 1
 
 
 def _looks_like_topic(line: Line, rest: Sequence[Line], items: Sequence[Item],
-                      number_x: float | None, expected: int, letter: str | None) -> bool:
+                      number_x: float | None, expected: int, letter: str | None,
+                      restart: bool = False) -> bool:
     """An unstyled topic heading: a short capitalised line left of the item text, ending no
     sentence, after a finished item (or lettered, before the first) and right before the next
-    item."""
+    item (or item 1 where the numbering may ``restart``)."""
     if not rest:
         return False
     item = item_match(rest[0])
-    if item is None or item[0] != expected or len(line.text) >= 60 or \
+    if item is None or item[0] != expected and not (restart and item[0] == 1) or \
+            len(line.text) >= 60 or \
             not line.text[:1].isupper() or line.text.endswith((".", ",", ";", ":")):
         return False
     if not items or number_x is None:

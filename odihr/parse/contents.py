@@ -1,0 +1,114 @@
+"""The table of contents, including one with neither a title nor page numbers.
+
+:func:`odihr.parse.headings.toc_extents` finds a contents page by its title (``TABLE OF
+CONTENTS``) or by its page numbers and dot leaders. A few reports print neither: the contents are
+then only a list of headings. What still tells them apart is repetition: each of those lines is
+a heading (numbered, an annex, or a short line in capitals or title case) printed again once on
+a later page, as the chapter it names. Running headers repeat too, but on nearly every page;
+body text does not repeat at all. Numbered or annex headings right after such a run belong to it
+even when the body words them differently (an entry shortened to fit its line).
+
+:func:`contents_extents` is :func:`~odihr.parse.headings.toc_extents` plus such untitled lists,
+so the part readers never take a contents line for the heading it names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from odihr.parse.headings import (
+    NONE,
+    TOC_MIN_LINES,
+    annex_heading,
+    heading_key,
+    split_number,
+    toc_extents,
+)
+
+#: An untitled list of headings is the contents when it runs to this many lines at least …
+UNTITLED_MIN_LINES = TOC_MIN_LINES + 1
+#: … of which this many are numbered chapters or annexes …
+UNTITLED_MIN_NUMBERED = TOC_MIN_LINES
+#: … each printed again at most this many times (a running header is on most pages).
+MAX_REPEATS = 2
+#: A contents line is at most this long.
+MAX_ENTRY_CHARS = 90
+
+
+def contents_extents(texts: Sequence[str]) -> dict[int, range]:
+    """For each page holding part of the table of contents, the range of its text lines that
+    belong to it: :func:`~odihr.parse.headings.toc_extents`, or when it finds none, the first
+    run of heading lines each printed again further on (see module doc)."""
+    found = toc_extents(texts)
+    if found:
+        return found
+    pages = [[" ".join(ln.split()) for ln in text.split("\n")] for text in texts]
+    after: Counter[str] = Counter()  # how often each key is printed after the current line
+    again: list[list[bool]] = []
+    for raw in reversed(pages):
+        flags = []
+        for line in reversed(raw):
+            key = heading_key(line) if line else ""
+            flags.append(bool(line) and after[key] >= 1)
+            after[key] += 1
+        again.append(flags[::-1])
+    again.reverse()
+    for number, (raw, flags) in enumerate(zip(pages, again, strict=True), start=1):
+        listed = [flag and after[heading_key(line)] <= MAX_REPEATS + 1 and _heading_shaped(line)
+                  for line, flag in zip(raw, flags, strict=True)]
+        run = _repeated_run(raw, listed)
+        if run is not None:
+            return {number: run}  # the contents come before the chapters they list
+    return {}
+
+
+def _repeated_run(raw: Sequence[str], listed: Sequence[bool]) -> range | None:
+    """The longest run of lines printed again further on (``listed``), when it is long enough
+    and names enough numbered chapters or annexes (blank lines do not break it)."""
+    best: range | None = None
+    start: int | None = None
+    numbered = 0
+    best_numbered = 0
+    for i, line in enumerate([*raw, "."]):  # a sentinel ends the last run
+        if not line:
+            continue
+        if i < len(raw) and listed[i]:
+            if start is None:
+                start, numbered = i, 0
+            numbered += _numbered(line)
+            continue
+        if start is not None:
+            entries = sum(1 for ln in raw[start:i] if ln)
+            if entries >= UNTITLED_MIN_LINES and numbered >= UNTITLED_MIN_NUMBERED and \
+                    (best is None or entries > len(best)):
+                best, best_numbered = range(start, i), numbered
+            start = None
+    return _extended(raw, best) if best is not None and best_numbered else None
+
+
+def _heading_shaped(line: str) -> bool:
+    """Short, ending no sentence, numbered or capitalised."""
+    return len(line) <= MAX_ENTRY_CHARS and not line.endswith((".", ",", ";", ":")) and (
+        _numbered(line) or line.isupper() or line[:1].isupper())
+
+
+def _extended(raw: Sequence[str], run: range) -> range:
+    """The run with the numbered or annex headings right after it whose wording the body does
+    not repeat exactly (an entry shortened to fit its line), up to the first heading the
+    contents named already (the first chapter, sharing the page)."""
+    seen = {heading_key(ln) for ln in raw[run.start:run.stop] if ln}
+    end = run.stop
+    for i in range(run.stop, len(raw)):
+        line = raw[i]
+        if not line:
+            continue
+        if heading_key(line) in seen or len(line) > MAX_ENTRY_CHARS or not _numbered(line):
+            break
+        seen.add(heading_key(line))
+        end = i + 1
+    return range(run.start, end)
+
+
+def _numbered(line: str) -> bool:
+    return split_number(line).style != NONE or annex_heading(line) is not None
