@@ -54,6 +54,9 @@ _DATE_TEXT = re.compile(r"\b\d{1,2}(?:\s+(?:and|и|&)\s+\d{1,2})?\s+[^\W\d_]+\s+
 TOC_PAGE = re.compile(r"[^\W\d_]\s+\d{1,3}$")
 _TWO_FIGURES_END = re.compile(rf"(?:{NUMBER_TOKEN.pattern})\s+(?:{NUMBER_TOKEN.pattern})\s*$")
 _FIGURES_END = re.compile(rf"(?:^|\s)(?:{NUMBER_TOKEN.pattern})\s*$")
+_FIGURE_OR_DASH = rf"(?:{NUMBER_TOKEN.pattern}|[-–—])"
+#: The last row of a table left alone at the top of a page: words, then two cells or more.
+_TWO_CELLS_END = re.compile(rf".*?[^\W\d_].*?\s{_FIGURE_OR_DASH}\s+{_FIGURE_OR_DASH}\s*$")
 _ROW_LIKE = re.compile(rf".*?[^\W\d_].*?\s(?:{NUMBER_TOKEN.pattern}|[-–—])\s*$")
 
 
@@ -85,8 +88,9 @@ class ReportContext:
 def is_running(line: str, running: frozenset[str]) -> bool:
     """A running header or footer line, or a printed page number (``Page: 28``, ``- 4 -``)."""
     key = normalize_running(line)
-    if PAGE_NUMBER.match(key):
-        return True
+    if PAGE_NUMBER.match(key) and (key in running or not re.search(r"[^\W\d_]", key)):
+        return True  # "- 4 -", or a labelled number repeated on the pages ("Page: #"); a lone
+        # "Round 2" or "Table 3" at the top of one page is a caption
     # a table row that starts every page ("District 1 … 1,234 12.3") repeats like a running
     # header once its digits are masked: two figures at its end say it is a row
     return key in running and not _TWO_FIGURES_END.search(normalize_spaces(line))
@@ -187,8 +191,8 @@ def _continuation(pdf: PdfReport, start: int, running: frozenset[str]) -> list[i
         if rows[0] > HEADER_LINES and not (NAME_HEADER.search(" ".join(lines[:3])) or
                                            all(len(ln) < PROSE_LINE for ln in lines[:rows[0]])):
             break  # prose before the first figures: not the table going on
-        if len(rows) < 2:
-            break
+        if len(rows) < 2 and not (rows[0] == 0 and _TWO_CELLS_END.match(lines[0])):
+            break  # a lone row goes on only at the very top, with two figures (or dashes)
         pages.append(number)
     return pages
 

@@ -127,8 +127,20 @@ def segment(bands: list[Band]) -> list[RawTable]:
     if not tables:
         tables = _headerless(flat, kinds)
     for raw in tables:
+        raw.header = _without_repeat(raw.header)
         raw.rows = merge_wrapped(raw.rows)
     return tables
+
+
+def _without_repeat(header: list[Band]) -> list[Band]:
+    """A header left at the foot of a page and printed again on the next, once (the copy over
+    the rows)."""
+    pages = sorted({band.page for band in header})
+    if len(pages) != 2:
+        return header
+    first, second = ([b for b in header if b.page == page] for page in pages)
+    same = " ".join(b.text for b in first).split() == " ".join(b.text for b in second).split()
+    return second if same else header
 
 
 def _captioned_after(texts: list[Band], turnout: list[Band]) -> bool:
@@ -179,8 +191,6 @@ def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: 
     break: only text after it on its page and rows next, or only text before it on a new page.
     """
     band = flat[index]
-    if ROUND_HEADER.search(band.text):
-        return False
     same_page = [k for b, k in zip(flat, kinds, strict=True) if b.page == band.page]
     before = [k for b, k in zip(flat[:index], kinds, strict=False) if b.page == band.page]
     if band.page != (table.rows or table.header)[-1].page:
