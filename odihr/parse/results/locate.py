@@ -21,6 +21,7 @@ from odihr.parse.layout import (
 )
 from odihr.parse.numbers import NUMBER_TOKEN, normalize_spaces
 from odihr.parse.pdf import PdfReport
+from odihr.parse.results.bands import read_page
 from odihr.parse.results.vocab import (
     ANNEX_HEADING,
     ELECTION_WORD,
@@ -182,19 +183,40 @@ def _continuation(pdf: PdfReport, start: int, running: frozenset[str]) -> list[i
     """Pages after ``start`` that carry on its table (before any new heading): rows at the top,
     or under a repeated header (any words, however many lines its cells wrap over)."""
     pages: list[int] = []
+    previous = set(content_lines(pdf, start, running))
     for number in range(start + 1, pdf.page_count + 1):  # no page limit: while rows go on
         lines = content_lines(pdf, number, running)
-        rows = [i for i, ln in enumerate(lines[:HEADER_LINES * 4]) if _ROW_LIKE.match(ln)]
-        if not rows or any(is_annex_heading(ln) or is_results_chapter(ln)
-                           for ln in lines[:rows[0]]):
-            break
-        if rows[0] > HEADER_LINES and not (NAME_HEADER.search(" ".join(lines[:3])) or
-                                           all(len(ln) < PROSE_LINE for ln in lines[:rows[0]])):
-            break  # prose before the first figures: not the table going on
-        if len(rows) < 2 and not (rows[0] == 0 and _TWO_CELLS_END.match(lines[0])):
-            break  # a lone row goes on only at the very top, with two figures (or dashes)
+        if not _continues(lines, previous):
+            # PDFium's text of a turned page may run rows together: ask the word boxes
+            lines = positioned_lines(pdf, number, running)
+            if not _continues(lines, previous):
+                break
         pages.append(number)
+        previous = set(lines)
     return pages
+
+
+def positioned_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> list[str]:
+    """The page's lines as grouped from the word boxes (upright on turned pages), without
+    running headers, footers and page numbers."""
+    lines = [normalize_spaces(ln.text) for ln in read_page(pdf, number).lines]
+    edge = len(lines) - RUNNING_BOTTOM_LINES
+    return [ln for i, ln in enumerate(lines)
+            if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running))]
+
+
+def _continues(lines: list[str], previous: set[str]) -> bool:
+    """Whether a page of these lines carries on the table of the page before (``previous``:
+    its lines): rows at the top, or under a repeated header."""
+    rows = [i for i, ln in enumerate(lines[:HEADER_LINES * 4]) if _ROW_LIKE.match(ln)]
+    if not rows or any(is_annex_heading(ln) or is_results_chapter(ln) for ln in lines[:rows[0]]):
+        return False
+    repeated = all(ln in previous for ln in lines[:rows[0]])  # the header printed again
+    if rows[0] > HEADER_LINES and not (repeated or NAME_HEADER.search(" ".join(lines[:3])) or
+                                       all(len(ln) < PROSE_LINE for ln in lines[:rows[0]])):
+        return False  # prose before the first figures: not the table going on
+    # a lone row goes on only at the very top, with two figures (or dashes)
+    return len(rows) >= 2 or (rows[0] == 0 and bool(_TWO_CELLS_END.match(lines[0])))
 
 
 def _looks_like_results_page(lines: list[str]) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import statistics
 
 from odihr.errors import UnknownLayout
-from odihr.parse.layout import running_lines
+from odihr.parse.layout import repeated_table_lines, running_lines
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results.bands import PageLayout, bands, read_page
 from odihr.parse.results.columns import TableModel, build_model, detach_total_row
@@ -61,7 +61,7 @@ def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT,
         settings: geometry tolerances and the word-position reader (PDFium or pdfplumber).
         roles: tolerances of the arithmetic that decides what each column holds.
     """
-    running = running_lines(pdf)
+    running = running_lines(pdf) - repeated_table_lines(pdf)
     contests: list[Contest] = []
     problems: list[PartProblem] = []
     for section in find_sections(pdf, running):
