@@ -77,7 +77,7 @@ def segment(bands: list[Band]) -> list[RawTable]:
                 if band.page == table.header[-1].page or not _same_header(table, band):
                     table.header.append(band)  # a header spread over several bands
                 continue  # (or left at the foot of a page and repeated on the next)
-            if table is not None and _same_header(table, band) and \
+            if table is not None and _same_header(table, band) and not _closed(table) and \
                     band.page != (table.rows or table.header)[-1].page:
                 while index < len(flat) and kinds[index] is BandKind.TEXT and \
                         adjacent(flat[index - 1], flat[index]) and _same_header(table,
@@ -128,8 +128,31 @@ def segment(bands: list[Band]) -> list[RawTable]:
         tables = _headerless(flat, kinds)
     for raw in tables:
         raw.header = _without_repeat(raw.header)
+        raw.captions = _without_header_copy(raw.captions, raw.header)
         raw.rows = merge_wrapped(raw.rows)
     return tables
+
+
+def _closed(table: RawTable) -> bool:
+    """Whether the table's turnout lines are printed under its rows: it has ended."""
+    if not table.rows:
+        return False
+    last = max((b.page, b.top) for b in table.rows)
+    return any((b.page, b.top) > last for b in table.turnout)
+
+
+def _without_header_copy(captions: list[Band], header: list[Band]) -> list[Band]:
+    """Captions without the table's header printed at the foot of the page before (its first
+    lines, left there alone and printed again over the rows)."""
+    if not header or not captions or captions[-1].page >= header[0].page:
+        return captions
+    words = " ".join(b.text for b in header).split()
+    tail = [b for b in captions if b.page == captions[-1].page]
+    for start in range(len(tail)):
+        copy = " ".join(b.text for b in tail[start:]).split()
+        if copy and words[:len(copy)] == copy:
+            return captions[:len(captions) - len(tail) + start]
+    return captions
 
 
 def _without_repeat(header: list[Band]) -> list[Band]:
@@ -191,6 +214,8 @@ def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: 
     break: only text after it on its page and rows next, or only text before it on a new page.
     """
     band = flat[index]
+    if _closed(table):
+        return False
     same_page = [k for b, k in zip(flat, kinds, strict=True) if b.page == band.page]
     before = [k for b, k in zip(flat[:index], kinds, strict=False) if b.page == band.page]
     if band.page != (table.rows or table.header)[-1].page:
@@ -207,7 +232,23 @@ def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: 
     following = next((k for b, k in zip(flat[index:], kinds[index:], strict=True)
                       if b.page != band.page and k is not BandKind.TEXT), None)
     return all(k is BandKind.TEXT for k in after) and following in (
-        BandKind.ROW, BandKind.TOTAL, BandKind.HEADER)
+        BandKind.ROW, BandKind.TOTAL, BandKind.HEADER) and not _header_left_at_foot(flat, index)
+
+
+def _header_left_at_foot(flat: list[Band], index: int) -> bool:
+    """Whether the text from ``index`` to the foot of its page ends with the lines that open the
+    next page: a new table's header printed at the foot of one page and again over its rows."""
+    page = flat[index].page
+    foot = " ".join(b.text for b in flat[index:] if b.page == page).split()
+    opening: list[str] = []
+    for band in flat[index:]:
+        if band.page == page + 1:
+            if classify(band) not in (BandKind.TEXT, BandKind.HEADER):
+                break
+            opening += band.text.split()
+        elif band.page > page + 1:
+            break
+    return bool(opening) and len(opening) <= len(foot) and foot[-len(opening):] == opening
 
 
 def _headerless(bands: list[Band], kinds: list[BandKind]) -> list[RawTable]:
