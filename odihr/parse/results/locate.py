@@ -215,8 +215,10 @@ def _continues(lines: list[str], previous: set[str]) -> bool:
     if rows[0] > HEADER_LINES and not (repeated or NAME_HEADER.search(" ".join(lines[:3])) or
                                        all(len(ln) < PROSE_LINE for ln in lines[:rows[0]])):
         return False  # prose before the first figures: not the table going on
-    # a lone row goes on only at the very top, with two figures (or dashes)
-    return len(rows) >= 2 or (rows[0] == 0 and bool(_TWO_CELLS_END.match(lines[0])))
+    # a lone row goes on only at the very top or under the repeated header, with two figures
+    # (or dashes)
+    return len(rows) >= 2 or (rows[0] == 0 or repeated) and bool(
+        _TWO_CELLS_END.match(lines[rows[0]]))
 
 
 def _looks_like_results_page(lines: list[str]) -> bool:
