@@ -86,12 +86,14 @@ class ReportContext:
     cover_name: str = ""
 
 
-def is_running(line: str, running: frozenset[str]) -> bool:
-    """A running header or footer line, or a printed page number (``Page: 28``, ``- 4 -``)."""
+def is_running(line: str, running: frozenset[str], *, foot: bool = False) -> bool:
+    """A running header or footer line, or a printed page number (``Page: 28``, ``- 4 -``).
+
+    A number with a word before it is a page number when it repeats on the pages or stands
+    at the ``foot`` of the page: a lone "Round 2" at the top of a page is a caption."""
     key = normalize_running(line)
-    if PAGE_NUMBER.match(key) and (key in running or not re.search(r"[^\W\d_]", key)):
-        return True  # "- 4 -", or a labelled number repeated on the pages ("Page: #"); a lone
-        # "Round 2" or "Table 3" at the top of one page is a caption
+    if PAGE_NUMBER.match(key) and (foot or key in running or not re.search(r"[^\W\d_]", key)):
+        return True
     # a table row that starts every page ("District 1 … 1,234 12.3") repeats like a running
     # header once its digits are masked: two figures at its end say it is a row
     return key in running and not _TWO_FIGURES_END.search(normalize_spaces(line))
@@ -103,7 +105,8 @@ def content_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> list[
     lines = [ln for ln in lines if ln]
     edge = len(lines) - RUNNING_BOTTOM_LINES
     return [ln for i, ln in enumerate(lines)
-            if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running))]
+            if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running,
+                                                                   foot=i >= edge))]
 
 
 def is_annex_heading(line: str) -> bool:
@@ -202,7 +205,8 @@ def positioned_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> li
     lines = [normalize_spaces(ln.text) for ln in read_page(pdf, number).lines]
     edge = len(lines) - RUNNING_BOTTOM_LINES
     return [ln for i, ln in enumerate(lines)
-            if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running))]
+            if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running,
+                                                                   foot=i >= edge))]
 
 
 def _continues(lines: list[str], previous: set[str]) -> bool:

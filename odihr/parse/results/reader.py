@@ -102,7 +102,7 @@ def _content_limits(layout: PageLayout, running: frozenset[str],
     for line in lines:
         if line.top < top_margin and is_running(line.text, running):
             top = max(top, line.bottom)
-        if line.bottom > bottom_margin and is_running(line.text, running):
+        if line.bottom > bottom_margin and is_running(line.text, running, foot=True):
             bottom = min(bottom, line.top)
     if section is not None and section.heading:
         texts = [line.text for line in lines]

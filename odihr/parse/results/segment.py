@@ -73,17 +73,19 @@ def segment(bands: list[Band]) -> list[RawTable]:
         following = flat[index + 1] if index + 1 < len(flat) else None
         index += 1
         if kind is BandKind.HEADER:
-            if table is not None and not table.rows:
-                if band.page == table.header[-1].page or not _same_header(table, band):
-                    table.header.append(band)  # a header spread over several bands
-                continue  # (or left at the foot of a page and repeated on the next)
+            if table is not None and not table.rows and (
+                    band.page == table.header[-1].page or not _same_header(table, band)):
+                table.header.append(band)  # a header spread over several bands
+                continue
             if table is not None and _same_header(table, band) and not _closed(table) and \
                     band.page != (table.rows or table.header)[-1].page:
+                # the header repeated on the next page (or left at the foot of a page and
+                # printed again over the rows)
                 while index < len(flat) and kinds[index] is BandKind.TEXT and \
                         adjacent(flat[index - 1], flat[index]) and _same_header(table,
                                                                                flat[index]):
                     index += 1  # its wrapped lines
-                continue  # the header repeated on the next page
+                continue
             captions, above = _header_lines(pending_text, band)
             if tables and pending_turnout and _captioned_after(captions, pending_turnout):
                 tables[-1].turnout.extend(pending_turnout)  # under the last table's caption
