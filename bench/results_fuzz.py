@@ -78,6 +78,8 @@ def main() -> int:
         counts[f"orientation:{annex.orientation}"] += 1
         counts[f"font:{annex.font}"] += 1
         counts["ruled" if annex.ruled else "borderless"] += 1
+        counts["shared turnout"] += any(not t.prints_turnout for c in annex.contests
+                                        for t in c.tables)
         if got == want and not reading.problems:
             counts["read exactly"] += 1
         else:
@@ -96,7 +98,7 @@ def main() -> int:
         print(f"{name:>14}: {counts[name]}")
     print("   variations: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())
                                         if k.startswith(("orientation:", "font:"))
-                                        or k in ("ruled", "borderless")))
+                                        or k in ("ruled", "borderless", "shared turnout")))
     for key, value in sorted(counts.items(), key=lambda kv: -kv[1]):
         if key.startswith("first difference"):
             print(f"  misread at {key[18:]}: {value}")
