@@ -97,6 +97,8 @@ class Line:
 
 _lines_cache: WeakKeyDictionary[PdfReport, dict[int, tuple[Line, ...]]] = WeakKeyDictionary()
 _running_cache: WeakKeyDictionary[PdfReport, frozenset[str]] = WeakKeyDictionary()
+_edges_cache: WeakKeyDictionary[PdfReport, tuple[dict[str, dict[int, int]],
+                                                 dict[str, dict[int, int]]]] = WeakKeyDictionary()
 
 
 def page_lines(pdf: PdfReport, number: int) -> tuple[Line, ...]:
@@ -252,6 +254,8 @@ def running_lines(pdf: PdfReport) -> frozenset[str]:
 def _page_edges(pdf: PdfReport) -> tuple[dict[str, dict[int, int]], dict[str, dict[int, int]]]:
     """For each normalized line among the first lines of pages: page → its index there; the
     same for the last lines."""
+    if pdf in _edges_cache:
+        return _edges_cache[pdf]
     tops: dict[str, dict[int, int]] = {}
     bottoms: dict[str, dict[int, int]] = {}
     for number, text in enumerate(pdf.texts, start=1):
@@ -261,6 +265,7 @@ def _page_edges(pdf: PdfReport) -> tuple[dict[str, dict[int, int]], dict[str, di
         tail = lines[max(RUNNING_TOP_LINES, len(lines) - RUNNING_BOTTOM_LINES):]
         for line in tail:  # (a short page's top lines are not its bottom lines)
             bottoms.setdefault(normalize_running(line), {}).setdefault(number, 0)
+    _edges_cache[pdf] = tops, bottoms
     return tops, bottoms
 
 

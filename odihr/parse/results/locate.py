@@ -190,6 +190,8 @@ def _continuation(pdf: PdfReport, start: int, running: frozenset[str]) -> list[i
     for number in range(start + 1, pdf.page_count + 1):  # no page limit: while rows go on
         lines = content_lines(pdf, number, running)
         if not _continues(lines, previous):
+            if not _turned(pdf, number):
+                break
             # PDFium's text of a turned page may run rows together: ask the word boxes
             lines = positioned_lines(pdf, number, running)
             if not _continues(lines, previous):
@@ -197,6 +199,18 @@ def _continuation(pdf: PdfReport, start: int, running: frozenset[str]) -> list[i
         pages.append(number)
         previous = set(lines)
     return pages
+
+
+def _turned(pdf: PdfReport, number: int) -> bool:
+    """Whether page ``number`` is shown turned by its ``/Rotate``."""
+    doc = pdf.pdfium_document
+    if doc is None:
+        return False
+    page = doc[number - 1]
+    try:
+        return bool(page.get_rotation() % 360)
+    finally:
+        page.close()
 
 
 def positioned_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> list[str]:
