@@ -26,10 +26,6 @@ import pypdfium2.raw as pdfium_raw
 from odihr.parse.headings import page_label
 from odihr.parse.pdf import PdfReport, Word
 
-#: The word an annex heading starts with, in the languages ODIHR publishes in.
-ANNEX_WORD = re.compile(
-    r"^\s*(ANNEXE?|APPENDIX|ATTACHMENT|ПРИЛОЖЕНИЕ|ДОДАТОК|ANEXO|ANHANG|ALLEGATO|SHTOJCA|ANEKS|"
-    r"PRILOG|ДАДАТАК|ҚОСЫМША|ПРИЛОГ)\b")
 #: A line of a table of contents: dot leaders and a page number.
 TOC_LINE = re.compile(r"(\.\s?){4,}\s*\d+\s*$")
 #: Lines opening or closing at least this share of pages (and at least three, two in a report of
