@@ -42,6 +42,9 @@ CHAMBER_SIZE = re.compile(r"\b(\d{2,4})(?:[- ]member\b|\s+(?:members|deputies|se
 PROSE_LINE = 70
 #: Lines a repeated table header may take at the top of a continuation page.
 HEADER_LINES = 4
+#: Text lines a caption and a table header may take at the top of a page whose table starts
+#: there (PDFium's text puts each wrapped header cell on a line of its own).
+OPENING_LINES = 40
 #: Lines of the cover page searched for the election's name.
 COVER_LINES = 25
 #: Cover lines naming the mission, the report or the observers rather than the election.
@@ -226,7 +229,7 @@ def positioned_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> li
 def _continues(lines: list[str], previous: set[str]) -> bool:
     """Whether a page of these lines carries on the table of the page before (``previous``:
     its lines): rows at the top, or under a repeated header."""
-    rows = [i for i, ln in enumerate(lines[:HEADER_LINES * 4]) if _ROW_LIKE.match(ln)]
+    rows = [i for i, ln in enumerate(lines[:OPENING_LINES]) if _ROW_LIKE.match(ln)]
     if not rows or any(is_annex_heading(ln) or is_results_chapter(ln) for ln in lines[:rows[0]]):
         return False
     repeated = all(ln in previous for ln in lines[:rows[0]])  # the header printed again
