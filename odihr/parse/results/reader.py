@@ -39,10 +39,6 @@ from odihr.parse.results.segment import RawTable, segment
 from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
 from odihr.records import Contest, PartProblem, ResultRound, ResultsReading
 
-#: Share of the page height at the top and bottom where running headers and footers sit.
-MARGIN_SHARE = 0.12
-#: Footnotes are set smaller than this share of the page's usual font size.
-FOOTNOTE_SIZE = 0.92
 EXPECTED = ("a results table: a header row naming the contestants and their votes or per cent, "
             "then one row of figures per contestant")
 
@@ -87,17 +83,19 @@ def section_bands(pdf: PdfReport, section: ResultsSection, running: frozenset[st
     for number in section.pages:
         layout = read_page(pdf, number, settings)
         top, bottom = _content_limits(layout, running, section if number ==
-                                      section.heading_page else None)
+                                      section.heading_page else None, settings)
         out.extend(bands(layout, top, bottom))
     return out
 
 
 def _content_limits(layout: PageLayout, running: frozenset[str],
-                    section: ResultsSection | None) -> tuple[float, float]:
+                    section: ResultsSection | None,
+                    settings: LayoutSettings = DEFAULT_LAYOUT) -> tuple[float, float]:
     """Top and bottom of the page's content: below the running header (and the section
     heading), above the footnotes and the running footer."""
     lines = layout.lines
-    top_margin, bottom_margin = MARGIN_SHARE * layout.height, (1 - MARGIN_SHARE) * layout.height
+    margin = settings.margin_share
+    top_margin, bottom_margin = margin * layout.height, (1 - margin) * layout.height
     top, bottom = 0.0, layout.height
     for line in lines:
         if line.top < top_margin and is_running(line.text, running):
@@ -119,7 +117,8 @@ def _content_limits(layout: PageLayout, running: frozenset[str],
     body = statistics.median(line.size for line in lines) if lines else 0.0
     for line in lines:
         first = line.tokens[0]
-        marker = first.superscript or (first.text.isdigit() and line.size < FOOTNOTE_SIZE * body)
+        marker = first.superscript or (first.text.isdigit() and
+                                       line.size < settings.footnote_size * body)
         if line.top > top and marker and first.x0 < left + 12 and len(line.body) > 1:
             bottom = min(bottom, line.top)  # footnotes start: a marker, then the note
             break
