@@ -1,9 +1,10 @@
 """Long profile of the generated-annex test: at least 2,000 synthetic results annexes.
 
-Run ``PYTHONPATH=.:tests python bench/results_fuzz.py [--examples N] [--seed S]``. Prints how
-many annexes, contests, tables, rounds, rows and cells were generated and read, how many were
-read exactly, and a description of each annex that was not (with the first difference); the
-exit status is 1 when any annex was misread.
+Run ``PYTHONPATH=.:tests python bench/results_fuzz.py [--examples N] [--seed S] [--dump DIR]``.
+Prints how many annexes, contests, tables, rounds, rows and cells were generated and read, how
+many were read exactly, and a description of each annex that was not (with the first
+difference; ``--dump`` also writes it as a PDF); the exit status is 1 when any annex was
+misread.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=20261127)
+    parser.add_argument("--dump", type=Path, help="write each misread annex here: N.pdf, and "
+                        "N.txt (the annex drawn, the first difference)")
     args = parser.parse_args()
     counts: Counter[str] = Counter()
     failures: list[str] = []
@@ -78,6 +81,8 @@ def main() -> int:
         counts[f"orientation:{annex.orientation}"] += 1
         counts[f"font:{annex.font}"] += 1
         counts["ruled" if annex.ruled else "borderless"] += 1
+        counts["shared turnout"] += any(not t.prints_turnout for c in annex.contests
+                                        for t in c.tables)
         if got == want and not reading.problems:
             counts["read exactly"] += 1
         else:
@@ -87,6 +92,11 @@ def main() -> int:
             counts[f"first difference: {where}"] += 1
             failures.append(f"{annex.orientation}/{annex.font}/ruled={annex.ruled}/"
                             f"{annex.style} problems={reading.problems} {first}")
+            if args.dump:
+                args.dump.mkdir(parents=True, exist_ok=True)
+                stem = args.dump / str(len(failures))
+                stem.with_suffix(".pdf").write_bytes(data)
+                stem.with_suffix(".txt").write_text(f"{annex!r}\n\n{first}\n")
 
     started = time.perf_counter()
     run()
@@ -96,7 +106,7 @@ def main() -> int:
         print(f"{name:>14}: {counts[name]}")
     print("   variations: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())
                                         if k.startswith(("orientation:", "font:"))
-                                        or k in ("ruled", "borderless")))
+                                        or k in ("ruled", "borderless", "shared turnout")))
     for key, value in sorted(counts.items(), key=lambda kv: -kv[1]):
         if key.startswith("first difference"):
             print(f"  misread at {key[18:]}: {value}")

@@ -2,7 +2,8 @@
 
 :func:`annexes` draws an :class:`Annex`: one to three contests (party lists with seats or split
 seats, candidates over one to three rounds as column groups or separate tables, referendum
-options), each with its own caption and turnout block; header wordings drawn from known ones or
+options), each with its own caption and turnout block, or two list tables under the one block
+printed for the first; header wordings drawn from known ones or
 made of random words (so no vocabulary can hold them); columns in random order with extra unknown
 columns (vote breakdowns, per cents of the registered voters, counts of elected members of one
 kind); a totals row labelled in words or in random words; thousands grouped by a space, a
@@ -125,6 +126,9 @@ class Table:
     turnout_above: bool
     totals_label: str | None
     rows_per_page: int | None
+    #: False when the table prints no turnout of its own: the block printed for the table
+    #: before it (same election) is its turnout, as ``turnout`` says.
+    prints_turnout: bool = True
 
 
 @dataclass
@@ -317,8 +321,10 @@ def annexes(draw: st.DrawFn, max_contests: int = 3, max_rows: int = 40,
     count = draw(st.integers(1, max_contests))
     letters = draw(st.booleans())
     out: list[Contest] = []
+    kinds: list[str] = []
     for i in range(count):
         kind = draw(st.sampled_from(["lists", "candidates", "referendum"]))
+        kinds.append(kind)
         caption = " ".join(draw(st.lists(random_word(), min_size=1, max_size=3))).capitalize() \
             if count > 1 or draw(st.booleans()) else None
         while caption and any(c.title == caption for c in out):
@@ -327,6 +333,11 @@ def annexes(draw: st.DrawFn, max_contests: int = 3, max_rows: int = 40,
                                  max_pages)))
         if letters and caption:
             out[-1].tables[0].captions[0] = f"{'ABC'[i]}. {caption}"
+    if kinds[:2] == ["lists", "lists"] and draw(st.booleans()):
+        # one turnout block printed for the first two tables (a list vote and a second list
+        # vote of the same election): the second prints none and takes the first's
+        first, second = out[0].tables[0], out[1].tables[0]
+        second.turnout, second.prints_turnout = dict(first.turnout), False
     return Annex(out, style, orientation, font, draw(st.booleans()), draw(st.booleans()),
                  letters)
 
@@ -387,18 +398,18 @@ def _write_table(report: ReportPdf, table: Table, annex: Annex) -> None:
     style, ruled = annex.style, annex.ruled
     columns, size = _layout(report, table, style)
     # a caption and header never end a page: room for them, the turnout and the first rows
-    if not _room(report, 16 * (min(len(table.names), 4) + 4 + len(table.turnout) +
-                               len(table.captions))):
+    printed = len(table.turnout) if table.prints_turnout else 0
+    if not _room(report, 16 * (min(len(table.names), 4) + 4 + printed + len(table.captions))):
         report.new_page()
     for caption in table.captions:
         report.paragraph(caption, size=10, bold=True)
-    if table.turnout_above:
+    if table.turnout_above and table.prints_turnout:
         _write_turnout(report, table, columns, style, size)
     _write_header(report, table, columns, ruled, size)
     for i, name in enumerate(table.names):
         forced = table.rows_per_page and i and i % table.rows_per_page == 0
         tail = len(table.names) - i <= 2  # the last rows keep the totals and turnout company
-        need = 18 * (len(table.names) - i + 3 + len(table.turnout)) + 40 if tail else 16
+        need = 18 * (len(table.names) - i + 3 + printed) + 40 if tail else 16
         if forced or not _room(report, need):
             report.new_page()
             if annex.repeat_header:
@@ -408,7 +419,7 @@ def _write_table(report: ReportPdf, table: Table, annex: Annex) -> None:
     if table.totals_label:
         totals = [table.totals_label] + [_total(c, style) for c in table.columns]
         report.row(columns, totals, size=size, ruled=ruled, bold=True)
-    if not table.turnout_above:
+    if not table.turnout_above and table.prints_turnout:
         report.top += 6
         _write_turnout(report, table, columns, style, size)
 

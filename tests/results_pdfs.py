@@ -124,11 +124,16 @@ class ReportPdf:
             pdfium_raw.FPDFPage_GenerateContent(self._page.raw)
 
     def save(self) -> bytes:
-        """The PDF's bytes."""
+        """The PDF's bytes; the document is then closed (its fonts and pages released: PDFium
+        keeps a loaded font, with its file's bytes, until the font is closed)."""
         self._finish()
         self._page = None
         out = io.BytesIO()
         self.doc.save(out)
+        for font in self._fonts.values():
+            pdfium_raw.FPDFFont_Close(font)
+        self._fonts = {}
+        self.doc.close()
         return out.getvalue()
 
     # --- drawing ----------------------------------------------------------------------------

@@ -10,12 +10,15 @@ annexes, a fixed set of examples); ``bench/results_fuzz.py`` runs the long one.
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
 from results_annex_gen import Annex, annexes, comparable, expected, observed, write
 
+import odihr
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results import read_results
 
@@ -25,10 +28,16 @@ FAST = settings(max_examples=200, deadline=None, derandomize=True, database=None
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
-#: The long profile reads 97.5 % of generated annexes exactly (1,951 of 2,000, see
-#: bench/results_fuzz.py); the fast profile fails when more than this share is misread, so a
-#: parser change that reads more layouts wrongly cannot land. Each misread is listed.
-MAX_MISREAD_SHARE = 0.03
+def load_project_modules() -> None:
+    """Import every module of the package before drawing.
+
+    Hypothesis (since 6.131) draws some integers and strings from the literals of the project
+    modules loaded at that moment (its "local constants"), so which 200 examples a derandomized
+    run draws depended on what earlier tests had imported: the fast profile read a different
+    set of annexes alone and inside the suite. With every module loaded first, the set is the
+    same in any test order (it changes only when the project's literals do)."""
+    for module in pkgutil.walk_packages(odihr.__path__, "odihr."):
+        importlib.import_module(module.name)
 
 
 def test_generated_annexes_are_read_cell_for_cell() -> None:
@@ -50,6 +59,7 @@ def test_generated_annexes_are_read_cell_for_cell() -> None:
             misread.append(f"{annex!r:.300} -> problems {reading.problems!r:.200}, "
                            f"read {got!r:.300}")
 
+    load_project_modules()
     read_one()
     assert len(examples) >= 200
-    assert len(misread) <= MAX_MISREAD_SHARE * len(examples), "\n".join(misread)
+    assert not misread, f"{len(misread)} of {len(examples)} annexes misread:\n" + "\n".join(misread)

@@ -97,6 +97,34 @@ def test_rounds_in_separate_tables_with_the_same_header() -> None:
     assert contest.rounds[1].rows[0].votes == 52500
 
 
+def test_round_caption_opening_a_page_and_a_last_row_alone_on_the_next() -> None:
+    """"Round 2" printed at the top of a page is the second table's caption (not a page
+    number), and a table whose last row is left alone at the top of the next page keeps it."""
+    columns = [Column(72, right=False), Column(400), Column(480)]
+    report = body_pages(ReportPdf(header=(
+        "Republic of Testland", "Presidential Election, 3 and 17 March 2024",
+        "ODIHR Election Observation Mission Final Report")))
+    report.new_page().paragraph("ANNEX: FINAL RESULTS", size=12, bold=True)
+    report.paragraph("Round 1", bold=True)
+    report.row(columns, ["Candidate", "Votes", "%"], bold=True)
+    people = [(f"Candidate {chr(65 + i)}", 1000 * (i + 1)) for i in range(10)]
+    total = sum(v for _, v in people)
+    for name, votes in people[:-1]:
+        report.row(columns, [name, f"{votes:,}", f"{100 * votes / total:.2f}"])
+    report.new_page()  # the first round's last row alone at the top of the page
+    name, votes = people[-1]
+    report.row(columns, [name, f"{votes:,}", f"{100 * votes / total:.2f}"])
+    report.new_page()
+    report.paragraph("Round 2", bold=True)  # the first line under the running header
+    report.row(columns, ["Candidate", "Votes", "%"], bold=True)
+    report.row(columns, ["Candidate J", "30,000", "60.00"])
+    report.row(columns, ["Candidate I", "20,000", "40.00"])
+    (contest,) = read(report.save())
+    assert [r.number for r in contest.rounds] == [1, 2]
+    assert [len(r.rows) for r in contest.rounds] == [10, 2]
+    assert contest.rounds[0].rows[-1].votes == 10000
+
+
 def test_results_table_in_the_body_when_there_is_no_annex() -> None:
     columns = [Column(72, right=False), Column(300, right=False), Column(440), Column(510)]
     report = body_pages(ReportPdf(header=(

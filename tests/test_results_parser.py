@@ -141,6 +141,10 @@ def test_layout_settings_are_checked() -> None:
         LayoutSettings(backend="poppler")
     with pytest.raises(ValueError, match="cell_gap"):
         LayoutSettings(cell_gap=0)
+    with pytest.raises(ValueError, match="margin_share"):
+        LayoutSettings(margin_share=0.6)
+    with pytest.raises(ValueError, match="footnote_size"):
+        LayoutSettings(footnote_size=-1)
 
 
 def test_russian_translation_reads_the_same_figures() -> None:

@@ -26,10 +26,6 @@ import pypdfium2.raw as pdfium_raw
 from odihr.parse.headings import page_label
 from odihr.parse.pdf import PdfReport, Word
 
-#: The word an annex heading starts with, in the languages ODIHR publishes in.
-ANNEX_WORD = re.compile(
-    r"^\s*(ANNEXE?|APPENDIX|ATTACHMENT|ПРИЛОЖЕНИЕ|ДОДАТОК|ANEXO|ANHANG|ALLEGATO|SHTOJCA|ANEKS|"
-    r"PRILOG|ДАДАТАК|ҚОСЫМША|ПРИЛОГ)\b")
 #: A line of a table of contents: dot leaders and a page number.
 TOC_LINE = re.compile(r"(\.\s?){4,}\s*\d+\s*$")
 #: Lines opening or closing at least this share of pages (and at least three, two in a report of
@@ -97,6 +93,8 @@ class Line:
 
 _lines_cache: WeakKeyDictionary[PdfReport, dict[int, tuple[Line, ...]]] = WeakKeyDictionary()
 _running_cache: WeakKeyDictionary[PdfReport, frozenset[str]] = WeakKeyDictionary()
+_edges_cache: WeakKeyDictionary[PdfReport, tuple[dict[str, dict[int, int]],
+                                                 dict[str, dict[int, int]]]] = WeakKeyDictionary()
 
 
 def page_lines(pdf: PdfReport, number: int) -> tuple[Line, ...]:
@@ -240,18 +238,47 @@ def running_lines(pdf: PdfReport) -> frozenset[str]:
     ending a sentence (a full stop after a word) is text, even when the same short last line of
     a paragraph happens to close several pages."""
     if pdf not in _running_cache:
-        tops: Counter[str] = Counter()
-        bottoms: Counter[str] = Counter()
-        for text in pdf.texts:
-            lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-            tops.update({normalize_running(ln) for ln in lines[:RUNNING_TOP_LINES]})
-            tail = lines[max(RUNNING_TOP_LINES, len(lines) - RUNNING_BOTTOM_LINES):]
-            bottoms.update({normalize_running(ln) for ln in tail})  # a short page's top isn't
+        tops, bottoms = _page_edges(pdf)
         need = max(min(3.0, pdf.page_count - 1.0), 2.0, RUNNING_SHARE * pdf.page_count)
         _running_cache[pdf] = frozenset(
             k for k in tops.keys() | bottoms.keys()
-            if max(tops[k], bottoms[k]) >= need and not re.search(r"[^\W\d_]{2}\.$", k))
+            if max(len(tops.get(k, ())), len(bottoms.get(k, ()))) >= need
+            and not re.search(r"[^\W\d_]{2}\.$", k))
     return _running_cache[pdf]
+
+
+def _page_edges(pdf: PdfReport) -> tuple[dict[str, dict[int, int]], dict[str, dict[int, int]]]:
+    """For each normalized line among the first lines of pages: page → its index there; the
+    same for the last lines."""
+    if pdf in _edges_cache:
+        return _edges_cache[pdf]
+    tops: dict[str, dict[int, int]] = {}
+    bottoms: dict[str, dict[int, int]] = {}
+    for number, text in enumerate(pdf.texts, start=1):
+        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+        for index, line in enumerate(lines[:RUNNING_TOP_LINES]):
+            tops.setdefault(normalize_running(line), {}).setdefault(number, index)
+        tail = lines[max(RUNNING_TOP_LINES, len(lines) - RUNNING_BOTTOM_LINES):]
+        for line in tail:  # (a short page's top lines are not its bottom lines)
+            bottoms.setdefault(normalize_running(line), {}).setdefault(number, 0)
+    _edges_cache[pdf] = tops, bottoms
+    return tops, bottoms
+
+
+def repeated_table_lines(pdf: PdfReport) -> frozenset[str]:
+    """Running lines that are a table's, not the page's: a header or caption printed again at
+    the top of each page a table continues on ("Round 3", "First round Second round").
+
+    Such a line opens only some of the pages that a running line printed above it opens (the
+    table's pages), always under that line; the page's own running lines open the same pages
+    as one another (or pages of their own, odd and even)."""
+    tops, _ = _page_edges(pdf)
+    running = running_lines(pdf)
+    lines = {k: v for k, v in tops.items() if k in running}
+    return frozenset(
+        key for key, pages in lines.items()
+        if any(pages.keys() < above.keys() and all(above[p] < i for p, i in pages.items())
+               for other, above in lines.items() if other != key))
 
 
 def is_furniture(line: Line, running: frozenset[str], *, at_edge: bool = True) -> bool:

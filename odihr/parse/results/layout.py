@@ -35,9 +35,19 @@ class LayoutSettings:
     rule_slack: float = 3.0
     #: Where word boxes and rules come from: ``"pdfium"`` (fast) or ``"pdfplumber"``.
     backend: str = "pdfium"
+    #: Share of the page height at the top and at the bottom where running headers and
+    #: footers sit.
+    margin_share: float = 0.12
+    #: A line set smaller than this share of the page's usual size, opening with a number at
+    #: the left edge, starts the footnotes.
+    footnote_size: float = 0.92
 
     def __post_init__(self) -> None:
-        for name in ("superscript_ratio", "line_overlap", "digit_group_gap", "cell_gap"):
+        if not 0 < self.margin_share < 0.5:
+            raise ValueError(f"LayoutSettings.margin_share must be a share of the page below "
+                             f"one half, got {self.margin_share!r}")
+        for name in ("superscript_ratio", "line_overlap", "digit_group_gap", "cell_gap",
+                     "footnote_size"):
             if not 0 < getattr(self, name) < 5:
                 raise ValueError(f"LayoutSettings.{name} must be a positive share, got "
                                  f"{getattr(self, name)!r}")

@@ -21,6 +21,7 @@ from odihr.parse.layout import (
 )
 from odihr.parse.numbers import NUMBER_TOKEN, normalize_spaces
 from odihr.parse.pdf import PdfReport
+from odihr.parse.results.bands import read_page
 from odihr.parse.results.vocab import (
     ANNEX_HEADING,
     ELECTION_WORD,
@@ -41,6 +42,9 @@ CHAMBER_SIZE = re.compile(r"\b(\d{2,4})(?:[- ]member\b|\s+(?:members|deputies|se
 PROSE_LINE = 70
 #: Lines a repeated table header may take at the top of a continuation page.
 HEADER_LINES = 4
+#: Text lines a caption and a table header may take at the top of a page whose table starts
+#: there (PDFium's text puts each wrapped header cell on a line of its own).
+OPENING_LINES = 40
 #: Lines of the cover page searched for the election's name.
 COVER_LINES = 25
 #: Cover lines naming the mission, the report or the observers rather than the election.
@@ -54,6 +58,9 @@ _DATE_TEXT = re.compile(r"\b\d{1,2}(?:\s+(?:and|и|&)\s+\d{1,2})?\s+[^\W\d_]+\s+
 TOC_PAGE = re.compile(r"[^\W\d_]\s+\d{1,3}$")
 _TWO_FIGURES_END = re.compile(rf"(?:{NUMBER_TOKEN.pattern})\s+(?:{NUMBER_TOKEN.pattern})\s*$")
 _FIGURES_END = re.compile(rf"(?:^|\s)(?:{NUMBER_TOKEN.pattern})\s*$")
+_FIGURE_OR_DASH = rf"(?:{NUMBER_TOKEN.pattern}|[-–—])"
+#: The last row of a table left alone at the top of a page: words, then two cells or more.
+_TWO_CELLS_END = re.compile(rf".*?[^\W\d_].*?\s{_FIGURE_OR_DASH}\s+{_FIGURE_OR_DASH}\s*$")
 _ROW_LIKE = re.compile(rf".*?[^\W\d_].*?\s(?:{NUMBER_TOKEN.pattern}|[-–—])\s*$")
 
 
@@ -82,10 +89,13 @@ class ReportContext:
     cover_name: str = ""
 
 
-def is_running(line: str, running: frozenset[str]) -> bool:
-    """A running header or footer line, or a printed page number (``Page: 28``, ``- 4 -``)."""
+def is_running(line: str, running: frozenset[str], *, foot: bool = False) -> bool:
+    """A running header or footer line, or a printed page number (``Page: 28``, ``- 4 -``).
+
+    A number with a word before it is a page number when it repeats on the pages or stands
+    at the ``foot`` of the page: a lone "Round 2" at the top of a page is a caption."""
     key = normalize_running(line)
-    if PAGE_NUMBER.match(key):
+    if PAGE_NUMBER.match(key) and (foot or key in running or not re.search(r"[^\W\d_]", key)):
         return True
     # a table row that starts every page ("District 1 … 1,234 12.3") repeats like a running
     # header once its digits are masked: two figures at its end say it is a row
@@ -98,7 +108,8 @@ def content_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> list[
     lines = [ln for ln in lines if ln]
     edge = len(lines) - RUNNING_BOTTOM_LINES
     return [ln for i, ln in enumerate(lines)
-            if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running))]
+            if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running,
+                                                                   foot=i >= edge))]
 
 
 def is_annex_heading(line: str) -> bool:
@@ -178,19 +189,57 @@ def _continuation(pdf: PdfReport, start: int, running: frozenset[str]) -> list[i
     """Pages after ``start`` that carry on its table (before any new heading): rows at the top,
     or under a repeated header (any words, however many lines its cells wrap over)."""
     pages: list[int] = []
+    previous = set(content_lines(pdf, start, running))
     for number in range(start + 1, pdf.page_count + 1):  # no page limit: while rows go on
         lines = content_lines(pdf, number, running)
-        rows = [i for i, ln in enumerate(lines[:HEADER_LINES * 4]) if _ROW_LIKE.match(ln)]
-        if not rows or any(is_annex_heading(ln) or is_results_chapter(ln)
-                           for ln in lines[:rows[0]]):
-            break
-        if rows[0] > HEADER_LINES and not (NAME_HEADER.search(" ".join(lines[:3])) or
-                                           all(len(ln) < PROSE_LINE for ln in lines[:rows[0]])):
-            break  # prose before the first figures: not the table going on
-        if len(rows) < 2:
-            break
+        if not _continues(lines, previous):
+            if not _turned(pdf, number):
+                break
+            # PDFium's text of a turned page may run rows together: ask the word boxes
+            lines = positioned_lines(pdf, number, running)
+            if not _continues(lines, previous):
+                break
         pages.append(number)
+        previous = set(lines)
     return pages
+
+
+def _turned(pdf: PdfReport, number: int) -> bool:
+    """Whether page ``number`` is shown turned by its ``/Rotate``."""
+    doc = pdf.pdfium_document
+    if doc is None:
+        return False
+    page = doc[number - 1]
+    try:
+        return bool(page.get_rotation() % 360)
+    finally:
+        page.close()
+
+
+def positioned_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> list[str]:
+    """The page's lines as grouped from the word boxes (upright on turned pages), without
+    running headers, footers and page numbers."""
+    lines = [normalize_spaces(ln.text) for ln in read_page(pdf, number).lines]
+    edge = len(lines) - RUNNING_BOTTOM_LINES
+    return [ln for i, ln in enumerate(lines)
+            if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running,
+                                                                   foot=i >= edge))]
+
+
+def _continues(lines: list[str], previous: set[str]) -> bool:
+    """Whether a page of these lines carries on the table of the page before (``previous``:
+    its lines): rows at the top, or under a repeated header."""
+    rows = [i for i, ln in enumerate(lines[:OPENING_LINES]) if _ROW_LIKE.match(ln)]
+    if not rows or any(is_annex_heading(ln) or is_results_chapter(ln) for ln in lines[:rows[0]]):
+        return False
+    repeated = all(ln in previous for ln in lines[:rows[0]])  # the header printed again
+    if rows[0] > HEADER_LINES and not (repeated or NAME_HEADER.search(" ".join(lines[:3])) or
+                                       all(len(ln) < PROSE_LINE for ln in lines[:rows[0]])):
+        return False  # prose before the first figures: not the table going on
+    # a lone row goes on only at the very top or under the repeated header, with two figures
+    # (or dashes)
+    return len(rows) >= 2 or (rows[0] == 0 or repeated) and bool(
+        _TWO_CELLS_END.match(lines[rows[0]]))
 
 
 def _looks_like_results_page(lines: list[str]) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import statistics
 
 from odihr.errors import UnknownLayout
-from odihr.parse.layout import running_lines
+from odihr.parse.layout import repeated_table_lines, running_lines
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results.bands import PageLayout, bands, read_page
 from odihr.parse.results.columns import TableModel, build_model, detach_total_row
@@ -39,10 +39,6 @@ from odihr.parse.results.segment import RawTable, segment
 from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
 from odihr.records import Contest, PartProblem, ResultRound, ResultsReading
 
-#: Share of the page height at the top and bottom where running headers and footers sit.
-MARGIN_SHARE = 0.12
-#: Footnotes are set smaller than this share of the page's usual font size.
-FOOTNOTE_SIZE = 0.92
 EXPECTED = ("a results table: a header row naming the contestants and their votes or per cent, "
             "then one row of figures per contestant")
 
@@ -61,7 +57,7 @@ def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT,
         settings: geometry tolerances and the word-position reader (PDFium or pdfplumber).
         roles: tolerances of the arithmetic that decides what each column holds.
     """
-    running = running_lines(pdf)
+    running = running_lines(pdf) - repeated_table_lines(pdf)
     contests: list[Contest] = []
     problems: list[PartProblem] = []
     for section in find_sections(pdf, running):
@@ -87,22 +83,24 @@ def section_bands(pdf: PdfReport, section: ResultsSection, running: frozenset[st
     for number in section.pages:
         layout = read_page(pdf, number, settings)
         top, bottom = _content_limits(layout, running, section if number ==
-                                      section.heading_page else None)
+                                      section.heading_page else None, settings)
         out.extend(bands(layout, top, bottom))
     return out
 
 
 def _content_limits(layout: PageLayout, running: frozenset[str],
-                    section: ResultsSection | None) -> tuple[float, float]:
+                    section: ResultsSection | None,
+                    settings: LayoutSettings = DEFAULT_LAYOUT) -> tuple[float, float]:
     """Top and bottom of the page's content: below the running header (and the section
     heading), above the footnotes and the running footer."""
     lines = layout.lines
-    top_margin, bottom_margin = MARGIN_SHARE * layout.height, (1 - MARGIN_SHARE) * layout.height
+    margin = settings.margin_share
+    top_margin, bottom_margin = margin * layout.height, (1 - margin) * layout.height
     top, bottom = 0.0, layout.height
     for line in lines:
         if line.top < top_margin and is_running(line.text, running):
             top = max(top, line.bottom)
-        if line.bottom > bottom_margin and is_running(line.text, running):
+        if line.bottom > bottom_margin and is_running(line.text, running, foot=True):
             bottom = min(bottom, line.top)
     if section is not None and section.heading:
         texts = [line.text for line in lines]
@@ -119,7 +117,8 @@ def _content_limits(layout: PageLayout, running: frozenset[str],
     body = statistics.median(line.size for line in lines) if lines else 0.0
     for line in lines:
         first = line.tokens[0]
-        marker = first.superscript or (first.text.isdigit() and line.size < FOOTNOTE_SIZE * body)
+        marker = first.superscript or (first.text.isdigit() and
+                                       line.size < settings.footnote_size * body)
         if line.top > top and marker and first.x0 < left + 12 and len(line.body) > 1:
             bottom = min(bottom, line.top)  # footnotes start: a marker, then the note
             break

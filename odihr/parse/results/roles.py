@@ -9,7 +9,8 @@ satisfies (see :func:`assign`):
   assigned votes/share pair that is not (−3, or −10 when the per cents sum to 100);
 - shares sum to ~100 (+1); a totals row equals the sum of the rows above it (+1 a column);
 - a total column is the sum of two others: votes = the sum of breakdowns (+2), seats = list seats
-  + district seats (+2); votes or seats read from a part while the total is not (−2);
+  + district seats (+2); votes or seats read from a part while the total is not (−2); a split
+  of the seats whose one part gives nobody a seat (−1.5);
 - seat columns hold small whole numbers whose sum is the printed total or the chamber size the
   report states (+1); the seats are never below a count of elected members of one kind (+1);
 - a per-cent column that is a per-row rate of two other columns (turnout by region) is no share
@@ -115,6 +116,8 @@ class _Search:
             score += 1 + (1 if cols[total].total_matches() else 0)
         if pr is not None and smd is not None:
             score += 1 + sum(0.5 for i in (pr, smd) if cols[i].total_matches())
+            if min(cols[pr].sum, cols[smd].sum) == 0:
+                score -= 1.5  # a part that gives nobody a seat splits nothing
         elif pr is not None or smd is not None:
             score -= 1  # one part of a split without the other: only if nothing else fits
         sums = {(t, a, b) for t, a, b in self.rel.sums}

@@ -12,14 +12,9 @@ import re
 from dataclasses import dataclass, field
 
 from odihr.parse.results.kinds import PLAIN_INT, BandKind, adjacent, classify, is_header
-from odihr.parse.results.layout import Band, Line, cells
-from odihr.parse.results.vocab import (
-    NOTE_LABEL,
-    ROUND_HEADER,
-    SEATS_HEADER,
-    SHARE_HEADER,
-    VOTES_HEADER,
-)
+from odihr.parse.results.layout import Band, cells
+from odihr.parse.results.merging import header_like, joined, merge_headers, merge_wrapped
+from odihr.parse.results.vocab import NOTE_LABEL
 
 #: A caption between a table and the turnout block under it has at most this many words.
 CAPTION_WORDS = 8
@@ -63,7 +58,7 @@ def segment(bands: list[Band]) -> list[RawTable]:
             if start < i and (kinds[start] is not BandKind.TEXT or
                               not adjacent(flat[start], flat[start + 1])):
                 break
-            if laid_out_header(_joined(flat[start:i + 1]), flat[i + 1]):
+            if laid_out_header(joined(flat[start:i + 1]), flat[i + 1]):
                 kinds[start:i + 1] = [BandKind.HEADER] * (i + 1 - start)
                 break  # labels over the figures, whatever their words
     index = 0
@@ -73,17 +68,19 @@ def segment(bands: list[Band]) -> list[RawTable]:
         following = flat[index + 1] if index + 1 < len(flat) else None
         index += 1
         if kind is BandKind.HEADER:
-            if table is not None and not table.rows:
-                if band.page == table.header[-1].page or not _same_header(table, band):
-                    table.header.append(band)  # a header spread over several bands
-                continue  # (or left at the foot of a page and repeated on the next)
-            if table is not None and _same_header(table, band) and \
+            if table is not None and not table.rows and (
+                    band.page == table.header[-1].page or not _same_header(table, band)):
+                table.header.append(band)  # a header spread over several bands
+                continue
+            if table is not None and _same_header(table, band) and not _closed(table) and \
                     band.page != (table.rows or table.header)[-1].page:
+                # the header repeated on the next page (or left at the foot of a page and
+                # printed again over the rows)
                 while index < len(flat) and kinds[index] is BandKind.TEXT and \
                         adjacent(flat[index - 1], flat[index]) and _same_header(table,
                                                                                flat[index]):
                     index += 1  # its wrapped lines
-                continue  # the header repeated on the next page
+                continue
             captions, above = _header_lines(pending_text, band)
             if tables and pending_turnout and _captioned_after(captions, pending_turnout):
                 tables[-1].turnout.extend(pending_turnout)  # under the last table's caption
@@ -93,7 +90,7 @@ def segment(bands: list[Band]) -> list[RawTable]:
             pending_text, pending_turnout = [], []
             while index < len(flat) and kinds[index] is BandKind.TEXT and \
                     adjacent(flat[index - 1], flat[index]) and (
-                        _header_like(flat[index]) or _over_figures(flat[index], band)):
+                        header_like(flat[index]) or _over_figures(flat[index], band)):
                 table.header.append(flat[index])  # an unruled header continued ("votes", "%")
                 index += 1
             continue
@@ -127,8 +124,43 @@ def segment(bands: list[Band]) -> list[RawTable]:
     if not tables:
         tables = _headerless(flat, kinds)
     for raw in tables:
+        raw.header = _without_repeat(raw.header)
+        raw.captions = _without_header_copy(raw.captions, raw.header)
         raw.rows = merge_wrapped(raw.rows)
     return tables
+
+
+def _closed(table: RawTable) -> bool:
+    """Whether the table's turnout lines are printed under its rows: it has ended."""
+    if not table.rows:
+        return False
+    last = max((b.page, b.top) for b in table.rows)
+    return any((b.page, b.top) > last for b in table.turnout)
+
+
+def _without_header_copy(captions: list[Band], header: list[Band]) -> list[Band]:
+    """Captions without the table's header printed at the foot of the page before (its first
+    lines, left there alone and printed again over the rows)."""
+    if not header or not captions or captions[-1].page >= header[0].page:
+        return captions
+    words = " ".join(b.text for b in header).split()
+    tail = [b for b in captions if b.page == captions[-1].page]
+    for start in range(len(tail)):
+        copy = " ".join(b.text for b in tail[start:]).split()
+        if copy and words[:len(copy)] == copy:
+            return captions[:len(captions) - len(tail) + start]
+    return captions
+
+
+def _without_repeat(header: list[Band]) -> list[Band]:
+    """A header left at the foot of a page and printed again on the next, once (the copy over
+    the rows)."""
+    pages = sorted({band.page for band in header})
+    if len(pages) != 2:
+        return header
+    first, second = ([b for b in header if b.page == page] for page in pages)
+    same = " ".join(b.text for b in first).split() == " ".join(b.text for b in second).split()
+    return second if same else header
 
 
 def _captioned_after(texts: list[Band], turnout: list[Band]) -> bool:
@@ -179,7 +211,7 @@ def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: 
     break: only text after it on its page and rows next, or only text before it on a new page.
     """
     band = flat[index]
-    if ROUND_HEADER.search(band.text):
+    if _closed(table):
         return False
     same_page = [k for b, k in zip(flat, kinds, strict=True) if b.page == band.page]
     before = [k for b, k in zip(flat[:index], kinds, strict=False) if b.page == band.page]
@@ -197,7 +229,23 @@ def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: 
     following = next((k for b, k in zip(flat[index:], kinds[index:], strict=True)
                       if b.page != band.page and k is not BandKind.TEXT), None)
     return all(k is BandKind.TEXT for k in after) and following in (
-        BandKind.ROW, BandKind.TOTAL, BandKind.HEADER)
+        BandKind.ROW, BandKind.TOTAL, BandKind.HEADER) and not _header_left_at_foot(flat, index)
+
+
+def _header_left_at_foot(flat: list[Band], index: int) -> bool:
+    """Whether the text from ``index`` to the foot of its page ends with the lines that open the
+    next page: a new table's header printed at the foot of one page and again over its rows."""
+    page = flat[index].page
+    foot = " ".join(b.text for b in flat[index:] if b.page == page).split()
+    opening: list[str] = []
+    for band in flat[index:]:
+        if band.page == page + 1:
+            if classify(band) not in (BandKind.TEXT, BandKind.HEADER):
+                break
+            opening += band.text.split()
+        elif band.page > page + 1:
+            break
+    return bool(opening) and len(opening) <= len(foot) and foot[-len(opening):] == opening
 
 
 def _headerless(bands: list[Band], kinds: list[BandKind]) -> list[RawTable]:
@@ -230,61 +278,6 @@ def _headerless(bands: list[Band], kinds: list[BandKind]) -> list[RawTable]:
                      turnout=turnout + after)]
 
 
-def merge_headers(bands: list[Band]) -> list[Band]:
-    """Join the lines of an unruled header spread over several lines into one header band.
-
-    Of each run of adjacent unruled bands without figures, the shortest tail that reads as a
-    header becomes one band, with the lines just above it that overlap it or look like header
-    lines (bold, naming a round or a figure); the lines above stay text (captions, prose).
-    """
-    out: list[Band] = []
-    index = 0
-    while index < len(bands):
-        end = index
-        while end < len(bands) and not bands[end].ruled and _no_figures(bands[end]) and \
-                (end == index or adjacent(bands[end - 1], bands[end])):
-            end += 1
-        run = bands[index:end] or [bands[index]]
-        start = next((k for k in range(len(run) - 1, -1, -1) if is_header(_joined(run[k:]))),
-                     None)
-        if start is None or len(run) == 1:
-            out.extend(run)
-        else:
-            stop = len(run)
-            while stop - start > 1 and not _header_like(run[stop - 1]) and \
-                    is_header(_joined(run[start:stop - 1])):
-                stop -= 1  # a wrapped first row under the header
-            while start > 0 and (run[start - 1].bottom > run[start].top or
-                                 _header_like(run[start - 1])):
-                start -= 1
-            out.extend(run[:start])
-            out.append(_joined(run[start:stop]))
-            out.extend(run[stop:])
-        index = max(end, index + 1)
-    return out
-
-
-def _no_figures(band: Band) -> bool:
-    """No numbers but small whole ones (days, years in a header), and not a labelled line."""
-    kind = classify(band)
-    return kind in (BandKind.TEXT, BandKind.HEADER) or (kind is BandKind.ROW and all(
-        PLAIN_INT.fullmatch(t.text) for t in band.numbers()))
-
-
-def _joined(bands: list[Band]) -> Band:
-    lines = sorted((ln for b in bands for ln in b.lines), key=lambda ln: ln.top)
-    return Band(bands[0].page, tuple(lines), ruled=bands[0].ruled)
-
-
-def _header_like(band: Band) -> bool:
-    """A line that continues a header: naming a figure or a round, or bold labels laid out over
-    several columns (a bold line of one cell is a caption)."""
-    text = band.text
-    if any(p.search(text) for p in (VOTES_HEADER, SHARE_HEADER, SEATS_HEADER, ROUND_HEADER)):
-        return True
-    return all(ln.bold for ln in band.lines) and any(len(cells(ln)) > 1 for ln in band.lines)
-
-
 def _wraps(neighbour: Band | None, band: Band, table: RawTable) -> bool:
     """Whether ``band`` (text) can be a wrapped line of the unruled row ``neighbour``."""
     if neighbour is None or neighbour.ruled:
@@ -302,9 +295,9 @@ def _header_lines(texts: list[Band], header: Band) -> tuple[list[Band], list[Ban
     above: list[Band] = []
     while captions:
         below = above[0] if above else header
-        if not (not captions[-1].ruled and _header_like(captions[-1]) and
+        if not (not captions[-1].ruled and header_like(captions[-1]) and
                 adjacent(captions[-1], below)) and not (
-                _over_figures(captions[-1], _joined([*above, header])) and
+                _over_figures(captions[-1], joined([*above, header])) and
                 adjacent_or_ruled(captions[-1], below)):
             break
         above.insert(0, captions.pop())
@@ -323,28 +316,3 @@ def _over_figures(band: Band, header: Band) -> bool:
 def _same_header(table: RawTable, band: Band) -> bool:
     words = " ".join(b.text for b in table.header)
     return all(token.text in words for token in band.tokens)
-
-
-def merge_wrapped(rows: list[Band]) -> list[Band]:
-    """Attach unruled text-only lines (wrapped names) to the row they belong to.
-
-    A line without figures joins the row whose figures line is nearer (smaller gap); on a tie
-    it joins the row above, as cells are top-aligned unless the layout shows otherwise.
-    """
-    anchors = [i for i, band in enumerate(rows) if band.numbers() or band.ruled]
-    if not anchors or len(anchors) == len(rows):
-        return rows
-    groups: dict[int, list[Line]] = {i: list(rows[i].lines) for i in anchors}
-    for i, band in enumerate(rows):
-        if i in groups:
-            continue
-        before = max((a for a in anchors if a < i and rows[a].page == band.page), default=None)
-        after = min((a for a in anchors if a > i and rows[a].page == band.page), default=None)
-        gap_before = band.top - rows[before].bottom if before is not None else float("inf")
-        gap_after = rows[after].top - band.bottom if after is not None else float("inf")
-        target = after if gap_after < gap_before - 0.5 else before
-        if target is None:
-            continue
-        groups[target].extend(band.lines)
-    return [Band(rows[i].page, tuple(sorted(groups[i], key=lambda ln: ln.top)), rows[i].ruled)
-            for i in anchors]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from odihr.parse.dates import MONTH_WORD, find_dates
+from odihr.parse.headings import ANNEX_WORDS
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -17,7 +18,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 # --- where results are ---------------------------------------------------------------------------
 #: An annex/appendix heading: the word, an optional numeral, a separator.
-ANNEX_HEADING = _rx(r"^\s*(annex|annexe|appendix|attachment|приложение|додаток)\b"
+ANNEX_HEADING = _rx(rf"^\s*(?:{ANNEX_WORDS})\b"
                     r"\s*(?:[IVXLC]+|\d+|[A-Z])?\b\s*(?P<sep>[:.–—-])?\s*(?P<rest>.*)$")
 RESULTS_WORD = _rx(r"result|résultat|результат|итог|підсумк")
 #: Results annexes that are not election results (media monitoring, observation statistics).
