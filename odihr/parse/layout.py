@@ -239,11 +239,14 @@ def running_lines(pdf: PdfReport) -> frozenset[str]:
     a paragraph happens to close several pages."""
     if pdf not in _running_cache:
         tops, bottoms = _page_edges(pdf)
+        inside = _inside_counts(pdf)
         need = max(min(3.0, pdf.page_count - 1.0), 2.0, RUNNING_SHARE * pdf.page_count)
+        edges = {k: max(len(tops.get(k, ())), len(bottoms.get(k, ())))
+                 for k in tops.keys() | bottoms.keys()}
         _running_cache[pdf] = frozenset(
-            k for k in tops.keys() | bottoms.keys()
-            if max(len(tops.get(k, ())), len(bottoms.get(k, ()))) >= need
-            and not re.search(r"[^\W\d_]{2}\.$", k))
+            k for k, count in edges.items()
+            if count >= need and not re.search(r"[^\W\d_]{2}\.$", k)
+            and inside[k] <= count)  # a line printed inside pages as often is text, not furniture
     return _running_cache[pdf]
 
 
@@ -263,6 +266,18 @@ def _page_edges(pdf: PdfReport) -> tuple[dict[str, dict[int, int]], dict[str, di
             bottoms.setdefault(normalize_running(line), {}).setdefault(number, 0)
     _edges_cache[pdf] = tops, bottoms
     return tops, bottoms
+
+
+def _inside_counts(pdf: PdfReport) -> Counter[str]:
+    """How often each normalized line is printed between the edge lines of pages: a wrapped
+    table cell ("Commission Staff") that also happens to close many pages is printed inside
+    pages more often still, a running header or footer almost never."""
+    inside: Counter[str] = Counter()
+    for text in pdf.texts:
+        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+        middle = lines[RUNNING_TOP_LINES:max(RUNNING_TOP_LINES, len(lines) - RUNNING_BOTTOM_LINES)]
+        inside.update(normalize_running(ln) for ln in middle)
+    return inside
 
 
 def repeated_table_lines(pdf: PdfReport) -> frozenset[str]:
