@@ -14,10 +14,12 @@ from db.status import known_elections
 from flows.artifacts import publish_summary
 from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
-from flows.steps import BATCH_SIZE, WorkItem, needs_parse, process
+from flows.prefetch import Prefetch
+from flows.steps import BATCH_SIZE, MIN_BATCH, WorkItem, needs_parse, process
 from odihr.filters import Filters
 from odihr.nightly import KnownElection, NightlyPlan
 from odihr.outcomes import LOADED_STATUSES, NO_VERSION, DocumentRef, DownloadOutcome
+from odihr.parse.report import PARSER_VERSION
 from odihr.progress import reporter
 from odihr.settings import Settings, base_settings
 from odihr.site.breaker import CircuitBreaker
@@ -76,35 +78,39 @@ def _document_rows(elections: list[DiscoveredElection], filters: Filters) -> lis
     return rows
 
 
-def _download_all(
-    client: SiteClient,
-    store: RawStore,
-    refs: list[DocumentRef],
-    force: bool,
-    breaker: CircuitBreaker,
-) -> list[DownloadOutcome]:
-    """Download ``refs`` in order; stops early (fewer outcomes) once the breaker opens."""
-    outcomes = []
-    for ref in refs:
-        state = download_document(client, store, ref, force, return_state=True)
-        reporter().advance("download")
-        if state.is_completed():
-            outcomes.append(state.result())
-        else:
-            try:
-                state.result()
-            except Exception as error:  # noqa: BLE001 - recorded as this document's outcome
-                outcomes.append(
-                    DownloadOutcome(
-                        ref,
-                        "failed",
-                        error_code=getattr(error, "code", "fetch_error"),
-                        reason=str(error),
-                    )
-                )
-        if breaker.record(outcomes[-1]):
-            break
-    return outcomes
+def _download_one(
+    client: SiteClient, store: RawStore, ref: DocumentRef, force: bool
+) -> DownloadOutcome:
+    """One download task run; a failure that outlived the client's retries is an outcome."""
+    state = download_document(client, store, ref, force, return_state=True)
+    reporter().advance("download")
+    if state.is_completed():
+        outcome: DownloadOutcome = state.result()
+        return outcome
+    try:
+        state.result()
+    except Exception as error:  # noqa: BLE001 - recorded as this document's outcome
+        return DownloadOutcome(
+            ref,
+            "failed",
+            error_code=getattr(error, "code", "fetch_error"),
+            reason=str(error),
+        )
+    raise AssertionError("a failed task run without an error")  # pragma: no cover
+
+
+def _settled(ref: DocumentRef) -> bool:
+    """Loaded (or skipped) by this parser: a nightly run does not ask for it again.
+
+    A nightly looks for new documents; a backfill re-checks every known PDF with a conditional
+    GET (a re-issued PDF under the same address), a reparse re-reads the stored bytes.
+    """
+    known = ref.known
+    return (
+        known.version_id is not None
+        and known.status in (*LOADED_STATUSES, "skipped")
+        and known.parser_version == PARSER_VERSION
+    )
 
 
 def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> RunSummary:
@@ -112,12 +118,16 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
     params = {**filters.as_params(), "force": force, "base_url": settings.base_url}
     with tracked_run(settings, kind, params) as (engine, summary):
         include, stop_when = filters.match_entry, None
-        if kind == "nightly" and not force:
+        nightly = kind == "nightly" and not force
+        if nightly:
             plan = nightly_plan(engine, settings)
             include, stop_when = plan.needs_visit, plan.page_done
         throttle = site_throttle(settings.shared_rate_limit)
         with SiteClient(settings, throttle=throttle) as client:
-            discovery = discover_reports(client, include=include, stop_when=stop_when)
+            # A nightly finds new elections on the listing (newest first): no country pages.
+            discovery = discover_reports(
+                client, include=include, stop_when=stop_when, visit_country_pages=not nightly
+            )
             if discovery.complete:
                 filters.check_countries(e.country_slug for e in discovery.entries)
             elections = [
@@ -134,7 +144,9 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
             summary.add("discovered", len(rows))
             reporter().grow("download", len(rows))
             store = RawStore(settings.raw_dir)
-            _ingest_documents(engine, settings, client, store, rows, ids, summary, force)
+            _ingest_documents(
+                engine, settings, client, store, rows, ids, summary, force, not nightly
+            )
         reconcile_translations(engine, settings, summary)
     return summary
 
@@ -157,31 +169,43 @@ def _ingest_documents(
     ids: dict[str, int],
     summary: RunSummary,
     force: bool,
+    recheck_known: bool = True,
 ) -> None:
+    """Download in a thread (:mod:`flows.prefetch`) while the batches before are processed."""
     known = known_versions(engine)
     breaker = CircuitBreaker(settings.max_consecutive_failures)
-    for start in range(0, len(rows), BATCH_SIZE):
-        batch = rows[start : start + BATCH_SIZE]
-        refs = []
-        for row in batch:
-            refs.append(
-                DocumentRef(
-                    document_id=ids[row["url_path"]],
-                    url=row["url"],
-                    url_path=row["url_path"],
-                    translation_of=row["translation_of"],
-                    known=known.get(row["url_path"], NO_VERSION),
-                )
-            )
-        items = []
-        outcomes = _download_all(client, store, refs, force, breaker)
-        for outcome, row in zip(outcomes, batch[: len(outcomes)], strict=True):
-            summary.bytes_downloaded += outcome.bytes_transferred
-            item = _after_download(engine, outcome, row, summary, force)
-            if item is not None:
-                items.append(item)
-        summary.validations.extend(process(engine, settings, items, summary.run_id, summary))
-        breaker.check()  # after the batch's outcomes are recorded and counted
+    refs, todo = [], []
+    for row in rows:
+        ref = DocumentRef(
+            document_id=ids[row["url_path"]],
+            url=row["url"],
+            url_path=row["url_path"],
+            translation_of=row["translation_of"],
+            known=known.get(row["url_path"], NO_VERSION),
+        )
+        if not recheck_known and _settled(ref):
+            summary.add("unchanged")
+            reporter().advance("download")
+            continue
+        refs.append(ref)
+        todo.append(row)
+    prefetch = Prefetch(
+        lambda ref: _download_one(client, store, ref, force),
+        refs,
+        breaker,
+        min_batch=MIN_BATCH,
+        max_batch=BATCH_SIZE,
+    )
+    with prefetch:
+        for batch in prefetch.batches():
+            items = []
+            for index, outcome in batch:
+                summary.bytes_downloaded += outcome.bytes_transferred
+                item = _after_download(engine, outcome, todo[index], summary, force)
+                if item is not None:
+                    items.append(item)
+            summary.validations.extend(process(engine, settings, items, summary.run_id, summary))
+    breaker.check()  # after every downloaded outcome is recorded and counted
 
 
 def _after_download(
