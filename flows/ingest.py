@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -15,11 +16,10 @@ from flows.artifacts import publish_summary
 from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
 from flows.prefetch import Prefetch
-from flows.steps import BATCH_SIZE, MIN_BATCH, WorkItem, needs_parse, process
+from flows.steps import BATCH_SIZE, MIN_BATCH, WorkItem, needs_parse, process_all
 from odihr.filters import Filters
 from odihr.nightly import KnownElection, NightlyPlan
 from odihr.outcomes import LOADED_STATUSES, NO_VERSION, DocumentRef, DownloadOutcome
-from odihr.parse.report import PARSER_VERSION
 from odihr.progress import reporter
 from odihr.settings import Settings, base_settings
 from odihr.site.breaker import CircuitBreaker
@@ -28,8 +28,9 @@ from odihr.site.models import DiscoveredElection
 from odihr.site.shrinkage import check_document_counts
 from odihr.site.store import RawStore
 from odihr.summary import RunSummary
+from odihr.validate.remote import warm_up
 from tasks.crawl import discover_reports
-from tasks.download import download_document
+from tasks.download import download_or_failure, settled
 from tasks.load import mark_document_gone, quarantine_document
 from tasks.politeness import site_throttle
 
@@ -78,41 +79,6 @@ def _document_rows(elections: list[DiscoveredElection], filters: Filters) -> lis
     return rows
 
 
-def _download_one(
-    client: SiteClient, store: RawStore, ref: DocumentRef, force: bool
-) -> DownloadOutcome:
-    """One download task run; a failure that outlived the client's retries is an outcome."""
-    state = download_document(client, store, ref, force, return_state=True)
-    reporter().advance("download")
-    if state.is_completed():
-        outcome: DownloadOutcome = state.result()
-        return outcome
-    try:
-        state.result()
-    except Exception as error:  # noqa: BLE001 - recorded as this document's outcome
-        return DownloadOutcome(
-            ref,
-            "failed",
-            error_code=getattr(error, "code", "fetch_error"),
-            reason=str(error),
-        )
-    raise AssertionError("a failed task run without an error")  # pragma: no cover
-
-
-def _settled(ref: DocumentRef) -> bool:
-    """Loaded (or skipped) by this parser: a nightly run does not ask for it again.
-
-    A nightly looks for new documents; a backfill re-checks every known PDF with a conditional
-    GET (a re-issued PDF under the same address), a reparse re-reads the stored bytes.
-    """
-    known = ref.known
-    return (
-        known.version_id is not None
-        and known.status in (*LOADED_STATUSES, "skipped")
-        and known.parser_version == PARSER_VERSION
-    )
-
-
 def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> RunSummary:
     """The body of the ``ingest`` flow (callable directly from tests and other flows)."""
     params = {**filters.as_params(), "force": force, "base_url": settings.base_url}
@@ -151,6 +117,14 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
     return summary
 
 
+def _download(
+    client: SiteClient, store: RawStore, ref: DocumentRef, force: bool
+) -> DownloadOutcome:
+    outcome = download_or_failure(client, store, ref, force)
+    reporter().advance("download")
+    return outcome
+
+
 def nightly_plan(engine: Engine, settings: Settings) -> NightlyPlan:
     """What the warehouse knows, as predicates for an incremental walk of the listing."""
     known = {
@@ -183,28 +157,35 @@ def _ingest_documents(
             translation_of=row["translation_of"],
             known=known.get(row["url_path"], NO_VERSION),
         )
-        if not recheck_known and _settled(ref):
+        if not recheck_known and settled(ref):
             summary.add("unchanged")
             reporter().advance("download")
             continue
         refs.append(ref)
         todo.append(row)
+    if refs:
+        warm_up()  # GX's import in the validation child overlaps the first downloads
     prefetch = Prefetch(
-        lambda ref: _download_one(client, store, ref, force),
+        lambda ref: _download(client, store, ref, force),
         refs,
         breaker,
         min_batch=MIN_BATCH,
         max_batch=BATCH_SIZE,
     )
     with prefetch:
-        for batch in prefetch.batches():
-            items = []
-            for index, outcome in batch:
-                summary.bytes_downloaded += outcome.bytes_transferred
-                item = _after_download(engine, outcome, todo[index], summary, force)
-                if item is not None:
-                    items.append(item)
-            summary.validations.extend(process(engine, settings, items, summary.run_id, summary))
+
+        def work() -> Iterator[list[WorkItem]]:
+            for batch in prefetch.batches():
+                items = []
+                for index, outcome in batch:
+                    summary.bytes_downloaded += outcome.bytes_transferred
+                    item = _after_download(engine, outcome, todo[index], summary, force)
+                    if item is not None:
+                        items.append(item)
+                yield items
+
+        runs = process_all(engine, settings, work(), summary.run_id, summary)
+        summary.validations.extend(runs)
     breaker.check()  # after every downloaded outcome is recorded and counted
 
 

@@ -54,8 +54,8 @@ class Prefetch:
         self._breaker = breaker
         self.min_batch = min_batch
         self.max_batch = max_batch
-        self._queue: queue.Queue[tuple[int, DownloadOutcome] | _End | BaseException] = (
-            queue.Queue(maxsize=2 * max_batch)
+        self._queue: queue.Queue[tuple[int, DownloadOutcome] | _End | BaseException] = queue.Queue(
+            maxsize=2 * max_batch
         )
         self._stop = threading.Event()
         context = contextvars.copy_context()
@@ -122,6 +122,8 @@ class Prefetch:
             if isinstance(item, _End):
                 break
             if isinstance(item, BaseException):
+                if batch:  # what was downloaded before the error is recorded first
+                    yield batch
                 raise item
             batch.append(item)
             if len(batch) >= self.max_batch:
