@@ -50,7 +50,8 @@ def _unthrottled_rows(u: dict[str, Any]) -> list[tuple[str, str, str]]:
         (
             "peak RSS, unthrottled backfill",
             f"CLI process **{_n(u['cli_peak_mb'])} MB**; embedded Prefect server "
-            f"{_n(u['server_peak_mb'])} MB",
+            f"{_n(u['server_peak_mb'])} MB; largest child (parser, GX) "
+            f"{_n(u.get('child_peak_mb'))} MB",
             "≤ 300 MB (CLI), flat in corpus size",
         ),
         (
