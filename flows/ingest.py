@@ -184,7 +184,7 @@ def _ingest_documents(
                         items.append(item)
                 yield items
 
-        runs = process_all(engine, settings, work(), summary.run_id, summary)
+        runs = process_all(engine, settings, work(), summary.run_id, summary, prefetch.ready)
         summary.validations.extend(runs)
     breaker.check()  # after every downloaded outcome is recorded and counted
 

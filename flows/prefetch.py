@@ -110,6 +110,10 @@ class Prefetch:
                 if not self._thread.is_alive() and self._queue.empty():
                     return _End()  # the producer left without a word (it was told to stop)
 
+    def ready(self) -> bool:
+        """True when the next batch can be taken without waiting for downloads."""
+        return self._queue.qsize() >= self.min_batch or not self._thread.is_alive()
+
     def batches(self) -> Iterator[list[tuple[int, DownloadOutcome]]]:
         """The downloaded outcomes, in order, in batches of ``min_batch`` to ``max_batch``."""
         batch: list[tuple[int, DownloadOutcome]] = []

@@ -7,7 +7,7 @@ and within a report one part's failure never touches another part's (``odihr.val
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,9 +123,14 @@ def process_all(
     batches: Iterable[Sequence[WorkItem]],
     run_id: int,
     summary: RunSummary,
+    ready: Callable[[], bool] | None = None,
 ) -> list[ValidationRun]:
     """:func:`process` every batch, the parse of batch k+1 started before batch k is validated
-    and loaded: the workers parse while this process validates and writes."""
+    and loaded: the workers parse while this process validates and writes.
+
+    ``ready`` says whether the next batch is there without waiting (downloads at 1 request/s):
+    when it is not, the batch is finished now rather than after the next downloads.
+    """
     runs: list[ValidationRun] = []
     pending: Submitted | None = None
     for items in batches:
@@ -133,6 +138,9 @@ def process_all(
         if pending is not None:
             runs += complete(engine, settings, pending, run_id, summary)
         pending = submitted
+        if ready is not None and not ready():
+            runs += complete(engine, settings, pending, run_id, summary)
+            pending = None
     if pending is not None:
         runs += complete(engine, settings, pending, run_id, summary)
     return runs

@@ -95,3 +95,20 @@ def test_a_consumer_that_leaves_early_stops_the_thread() -> None:
             raise KeyboardInterrupt
     assert started.is_set()
     assert not any(t.name == "odihr-prefetch" for t in threading.enumerate())
+
+
+def test_ready_says_whether_a_batch_waits_for_downloads() -> None:
+    gate = threading.Event()
+
+    def gated(ref: DocumentRef) -> DownloadOutcome:
+        if ref.document_id >= 3:
+            gate.wait(5)
+        return _ok(ref)
+
+    with Prefetch(gated, _refs(8), CircuitBreaker(3), min_batch=3, max_batch=8) as prefetch:
+        batches = prefetch.batches()
+        assert [i for i, _ in next(batches)] == [0, 1, 2]
+        assert not prefetch.ready()  # the next downloads are held back
+        gate.set()
+        assert [i for b in batches for i, _ in b] == [3, 4, 5, 6, 7]
+        assert prefetch.ready()  # all done: nothing to wait for
