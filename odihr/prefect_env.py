@@ -56,19 +56,23 @@ def embedded_server_for_workers(enabled: bool = True) -> Iterator[str | None]:
     """Start the embedded Prefect server now and name it in ``PREFECT_API_URL`` while the block
     runs, so that worker processes this process starts (a local Dask cluster) report to it.
 
-    Without it each Dask worker finds no API URL and starts a temporary server of its own on its
-    first task (~30 s and ~250 MB each here), whose task runs the flow's server never sees. No-op
+    Without it each Dask worker finds no API URL in the settings the task brings along and starts
+    a temporary server of its own on its first task (~30 s and ~250 MB each here). No-op
     (yields None) when not ``enabled`` or when a server is configured already.
     """
     if not enabled or os.environ.get("PREFECT_API_URL"):
         yield None
         return
     from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, temporary_settings
 
     server = SubprocessASGIServer()  # the one this process's Prefect client uses (a singleton)
     server.start()
+    # Both: a spawned process reads the environment, and prefect-dask ships this process's
+    # settings context (not its environment) with every task to the workers.
     os.environ["PREFECT_API_URL"] = server.api_url
     try:
-        yield server.api_url
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield server.api_url
     finally:
         os.environ.pop("PREFECT_API_URL", None)
