@@ -163,7 +163,9 @@ def complete(
         _validate_load(engine, settings, submitted.originals, submitted.futures, run_id, summary)
     ]
     to_parse = []
-    for item in (i for i in submitted.items if i.translation_of is not None):
+    for item in submitted.items:
+        if item.translation_of is None:
+            continue
         if document_status(engine, item.translation_of) not in LOADED_STATUSES:
             to_parse.append(item)
             continue
