@@ -67,6 +67,8 @@ class CliRun:
             "kinds": self.kinds,
             "cli_peak_mb": round(self.watch.peak("cli"), 1),
             "server_peak_mb": round(self.watch.peak("prefect-server"), 1),
+            # parse workers and the validation child (GX): the CLI's children
+            "child_peak_mb": round(self.watch.peak("python-child"), 1),
             "cpu_s": round(cpu_total, 1),
             "server_cpu_s": round(server_cpu, 1),
             "cli_cpu_s": round(self.watch.cpu("cli"), 1),

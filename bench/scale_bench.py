@@ -220,8 +220,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     if "throttled" not in skip:
         _throttled(args, work, out)
+    if "unthrottled" in skip:  # the later phases work on its warehouse
+        skip |= {"nightly", "server", "reparse"}
     with MirrorServer(default_out(args.elections, args.seed, args.mirrors)) as server:
-        _unthrottled(args, server, work, manifest, out)
+        if "unthrottled" not in skip:
+            _unthrottled(args, server, work, manifest, out)
         if "nightly" not in skip:
             _nightly(args, server, work, manifest, out)
         if not {"server", "reparse"} <= skip:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -14,7 +15,8 @@ from db.status import known_elections
 from flows.artifacts import publish_summary
 from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
-from flows.steps import BATCH_SIZE, WorkItem, needs_parse, process
+from flows.prefetch import Prefetch
+from flows.steps import BATCH_SIZE, MIN_BATCH, WorkItem, needs_parse, process_all
 from odihr.filters import Filters
 from odihr.nightly import KnownElection, NightlyPlan
 from odihr.outcomes import LOADED_STATUSES, NO_VERSION, DocumentRef, DownloadOutcome
@@ -26,8 +28,9 @@ from odihr.site.models import DiscoveredElection
 from odihr.site.shrinkage import check_document_counts
 from odihr.site.store import RawStore
 from odihr.summary import RunSummary
+from odihr.validate.remote import warm_up
 from tasks.crawl import discover_reports
-from tasks.download import download_document
+from tasks.download import download_or_failure, settled
 from tasks.load import mark_document_gone, quarantine_document
 from tasks.politeness import site_throttle
 
@@ -76,48 +79,21 @@ def _document_rows(elections: list[DiscoveredElection], filters: Filters) -> lis
     return rows
 
 
-def _download_all(
-    client: SiteClient,
-    store: RawStore,
-    refs: list[DocumentRef],
-    force: bool,
-    breaker: CircuitBreaker,
-) -> list[DownloadOutcome]:
-    """Download ``refs`` in order; stops early (fewer outcomes) once the breaker opens."""
-    outcomes = []
-    for ref in refs:
-        state = download_document(client, store, ref, force, return_state=True)
-        reporter().advance("download")
-        if state.is_completed():
-            outcomes.append(state.result())
-        else:
-            try:
-                state.result()
-            except Exception as error:  # noqa: BLE001 - recorded as this document's outcome
-                outcomes.append(
-                    DownloadOutcome(
-                        ref,
-                        "failed",
-                        error_code=getattr(error, "code", "fetch_error"),
-                        reason=str(error),
-                    )
-                )
-        if breaker.record(outcomes[-1]):
-            break
-    return outcomes
-
-
 def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> RunSummary:
     """The body of the ``ingest`` flow (callable directly from tests and other flows)."""
     params = {**filters.as_params(), "force": force, "base_url": settings.base_url}
     with tracked_run(settings, kind, params) as (engine, summary):
         include, stop_when = filters.match_entry, None
-        if kind == "nightly" and not force:
+        nightly = kind == "nightly" and not force
+        if nightly:
             plan = nightly_plan(engine, settings)
             include, stop_when = plan.needs_visit, plan.page_done
         throttle = site_throttle(settings.shared_rate_limit)
         with SiteClient(settings, throttle=throttle) as client:
-            discovery = discover_reports(client, include=include, stop_when=stop_when)
+            # A nightly finds new elections on the listing (newest first): no country pages.
+            discovery = discover_reports(
+                client, include=include, stop_when=stop_when, visit_country_pages=not nightly
+            )
             if discovery.complete:
                 filters.check_countries(e.country_slug for e in discovery.entries)
             elections = [
@@ -134,9 +110,19 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
             summary.add("discovered", len(rows))
             reporter().grow("download", len(rows))
             store = RawStore(settings.raw_dir)
-            _ingest_documents(engine, settings, client, store, rows, ids, summary, force)
+            _ingest_documents(
+                engine, settings, client, store, rows, ids, summary, force, not nightly
+            )
         reconcile_translations(engine, settings, summary)
     return summary
+
+
+def _download(
+    client: SiteClient, store: RawStore, ref: DocumentRef, force: bool
+) -> DownloadOutcome:
+    outcome = download_or_failure(client, store, ref, force)
+    reporter().advance("download")
+    return outcome
 
 
 def nightly_plan(engine: Engine, settings: Settings) -> NightlyPlan:
@@ -157,31 +143,50 @@ def _ingest_documents(
     ids: dict[str, int],
     summary: RunSummary,
     force: bool,
+    recheck_known: bool = True,
 ) -> None:
+    """Download in a thread (:mod:`flows.prefetch`) while the batches before are processed."""
     known = known_versions(engine)
     breaker = CircuitBreaker(settings.max_consecutive_failures)
-    for start in range(0, len(rows), BATCH_SIZE):
-        batch = rows[start : start + BATCH_SIZE]
-        refs = []
-        for row in batch:
-            refs.append(
-                DocumentRef(
-                    document_id=ids[row["url_path"]],
-                    url=row["url"],
-                    url_path=row["url_path"],
-                    translation_of=row["translation_of"],
-                    known=known.get(row["url_path"], NO_VERSION),
-                )
-            )
-        items = []
-        outcomes = _download_all(client, store, refs, force, breaker)
-        for outcome, row in zip(outcomes, batch[: len(outcomes)], strict=True):
-            summary.bytes_downloaded += outcome.bytes_transferred
-            item = _after_download(engine, outcome, row, summary, force)
-            if item is not None:
-                items.append(item)
-        summary.validations.extend(process(engine, settings, items, summary.run_id, summary))
-        breaker.check()  # after the batch's outcomes are recorded and counted
+    refs, todo = [], []
+    for row in rows:
+        ref = DocumentRef(
+            document_id=ids[row["url_path"]],
+            url=row["url"],
+            url_path=row["url_path"],
+            translation_of=row["translation_of"],
+            known=known.get(row["url_path"], NO_VERSION),
+        )
+        if not recheck_known and settled(ref):
+            summary.add("unchanged")
+            reporter().advance("download")
+            continue
+        refs.append(ref)
+        todo.append(row)
+    if refs:
+        warm_up()  # GX's import in the validation child overlaps the first downloads
+    prefetch = Prefetch(
+        lambda ref: _download(client, store, ref, force),
+        refs,
+        breaker,
+        min_batch=MIN_BATCH,
+        max_batch=BATCH_SIZE,
+    )
+    with prefetch:
+
+        def work() -> Iterator[list[WorkItem]]:
+            for batch in prefetch.batches():
+                items = []
+                for index, outcome in batch:
+                    summary.bytes_downloaded += outcome.bytes_transferred
+                    item = _after_download(engine, outcome, todo[index], summary, force)
+                    if item is not None:
+                        items.append(item)
+                yield items
+
+        runs = process_all(engine, settings, work(), summary.run_id, summary, prefetch.ready)
+        summary.validations.extend(runs)
+    breaker.check()  # after every downloaded outcome is recorded and counted
 
 
 def _after_download(

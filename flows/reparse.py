@@ -12,11 +12,12 @@ from db.stored import stored_versions
 from flows.artifacts import publish_summary
 from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
-from flows.steps import BATCH_SIZE, WorkItem, process
+from flows.steps import BATCH_SIZE, WorkItem, process_all
 from odihr.filters import Filters
 from odihr.settings import Settings, base_settings
 from odihr.site.store import RawStore
 from odihr.summary import RunSummary
+from odihr.validate.remote import warm_up
 
 
 def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary:
@@ -47,9 +48,11 @@ def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary
                     v, str(path), facts_digest=None if force else v["facts_digest"]
                 )
             )
-        for start in range(0, len(items), BATCH_SIZE):
-            batch = items[start : start + BATCH_SIZE]
-            summary.validations.extend(process(engine, settings, batch, summary.run_id, summary))
+        if items:
+            warm_up()  # the validation child imports GX while the first batch is parsed
+        batches = (items[at : at + BATCH_SIZE] for at in range(0, len(items), BATCH_SIZE))
+        # The next batch is parsed (Dask workers) while this one is validated and loaded.
+        summary.validations.extend(process_all(engine, settings, batches, summary.run_id, summary))
         reconcile_translations(engine, settings, summary)
     return summary
 

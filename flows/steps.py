@@ -7,31 +7,32 @@ and within a report one part's failure never touches another part's (``odihr.val
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from prefect import unmapped
 from sqlalchemy import Engine
 
-from db.facts import facts_digest
 from db.status import document_status
-from odihr.crosscheck import fill_from_site, metadata_disagreements
+from flows.finish import fill_from_site_pages, finish
 from odihr.isolation import ParseLimits
-from odihr.outcomes import LOADED_STATUSES, ParseOutcome, PartStatus
+from odihr.outcomes import LOADED_STATUSES, ParseOutcome
 from odihr.parse.report import PARSER_VERSION
 from odihr.progress import report_ocr, reporter
-from odihr.records import ParsedReport
 from odihr.settings import Settings
 from odihr.summary import RunSummary
 from odihr.validate import ValidationRun
-from odihr.validate.parts import plan_parts
-from tasks.load import load_document, quarantine_document, skip_document
+from tasks.load import load_batch, skip_document
 from tasks.parse import count_pages, parse_document
 from tasks.validate import validate_batch
 
-#: Reports per parse → validate → load batch: bounds memory and makes an interrupted run resumable.
-BATCH_SIZE = 25
+#: Most reports per parse → validate → load batch (one Great Expectations call, one load task
+#: run): bounds memory and makes an interrupted run resumable.
+BATCH_SIZE = 100
+#: Fewest downloaded reports an ingest batch waits for (at 1 request/s, batches stay small and the
+#: work of each hides behind the politeness delay of the next downloads; see flows.prefetch).
+MIN_BATCH = 10
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,21 @@ def needs_parse(
     )
 
 
+@dataclass(frozen=True)
+class Submitted:
+    """A batch whose originals are being parsed (by the task runner: threads or Dask workers)."""
+
+    items: Sequence[WorkItem]
+    originals: list[WorkItem]
+    futures: list[Any]
+
+
+def submit(settings: Settings, items: Sequence[WorkItem]) -> Submitted:
+    """Start parsing the batch's originals; :func:`complete` validates and loads them."""
+    originals = [i for i in items if i.translation_of is None]
+    return Submitted(items, originals, _submit_parse(settings, originals))
+
+
 def process(
     engine: Engine,
     settings: Settings,
@@ -97,177 +113,118 @@ def process(
     run_id: int,
     summary: RunSummary,
 ) -> list[ValidationRun]:
-    """Parse, validate and load one batch of work items; return the batch's validation runs.
+    """Parse, validate and load one batch of work items; return the batch's validation runs."""
+    return complete(engine, settings, submit(settings, items), run_id, summary)
+
+
+def process_all(
+    engine: Engine,
+    settings: Settings,
+    batches: Iterable[Sequence[WorkItem]],
+    run_id: int,
+    summary: RunSummary,
+    ready: Callable[[], bool] | None = None,
+) -> list[ValidationRun]:
+    """:func:`process` every batch, the parse of batch k+1 started before batch k is validated
+    and loaded: the workers parse while this process validates and writes.
+
+    ``ready`` says whether the next batch is there without waiting (downloads at 1 request/s):
+    when it is not, the batch is finished now rather than after the next downloads.
+    """
+    runs: list[ValidationRun] = []
+    pending: Submitted | None = None
+    for items in batches:
+        submitted = submit(settings, items)
+        if pending is not None:
+            runs += complete(engine, settings, pending, run_id, summary)
+        pending = submitted
+        if ready is not None and not ready():
+            runs += complete(engine, settings, pending, run_id, summary)
+            pending = None
+    if pending is not None:
+        runs += complete(engine, settings, pending, run_id, summary)
+    return runs
+
+
+def complete(
+    engine: Engine,
+    settings: Settings,
+    submitted: Submitted,
+    run_id: int,
+    summary: RunSummary,
+) -> list[ValidationRun]:
+    """Validate and load a submitted batch, then its translations.
 
     Originals go first, so that a translation in the same batch can see whether its original
     loaded: then it is skipped; otherwise (the original is quarantined or unknown) it is parsed
     like any report.
     """
     runs = [
-        _parse_validate_load(
-            engine, settings, [i for i in items if i.translation_of is None], run_id, summary
-        )
+        _validate_load(engine, settings, submitted.originals, submitted.futures, run_id, summary)
     ]
     to_parse = []
-    for item in (i for i in items if i.translation_of is not None):
+    for item in submitted.items:
+        if item.translation_of is None:
+            continue
         if document_status(engine, item.translation_of) not in LOADED_STATUSES:
             to_parse.append(item)
             continue
         limits = _limits(settings)
         pages = count_pages(item.url_path, item.path, settings.max_pdf_pages, limits).pages
-        reason = f"translation of {item.translation_of}, which is loaded"
         skip_document(
             engine,
             document_id=item.document_id,
             version_id=item.version_id,
-            reason=reason,
+            reason=f"translation of {item.translation_of}, which is loaded",
             pages=pages,
             run_id=run_id,
         )
         summary.add("skipped")
-    runs.append(_parse_validate_load(engine, settings, to_parse, run_id, summary))
+    futures = _submit_parse(settings, to_parse)
+    runs.append(_validate_load(engine, settings, to_parse, futures, run_id, summary))
     return [run for run in runs if run is not None]
 
 
-def _parse_validate_load(
+def _submit_parse(settings: Settings, items: Sequence[WorkItem]) -> list[Any]:
+    if not items:
+        return []
+    for stage in ("parse", "load"):
+        reporter().grow(stage, len(items))
+    return list(
+        parse_document.map(
+            [i.url_path for i in items],
+            [i.path for i in items],
+            [settings.max_pdf_pages] * len(items),
+            unmapped(_limits(settings)),
+        )
+    )
+
+
+def _validate_load(
     engine: Engine,
     settings: Settings,
     items: Sequence[WorkItem],
+    futures: Sequence[Any],
     run_id: int,
     summary: RunSummary,
 ) -> ValidationRun | None:
     if not items:
         return None
-    for stage in ("parse", "load"):
-        reporter().grow(stage, len(items))
-    futures = parse_document.map(
-        [i.url_path for i in items],
-        [i.path for i in items],
-        [settings.max_pdf_pages] * len(items),
-        unmapped(_limits(settings)),
-    )
     outcomes: list[ParseOutcome] = []
     site_notes: dict[str, list[str]] = {}
     for item, future in zip(items, futures, strict=True):
-        outcome, site_notes[item.url_path] = _fill_from_site(item, future.result())
+        outcome, site_notes[item.url_path] = fill_from_site_pages(item, future.result())
         outcomes.append(outcome)
         report_ocr(outcome.ocr_pages)
         reporter().advance("parse")
     parsed = {o.url_path: o.parsed for o in outcomes if o.parsed is not None}
     validation = validate_batch(parsed) if parsed else None
-    for item, outcome in zip(items, outcomes, strict=True):
-        _finish(engine, item, outcome, validation, run_id, summary, site_notes[item.url_path])
-        reporter().advance("load")
+
+    def finish_all() -> None:
+        for item, outcome in zip(items, outcomes, strict=True):
+            finish(engine, item, outcome, validation, run_id, summary, site_notes[item.url_path])
+            reporter().advance("load")
+
+    # One task run for the batch's writes (each report still in its own transaction).
+    load_batch(finish_all, [i.url_path for i in items])
     return validation
-
-
-def _fill_from_site(item: WorkItem, outcome: ParseOutcome) -> tuple[ParseOutcome, list[str]]:
-    """Cover facts the parser could not read, from the site's pages (before validation)."""
-    if outcome.parsed is None:
-        return outcome, []
-    metadata, notes = fill_from_site(
-        outcome.parsed.metadata,
-        country=item.country,
-        election_type=item.election_type,
-        election_dates=tuple(item.election_dates),
-        report_type=item.report_type,
-        language=item.language,
-    )
-    if not notes:
-        return outcome, []
-    return replace(outcome, parsed=replace(outcome.parsed, metadata=metadata)), notes
-
-
-def _finish(
-    engine: Engine,
-    item: WorkItem,
-    outcome: ParseOutcome,
-    validation: ValidationRun | None,
-    run_id: int,
-    summary: RunSummary,
-    site_notes: Sequence[str] = (),
-) -> None:
-    if outcome.parsed is None:
-        _quarantine(
-            engine,
-            item,
-            outcome.error_code or "parse_error",
-            outcome.reason or "could not be parsed",
-            outcome.pages,
-            run_id,
-            summary,
-        )
-        return
-    report: ParsedReport = outcome.parsed
-    verdict = validation.reports.get(item.url_path) if validation else None
-    plan = plan_parts(report, verdict)
-    if plan.status == "quarantined":
-        _quarantine(
-            engine,
-            item,
-            "validation",
-            plan.reason or "failed validation",
-            report.metadata.pages,
-            run_id,
-            summary,
-            plan.parts,
-        )
-        return
-    held_back = {p.part for p in plan.parts if p.status == "quarantined"}
-    notes = list(site_notes)
-    notes += [f.message for f in (verdict.warnings if verdict else []) if f.part not in held_back]
-    notes += metadata_disagreements(
-        report.metadata,
-        country=item.country,
-        election_dates=item.election_dates,
-        report_type=item.report_type,
-        language=item.language,
-    )
-    notes += list(report.notes)
-    digest = facts_digest(plan.to_load, notes, plan.parts, plan.reason)
-    if item.facts_digest is not None and item.facts_digest == digest:
-        summary.add("unchanged")
-        return
-    load_document(
-        engine,
-        document_id=item.document_id,
-        version_id=item.version_id,
-        parsed=plan.to_load,
-        run_id=run_id,
-        dq_warnings=notes,
-        parts=plan.parts,
-        status_reason=plan.reason,
-    )
-    summary.add(plan.status)
-    if plan.status == "partial":
-        summary.partial.append((item.url_path, plan.reason or ""))
-    for kind in plan.absent(report.metadata.report_type):
-        summary.add_absent(kind)
-    if notes:
-        summary.add("warnings", len(notes))
-        summary.warnings.extend((item.url_path, n) for n in notes)
-
-
-def _quarantine(
-    engine: Engine,
-    item: WorkItem,
-    code: str,
-    reason: str,
-    pages: int | None,
-    run_id: int,
-    summary: RunSummary,
-    parts: Sequence[PartStatus] = (),
-) -> None:
-    quarantine_document(
-        engine,
-        document_id=item.document_id,
-        version_id=item.version_id,
-        code=code,
-        reason=reason,
-        run_id=run_id,
-        pages=pages,
-        parser_version=PARSER_VERSION,
-        parts=parts,
-    )
-    summary.add("quarantined")
-    summary.quarantined.append((item.url_path, reason))

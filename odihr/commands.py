@@ -14,7 +14,11 @@ from typing import Any
 
 from odihr.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from odihr.filters import Filters
-from odihr.prefect_env import configure_prefect, guard_against_orphans
+from odihr.prefect_env import (
+    configure_prefect,
+    embedded_server_for_workers,
+    guard_against_orphans,
+)
 from odihr.settings import Settings, SettingsError, active_settings
 
 #: The demo serves the bundled mirror on loopback, so it need not be as polite as with the site.
@@ -97,7 +101,8 @@ def run_flow(
     }
     if kind != "reparse":
         params.update(kind=kind)
-    with active_settings(settings):
+    local_dask = settings.task_runner == "dask" and not settings.dask_address
+    with active_settings(settings), embedded_server_for_workers(local_dask):
         return flow_fn.with_options(task_runner=task_runner(settings))(**params)
 
 

@@ -17,6 +17,9 @@ def discover_reports(
     client: SiteClient,
     include: Callable[[ListingEntry], bool] | None = None,
     stop_when: Callable[[list[ListingEntry]], bool] | None = None,
+    visit_country_pages: bool = True,
 ) -> Discovery:
     """Prefect shell around :func:`odihr.site.discovery.discover`."""
-    return discover(client, include=include, stop_when=stop_when)
+    return discover(
+        client, include=include, stop_when=stop_when, visit_country_pages=visit_country_pages
+    )

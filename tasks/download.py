@@ -10,7 +10,8 @@ from __future__ import annotations
 from prefect import task
 
 from odihr.errors import FetchError, Gone, TransientFetchError
-from odihr.outcomes import DocumentRef, DownloadOutcome
+from odihr.outcomes import LOADED_STATUSES, DocumentRef, DownloadOutcome
+from odihr.parse.report import PARSER_VERSION
 from odihr.site.client import SiteClient
 from odihr.site.store import RawStore
 from tasks.naming import by_document
@@ -63,11 +64,43 @@ def download(
     )
 
 
-@task(
-    name="download-report", task_run_name=by_document("download"), **NETWORK_TASK_OPTIONS
-)
+@task(name="download-report", task_run_name=by_document("download"), **NETWORK_TASK_OPTIONS)
 def download_document(
     client: SiteClient, store: RawStore, ref: DocumentRef, force: bool = False
 ) -> DownloadOutcome:
     """Prefect shell around :func:`download`."""
     return download(client, store, ref, force=force)
+
+
+def download_or_failure(
+    client: SiteClient, store: RawStore, ref: DocumentRef, force: bool
+) -> DownloadOutcome:
+    """One download task run; a failure that outlived the client's retries is an outcome."""
+    state = download_document(client, store, ref, force, return_state=True)
+    if state.is_completed():
+        outcome: DownloadOutcome = state.result()
+        return outcome
+    try:
+        state.result()
+    except Exception as error:  # noqa: BLE001 - recorded as this document's outcome
+        return DownloadOutcome(
+            ref,
+            "failed",
+            error_code=getattr(error, "code", "fetch_error"),
+            reason=str(error),
+        )
+    raise AssertionError("a failed task run without an error")  # pragma: no cover
+
+
+def settled(ref: DocumentRef) -> bool:
+    """Loaded (or skipped) by this parser: a nightly run does not ask for it again.
+
+    A nightly looks for new documents; a backfill re-checks every known PDF with a conditional
+    GET (a re-issued PDF under the same address), a reparse re-reads the stored bytes.
+    """
+    known = ref.known
+    return (
+        known.version_id is not None
+        and known.status in (*LOADED_STATUSES, "skipped")
+        and known.parser_version == PARSER_VERSION
+    )

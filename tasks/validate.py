@@ -8,15 +8,17 @@ from pathlib import Path
 from prefect import task
 
 from odihr.records import ParsedReport
-from odihr.validate import ValidationRun, merge_runs, validate_reports
+from odihr.validate import ValidationRun, merge_runs
+from odihr.validate.remote import validate_in_child
 from odihr.validate.report_html import write_html
 from tasks.policy import TASK_OPTIONS
 
 
 @task(name="validate-reports", **TASK_OPTIONS)
 def validate_batch(reports: Mapping[str, ParsedReport]) -> ValidationRun:
-    """Validate every table of every report of a batch in a few GX calls."""
-    return validate_reports(reports)
+    """Validate every table of every report of a batch in a few GX calls, in the validation
+    child process (:mod:`odihr.validate.remote`: GX stays out of the run's process)."""
+    return validate_in_child(reports)
 
 
 @task(name="write-validation-report", **TASK_OPTIONS)

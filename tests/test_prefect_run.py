@@ -52,7 +52,8 @@ def test_task_runs_are_named_by_the_report(flow_run: dict[str, Any]) -> None:
     names = flow_run["tasks"]
     parsed = [n for n in names if re.fullmatch(r"parse \d+", n)]
     downloaded = [n for n in names if re.fullmatch(r"download \d+", n)]
-    loaded = [n for n in names if re.fullmatch(r"load report \d+", n)]
+    # One load task run per batch (named by its first and last report), not per report.
+    loaded = [n for n in names if re.fullmatch(r"load \d+ reports? \(\d+( … \d+)?\)", n)]
     assert parsed and downloaded and loaded, names
 
 

@@ -8,7 +8,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from odihr.records import ParsedReport
-from odihr.validate.frames import build_frames
 from odihr.validate.model import BLOCKING, ReportValidation, ValidationRun
 
 
@@ -40,6 +39,7 @@ def validate_reports(
     if reports:
         # Imported here so that importing odihr.validate never pulls in GX.
         from odihr.validate.engine import run_suites
+        from odihr.validate.frames import build_frames  # pandas, also only when validating
         from odihr.validate.outcomes import collect
         from odihr.validate.suites import expectation_parameters
 

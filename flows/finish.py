@@ -1,0 +1,137 @@
+"""One report's end: parsed, validated outcome in → loaded, partial, quarantined or unchanged.
+
+Called by :mod:`flows.steps` inside a batch's one ``load-batch`` task run; every write is one
+transaction of its own (``db.facts``), so one report's failure never touches another's rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine
+
+from db.facts import facts_digest, load_report, quarantine_report
+from odihr.crosscheck import fill_from_site, metadata_disagreements
+from odihr.outcomes import ParseOutcome, PartStatus
+from odihr.parse.report import PARSER_VERSION
+from odihr.records import ParsedReport
+from odihr.summary import RunSummary
+from odihr.validate import ValidationRun
+from odihr.validate.parts import plan_parts
+
+if TYPE_CHECKING:
+    from flows.steps import WorkItem
+
+
+def fill_from_site_pages(item: WorkItem, outcome: ParseOutcome) -> tuple[ParseOutcome, list[str]]:
+    """Cover facts the parser could not read, from the site's pages (before validation)."""
+    if outcome.parsed is None:
+        return outcome, []
+    metadata, notes = fill_from_site(
+        outcome.parsed.metadata,
+        country=item.country,
+        election_type=item.election_type,
+        election_dates=tuple(item.election_dates),
+        report_type=item.report_type,
+        language=item.language,
+    )
+    if not notes:
+        return outcome, []
+    return replace(outcome, parsed=replace(outcome.parsed, metadata=metadata)), notes
+
+
+def finish(
+    engine: Engine,
+    item: WorkItem,
+    outcome: ParseOutcome,
+    validation: ValidationRun | None,
+    run_id: int,
+    summary: RunSummary,
+    site_notes: Sequence[str] = (),
+) -> None:
+    if outcome.parsed is None:
+        _quarantine(
+            engine,
+            item,
+            outcome.error_code or "parse_error",
+            outcome.reason or "could not be parsed",
+            outcome.pages,
+            run_id,
+            summary,
+        )
+        return
+    report: ParsedReport = outcome.parsed
+    verdict = validation.reports.get(item.url_path) if validation else None
+    plan = plan_parts(report, verdict)
+    if plan.status == "quarantined":
+        _quarantine(
+            engine,
+            item,
+            "validation",
+            plan.reason or "failed validation",
+            report.metadata.pages,
+            run_id,
+            summary,
+            plan.parts,
+        )
+        return
+    held_back = {p.part for p in plan.parts if p.status == "quarantined"}
+    notes = list(site_notes)
+    notes += [f.message for f in (verdict.warnings if verdict else []) if f.part not in held_back]
+    notes += metadata_disagreements(
+        report.metadata,
+        country=item.country,
+        election_dates=item.election_dates,
+        report_type=item.report_type,
+        language=item.language,
+    )
+    notes += list(report.notes)
+    digest = facts_digest(plan.to_load, notes, plan.parts, plan.reason)
+    if item.facts_digest is not None and item.facts_digest == digest:
+        summary.add("unchanged")
+        return
+    load_report(
+        engine,
+        document_id=item.document_id,
+        version_id=item.version_id,
+        parsed=plan.to_load,
+        run_id=run_id,
+        dq_warnings=notes,
+        parts=plan.parts,
+        status_reason=plan.reason,
+    )
+    summary.add(plan.status)
+    if plan.status == "partial":
+        summary.partial.append((item.url_path, plan.reason or ""))
+    for kind in plan.absent(report.metadata.report_type):
+        summary.add_absent(kind)
+    if notes:
+        summary.add("warnings", len(notes))
+        summary.warnings.extend((item.url_path, n) for n in notes)
+
+
+def _quarantine(
+    engine: Engine,
+    item: WorkItem,
+    code: str,
+    reason: str,
+    pages: int | None,
+    run_id: int,
+    summary: RunSummary,
+    parts: Sequence[PartStatus] = (),
+) -> None:
+    quarantine_report(
+        engine,
+        document_id=item.document_id,
+        version_id=item.version_id,
+        code=code,
+        reason=reason,
+        run_id=run_id,
+        pages=pages,
+        parser_version=PARSER_VERSION,
+        parts=parts,
+    )
+    summary.add("quarantined")
+    summary.quarantined.append((item.url_path, reason))
