@@ -10,7 +10,7 @@ N repetitions:
   ``great_expectations``) in a fresh interpreter;
 - the seconds to the first line on standard error (the crawl progress) and the wall time of the
   whole no-op run, with a fresh ``PREFECT_HOME`` (first run) and with the one the first run left
-  (every later run). With ``--api-url`` the runs use that Prefect server instead of the embedded one.
+  (every later run). With ``--api-url`` the runs use that Prefect server, not an embedded one.
 """
 
 from __future__ import annotations

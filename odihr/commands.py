@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -162,10 +162,8 @@ def _flush_prefect() -> None:
     from prefect.logging.handlers import APILogWorker
 
     for worker in (APILogWorker, EventsWorker):
-        try:
+        with suppress(Exception):  # best effort: nothing of the warehouse is in them
             worker.drain_all(timeout=5)
-        except Exception:  # noqa: BLE001, S110 - best effort: nothing of the warehouse is in them
-            pass
 
 
 @contextmanager
