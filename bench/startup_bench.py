@@ -32,17 +32,19 @@ SAMPLE_SITE = ROOT / "odihr" / "sample_site"
 IMPORTS = ("odihr.commands", "flows.ingest", "prefect", "great_expectations")
 
 
-def _import_seconds(module: str) -> float:
+def _import_seconds(module: str, root: Path) -> float:
     code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+                          check=True, cwd=root, env={**os.environ, "PYTHONPATH": str(root)})
     return float(done.stdout.strip().splitlines()[-1])
 
 
-def _noop_run(data_dir: Path, base_url: str, api_url: str | None) -> tuple[float, float]:
+def _noop_run(
+    data_dir: Path, base_url: str, api_url: str | None, root: Path
+) -> tuple[float, float]:
     """(seconds to the first stderr line, seconds of the whole run) of one no-op backfill."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ODIHR_", "PREFECT_"))}
-    env.update(PYTHONPATH=str(ROOT), ODIHR_BASE_URL=base_url, ODIHR_DATA_DIR=str(data_dir),
+    env.update(PYTHONPATH=str(root), ODIHR_BASE_URL=base_url, ODIHR_DATA_DIR=str(data_dir),
                ODIHR_DATABASE_URL=f"sqlite:///{data_dir / 'w.db'}",
                ODIHR_REQUESTS_PER_SECOND="200", ODIHR_PROGRESS="plain")
     if api_url:
@@ -50,7 +52,7 @@ def _noop_run(data_dir: Path, base_url: str, api_url: str | None) -> tuple[float
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-m", "odihr.cli", "backfill", "--from", "2100-01-01"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root,
     )
     assert process.stderr is not None
     first_line = process.stderr.readline()
@@ -68,22 +70,35 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--api-url", help="a running Prefect server (PREFECT_API_URL)")
     parser.add_argument("--no-imports", action="store_true", help="skip the import timings")
+    parser.add_argument(
+        "--compare", type=Path, metavar="CHECKOUT",
+        help="also time another checkout (e.g. /work/main), interleaved run by run with this one "
+        "so both see the same machine load",
+    )
     args = parser.parse_args()
+    roots = [ROOT] + ([args.compare.resolve()] if args.compare else [])
     if not args.no_imports:
         for module in IMPORTS:
-            best = min(_import_seconds(module) for _ in range(args.repeat))
+            best = min(_import_seconds(module, ROOT) for _ in range(args.repeat))
             print(f"import {module:<20} {best:6.2f} s")
-    with MirrorServer(SAMPLE_SITE) as server, tempfile.TemporaryDirectory() as tmp:
-        fresh = [_noop_run(Path(tmp) / f"fresh{i}", server.base_url, args.api_url)
-                 for i in range(args.repeat)]
-        warm_dir = Path(tmp) / "fresh0"
-        warm = [_noop_run(warm_dir, server.base_url, args.api_url) for _ in range(args.repeat)]
     mode = f"Prefect server {args.api_url}" if args.api_url else "embedded Prefect"
-    for name, runs in (("fresh PREFECT_HOME", fresh), ("warm PREFECT_HOME ", warm)):
-        first = min(r[0] for r in runs)
-        total = min(r[1] for r in runs)
-        print(f"no-op run, {name} ({mode}): first line after {first:5.2f} s, "
-              f"exit after {total:5.2f} s (best of {len(runs)})")
+    with MirrorServer(SAMPLE_SITE) as server, tempfile.TemporaryDirectory() as tmp:
+        fresh: dict[Path, list[tuple[float, float]]] = {root: [] for root in roots}
+        warm: dict[Path, list[tuple[float, float]]] = {root: [] for root in roots}
+        for i in range(args.repeat):
+            for n, root in enumerate(roots):
+                fresh[root].append(
+                    _noop_run(Path(tmp) / f"{n}-fresh{i}", server.base_url, args.api_url, root))
+        for _ in range(args.repeat):
+            for n, root in enumerate(roots):
+                warm[root].append(
+                    _noop_run(Path(tmp) / f"{n}-fresh0", server.base_url, args.api_url, root))
+    for root in roots:
+        for name, runs in (("fresh PREFECT_HOME", fresh[root]), ("warm PREFECT_HOME ", warm[root])):
+            first = min(r[0] for r in runs)
+            total = min(r[1] for r in runs)
+            print(f"{root.name}: no-op run, {name} ({mode}): first line after {first:5.2f} s, "
+                  f"exit after {total:5.2f} s (best of {len(runs)})")
 
 
 if __name__ == "__main__":
