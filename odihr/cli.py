@@ -126,6 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
     _site(backfill)
     _runner(backfill)
     _filters(backfill)
+    backfill.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="crawl the listing and list what would be fetched, with counts; write nothing",
+    )
 
     reparse = sub.add_parser("reparse", help="re-parse stored PDFs without the network")
     _common(reparse)
@@ -224,8 +229,16 @@ def _run(args: argparse.Namespace) -> int:
         return commands.runs(
             _settings(args), failed=args.failed, limit=args.limit, as_json=args.json
         )
-    if args.command == "reparse" and args.dry_run:
-        return commands.reparse_dry_run(_settings(args), **_filter_params(args))
+    if args.command in ("backfill", "reparse") and args.dry_run:
+        from odihr import dryrun
+        from odihr.filters import Filters
+
+        params = _filter_params(args)
+        params.pop("force")
+        filters = Filters.build(**params)
+        if args.command == "backfill":
+            return dryrun.backfill_dry_run(_settings(args), filters)
+        return dryrun.reparse_dry_run(_settings(args), filters)
     if args.command == "db":
         if args.db_command == "upgrade":
             return commands.db_upgrade(_settings(args))

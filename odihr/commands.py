@@ -168,13 +168,21 @@ def _flush_prefect() -> None:
 
 @contextmanager
 def _progress() -> Iterator[None]:
-    """Progress bars when a person watches (a terminal), nothing otherwise."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
+    """Progress from the command's first second (``ODIHR_PROGRESS``, see :mod:`odihr.progress`):
+    bars when a person watches a terminal, plain lines on request, nothing otherwise."""
+    from odihr.progress import MODES, Lines, RichBars, installed
+
+    mode = os.environ.get("ODIHR_PROGRESS", "").strip().lower() or "auto"
+    if mode not in MODES:
+        raise SettingsError(f"ODIHR_PROGRESS={mode!r} is not one of {', '.join(MODES)}")
+    if mode == "auto":
+        mode = "bars" if sys.stderr.isatty() and not os.environ.get("CI") else "off"
+    if mode == "off":
         yield
         return
-    from odihr.progress import RichBars, installed
-
-    with RichBars() as bars, installed(bars):
+    shown = RichBars() if mode == "bars" else Lines()
+    with shown, installed(shown):
+        shown.grow("crawl", 0)  # the crawl bar is there while Prefect's server starts
         yield
 
 
@@ -280,7 +288,7 @@ def _fresh_sqlite(path: str) -> bool:
     return True
 
 
-def _existing_warehouse(settings: Settings, command: str) -> Any:
+def existing_warehouse(settings: Settings, command: str) -> Any:
     """The engine of a warehouse that exists; read-only commands never create one."""
     from sqlalchemy.engine import make_url
 
@@ -301,7 +309,7 @@ def status(settings: Settings, *, as_json: bool = False) -> int:
     """``odihr status``: counts by status, the last runs, every quarantined or partial report."""
     from db.status import last_runs, quarantined_documents, status_counts
 
-    engine = _existing_warehouse(settings, "status")
+    engine = existing_warehouse(settings, "status")
     counts = status_counts(engine)
     if as_json:
         report = {
@@ -363,7 +371,7 @@ def runs(settings: Settings, *, failed: bool = False, limit: int = 20,
     """``odihr runs [--failed]``: each run's parameters, duration, counts and error."""
     from db.status import last_runs
 
-    engine = _existing_warehouse(settings, "runs")
+    engine = existing_warehouse(settings, "runs")
     records = [_run_record(r) for r in last_runs(engine, limit=limit, failed=failed)]
     if as_json:
         print(json.dumps(records, indent=2, default=str))
@@ -379,36 +387,6 @@ def runs(settings: Settings, *, failed: bool = False, limit: int = 20,
         print(f"      counts:     {tally or '-'}")
         if r["error"]:
             print(f"      error:      {r['error']}")
-    return EXIT_OK
-
-
-def reparse_dry_run(
-    settings: Settings,
-    *,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    countries: list[str] | None = None,
-    report_types: list[str] | None = None,
-    force: bool = False,
-) -> int:
-    """``odihr reparse --dry-run``: what a reparse would read again, changing nothing."""
-    from db.status import country_slugs
-    from db.stored import stored_versions
-    from odihr.parse.report import PARSER_VERSION
-    from odihr.site.store import RawStore
-
-    filters = Filters.build(date_from, date_to, countries, report_types)
-    engine = _existing_warehouse(settings, "reparse")
-    if filters.countries:
-        filters.check_countries(country_slugs(engine))
-    store = RawStore(settings.raw_dir)
-    versions = stored_versions(engine, filters)
-    missing = [v for v in versions if not store.path_for(v["sha256"]).exists()]
-    print(f"reparse would read {len(versions) - len(missing)} stored PDF(s) with parser "
-          f"{PARSER_VERSION} (nothing is written in a dry run):")
-    for v in versions:
-        note = "  (stored bytes missing: would be reported)" if v in missing else ""
-        print(f"  {v['url_path']}{note}")
     return EXIT_OK
 
 
