@@ -1,0 +1,84 @@
+"""What a run shows while it works and after: crawl progress first, a dry run that only reads,
+and fact-row counts in the run summary and in ``odihr runs`` -- through the real command line
+(subprocesses) against the real mirror server."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from odihr.progress import Lines
+from odihr.site.server import MirrorServer
+
+SAMPLE_SITE = Path(__file__).resolve().parents[1] / "odihr" / "sample_site"
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ODIHR_")}
+    env.update(ODIHR_DATABASE_URL=f"sqlite:///{tmp_path / 'w.db'}",
+               ODIHR_DATA_DIR=str(tmp_path / "data"), ODIHR_REQUESTS_PER_SECOND="500", **extra)
+    return env
+
+
+def _odihr(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "odihr.cli", *args], env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_lines_show_each_stage_at_most_once_a_second_and_always_its_end() -> None:
+    out = io.StringIO()
+    with Lines(out, interval=3600) as lines:
+        lines.grow("crawl", 2)
+        lines.advance("crawl")
+        lines.advance("crawl")  # done: shown at once
+        lines.grow("download", 3)
+        lines.advance("download")  # within the interval: held back...
+    # ...until the end, which is always shown.
+    assert out.getvalue().splitlines() == [
+        "crawl     0/2", "crawl     2/2", "download  0/3", "download  1/3"]
+
+
+def test_backfill_dry_run_counts_by_type_and_writes_nothing(tmp_path: Path) -> None:
+    with MirrorServer(SAMPLE_SITE) as mirror:
+        env = _env(tmp_path, ODIHR_BASE_URL=mirror.base_url)
+        done = _odihr(["backfill", "--dry-run", "--country", "kazakhstan"], env)
+        assert done.returncode == 0, done.stderr
+        assert not any(r.path.endswith(".pdf") for r in mirror.log)  # reads pages, no PDF
+        typo = _odihr(["backfill", "--dry-run", "--country", "kazakstan"], env)
+    out = done.stdout
+    assert "backfill would fetch 6 report(s) of 2 election(s)" in out, out
+    assert "  final                        2" in out
+    assert "2019-06-09  kazakhstan" in out and "2016-03-20  kazakhstan" in out
+    assert not (tmp_path / "w.db").exists() and not (tmp_path / "data").exists()
+    assert typo.returncode == 2
+    assert "did you mean kazakhstan" in typo.stderr
+
+
+@pytest.mark.slow
+def test_a_backfill_shows_crawl_progress_first_and_counts_its_fact_rows(tmp_path: Path) -> None:
+    with MirrorServer(SAMPLE_SITE) as mirror:
+        env = _env(tmp_path, ODIHR_BASE_URL=mirror.base_url, ODIHR_PROGRESS="lines")
+        done = _odihr(["backfill", "--country", "kazakhstan"], env)
+    assert done.returncode == 0, done.stderr
+    progress = [line.split()[0] for line in done.stderr.splitlines()]
+    assert progress[0] == "crawl", done.stderr  # from the first second, before Prefect is up
+    last_crawl = max(i for i, stage in enumerate(progress) if stage == "crawl")
+    assert last_crawl < progress.index("download") < progress.index("parse"), done.stderr
+    with sqlite3.connect(tmp_path / "w.db") as connection:
+        expected = {
+            view: connection.execute(f"SELECT count(*) FROM bi_{view}").fetchone()[0]
+            for view in ("results", "turnout", "observers", "recommendations")
+        }
+    assert all(expected.values()), expected  # the sample's Kazakh reports carry every part
+    line = ", ".join(f"{view} {n}" for view, n in expected.items())
+    assert f"fact rows loaded: {line}" in done.stdout, done.stdout
+    runs = _odihr(["runs", "--json"], env)
+    [record] = json.loads(runs.stdout)
+    assert {k: record["counts"][f"rows_{k}"] for k in expected} == expected
