@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from odihr.errors import OdihrError
+from odihr.errors import OdihrError, TransientFetchError
 from odihr.exitcodes import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
 from odihr.records import REPORT_TYPES
 from odihr.settings import Settings, SettingsError
@@ -258,6 +258,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as error:
         print(f"odihr: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except TransientFetchError as error:
+        from odihr.commands import site_unreachable
+
+        print(f"odihr: {site_unreachable(error)}", file=sys.stderr)
+        return EXIT_FAILED
     except OdihrError as error:
         print(f"odihr: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from odihr.errors import TransientFetchError
 from odihr.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from odihr.filters import Filters
 from odihr.prefect_env import configure_prefect
@@ -232,8 +233,22 @@ def _one_line(error: BaseException, settings: Settings) -> str:
             f"cannot reach the warehouse database {settings.redacted_database_url()}: {cause} "
             "(check --db / ODIHR_DATABASE_URL)"
         )
+    if isinstance(error, TransientFetchError):
+        return site_unreachable(error)
     lines = str(error).strip().splitlines()
     return lines[0] if lines else type(error).__name__
+
+
+def site_unreachable(error: TransientFetchError) -> str:
+    """A fetch that outlived its retries, in one line naming the settings to check."""
+    import re
+
+    errno = re.search(r"\[Errno -?\d+\] [^'\")]+", error.detail)
+    cause = errno.group(0).strip() if errno else error.detail.splitlines()[0][:120]
+    return (
+        f"the site did not answer {error.url} after {error.attempts} attempt(s): {cause} "
+        "(check --base-url / ODIHR_BASE_URL; retries: ODIHR_RETRIES, ODIHR_BACKOFF_SECONDS)"
+    )
 
 
 def demo(database_url: str | None, data_dir: Path | None) -> int:

@@ -82,3 +82,39 @@ def test_a_backfill_shows_crawl_progress_first_and_counts_its_fact_rows(tmp_path
     runs = _odihr(["runs", "--json"], env)
     [record] = json.loads(runs.stdout)
     assert {k: record["counts"][f"rows_{k}"] for k in expected} == expected
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_each_retry_is_one_line_naming_the_answer(tmp_path: Path) -> None:
+    with MirrorServer(SAMPLE_SITE) as mirror:
+        mirror.faults["/odihr/elections"] = [503, 503]
+        env = _env(tmp_path, ODIHR_BASE_URL=mirror.base_url, ODIHR_BACKOFF_SECONDS="0.01")
+        done = _odihr(["backfill", "--dry-run"], env)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 2, lines
+    for n, line in enumerate(lines, start=1):
+        assert line.startswith(f"site answered 503 for /odihr/elections, retry {n}/4 in "), line
+
+
+@pytest.mark.slow
+def test_an_unreachable_site_is_its_retries_then_one_line(tmp_path: Path) -> None:
+    env = _env(tmp_path, ODIHR_BASE_URL=f"http://127.0.0.1:{_closed_port()}",
+               ODIHR_RETRIES="2", ODIHR_BACKOFF_SECONDS="0.01")
+    done = _odihr(["backfill"], env)
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.strip().splitlines()
+    # Prefect's console handler prefixes time and logger; the message is the client's one line.
+    assert [line.split(" - ", 1)[-1] for line in lines[:-1]] == [
+        f"site unreachable (connection failed) for /robots.txt, retry {n}/2 in 0.0 s"
+        for n in (1, 2)], lines
+    assert lines[-1].startswith("odihr backfill: the run could not complete: the site did not "
+                                "answer"), lines
+    assert "Connection refused" in lines[-1] and "ODIHR_BASE_URL" in lines[-1]
