@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -67,6 +68,9 @@ def test_a_backfill_shows_crawl_progress_first_and_counts_its_fact_rows(tmp_path
         env = _env(tmp_path, ODIHR_BASE_URL=mirror.base_url, ODIHR_PROGRESS="lines")
         done = _odihr(["backfill", "--country", "kazakhstan"], env)
     assert done.returncode == 0, done.stderr
+    # Nothing but progress on stderr: no Great Expectations INFO line, no Prefect chatter.
+    assert all(re.fullmatch(r"(crawl|download|parse|load) +\d+/\d+", line)
+               for line in done.stderr.splitlines()), done.stderr
     progress = [line.split()[0] for line in done.stderr.splitlines()]
     assert progress[0] == "crawl", done.stderr  # from the first second, before Prefect is up
     last_crawl = max(i for i, stage in enumerate(progress) if stage == "crawl")
