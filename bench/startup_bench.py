@@ -46,7 +46,7 @@ def _noop_run(
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ODIHR_", "PREFECT_"))}
     env.update(PYTHONPATH=str(root), ODIHR_BASE_URL=base_url, ODIHR_DATA_DIR=str(data_dir),
                ODIHR_DATABASE_URL=f"sqlite:///{data_dir / 'w.db'}",
-               ODIHR_REQUESTS_PER_SECOND="200", ODIHR_PROGRESS="plain")
+               ODIHR_REQUESTS_PER_SECOND="200", ODIHR_PROGRESS="lines")
     if api_url:
         env["PREFECT_API_URL"] = api_url
     started = time.perf_counter()
@@ -70,6 +70,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--api-url", help="a running Prefect server (PREFECT_API_URL)")
     parser.add_argument("--no-imports", action="store_true", help="skip the import timings")
+    parser.add_argument("--no-warm", action="store_true", help="only runs on a fresh home")
     parser.add_argument(
         "--compare", type=Path, metavar="CHECKOUT",
         help="also time another checkout (e.g. /work/main), interleaved run by run with this one "
@@ -89,12 +90,14 @@ def main() -> None:
             for n, root in enumerate(roots):
                 fresh[root].append(
                     _noop_run(Path(tmp) / f"{n}-fresh{i}", server.base_url, args.api_url, root))
-        for _ in range(args.repeat):
+        for _ in range(0 if args.no_warm else args.repeat):
             for n, root in enumerate(roots):
                 warm[root].append(
                     _noop_run(Path(tmp) / f"{n}-fresh0", server.base_url, args.api_url, root))
     for root in roots:
         for name, runs in (("fresh PREFECT_HOME", fresh[root]), ("warm PREFECT_HOME ", warm[root])):
+            if not runs:
+                continue
             first = min(r[0] for r in runs)
             total = min(r[1] for r in runs)
             print(f"{root.name}: no-op run, {name} ({mode}): first line after {first:5.2f} s, "

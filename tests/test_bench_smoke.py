@@ -159,3 +159,9 @@ def test_results_fuzz() -> None:
 def test_hostile_pdfs() -> None:
     done = run_script("hostile_pdfs.py", "--cases", "4", "--seed", "3", "--workers", "1")
     assert_ran(done, "hostile PDFs: ", "unhandled (parser_error): 0; over the limits: 0")
+
+
+@pytest.mark.slow  # one real no-op run through the CLI: its cost is Prefect's start-up
+def test_startup_bench() -> None:
+    done = run_script("startup_bench.py", "--repeat", "1", "--no-imports", "--no-warm")
+    assert_ran(done, "no-op run, fresh PREFECT_HOME (embedded Prefect): first line after")
