@@ -39,11 +39,3 @@ def configure_prefect(prefect_home: Path | None = None) -> None:
     if "PREFECT_HOME" in os.environ:  # Prefect cannot create its SQLite file in a missing folder
         Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
 
-
-def guard_against_orphans() -> None:
-    """Make sure an embedded Prefect server started by this process dies with it (``kill -9``
-    included): see :mod:`odihr.reaper`."""
-    from odihr.reaper import guard_prefect_server, is_embedded_prefect
-
-    if is_embedded_prefect():
-        guard_prefect_server()
