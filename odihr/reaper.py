@@ -4,7 +4,8 @@ The embedded Prefect API server is a ``uvicorn`` subprocess (~250 MB) stopped fr
 ``atexit`` hook — which never runs when the CLI is killed with -9 or aborts, so servers piled up
 (16 in one probe, 4 GB); :mod:`odihr.embedded_server` registers it here. A tiny reaper
 process watches the CLI through a pipe: when the pipe closes, however the CLI ended, the reaper
-kills every process it was told about and exits. (Parse workers need none of this: they die with the CLI by ``PR_SET_PDEATHSIG``.)
+kills every process it was told about and exits. (Parse workers need none of this: they die
+with the CLI by ``PR_SET_PDEATHSIG``.)
 """
 
 from __future__ import annotations
