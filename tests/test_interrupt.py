@@ -53,7 +53,8 @@ def _odihr(args: list[str], env: dict[str, str]) -> subprocess.Popen:
 def _flow_run_state(tmp_path: Path, flow_run_id: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env.update(PREFECT_HOME=str(tmp_path / "data" / "prefect"), DO_NOT_TRACK="1",
-               PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_UI_ENABLED="false")
+               PREFECT_SERVER_ANALYTICS_ENABLED="false", PREFECT_UI_ENABLED="false",
+               PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120")
     done = subprocess.run([sys.executable, "-c", _READ_STATE, flow_run_id], env=env,
                           capture_output=True, text=True, timeout=DEADLINE_SECONDS)
     assert done.returncode == 0, done.stderr

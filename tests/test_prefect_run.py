@@ -111,7 +111,8 @@ def test_a_cli_run_logs_what_it_found_and_what_it_held_back_and_why(tmp_path: Pa
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(tmp_path / "w.db") as connection:
         [(flow_run_id,)] = connection.execute("SELECT flow_run_id FROM run").fetchall()
-    reader_env = {**env, "PREFECT_HOME": str(tmp_path / "data" / "prefect"), "DO_NOT_TRACK": "1"}
+    reader_env = {**env, "PREFECT_HOME": str(tmp_path / "data" / "prefect"), "DO_NOT_TRACK": "1",
+                  "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120"}
     read = subprocess.run([sys.executable, "-c", _READ_RUN, flow_run_id], env=reader_env,
                           capture_output=True, text=True, timeout=300)
     assert read.returncode == 0, read.stderr
