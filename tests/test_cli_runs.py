@@ -86,6 +86,17 @@ def test_a_backfill_shows_crawl_progress_first_and_counts_its_fact_rows(tmp_path
     runs = _odihr(["runs", "--json"], env)
     [record] = json.loads(runs.stdout)
     assert {k: record["counts"][f"rows_{k}"] for k in expected} == expected
+    # What the run wrote for people is readable by the group (the team), not only its owner.
+    data = tmp_path / "data"
+    written = [*(data / "reports").iterdir(), *(data / "raw").rglob("*.pdf")]
+    assert written and all(p.stat().st_mode & 0o040 for p in written), written
+
+
+def test_the_warehouse_lock_file_is_ignored_by_git() -> None:
+    root = Path(__file__).resolve().parents[1]
+    for name in ("warehouse.lock", "elsewhere/w.lock"):
+        done = subprocess.run(["git", "check-ignore", "-q", name], cwd=root)
+        assert done.returncode == 0, f"{name} is not ignored"
 
 
 def _closed_port() -> int:
