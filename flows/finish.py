@@ -103,6 +103,7 @@ def finish(
         status_reason=plan.reason,
     )
     summary.add(plan.status)
+    summary.add_facts(plan.to_load)
     if plan.status == "partial":
         summary.partial.append((item.url_path, plan.reason or ""))
     for kind in plan.absent(report.metadata.report_type):

@@ -15,6 +15,7 @@ from db.status import known_elections
 from flows.artifacts import publish_summary
 from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
+from flows.params import IsoDate
 from flows.prefetch import Prefetch
 from flows.steps import BATCH_SIZE, MIN_BATCH, WorkItem, needs_parse, process_all
 from odihr.filters import Filters
@@ -261,8 +262,8 @@ def _after_download(
 @flow(name="ingest", log_prints=False, validate_parameters=True)
 def ingest(
     kind: str = "backfill",
-    date_from: date | None = None,
-    date_to: date | None = None,
+    date_from: IsoDate = None,
+    date_to: IsoDate = None,
     countries: list[str] | None = None,
     report_types: list[str] | None = None,
     force: bool = False,

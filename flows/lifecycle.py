@@ -54,9 +54,20 @@ def tracked_run(
             finish_run(engine, summary.run_id, summary.outcome, summary.as_dict())
 
 
+_LAST_FLOW_RUN: list[str] = []
+
+
+def last_flow_run_id() -> str | None:
+    """The Prefect flow run of the last run this process started (the CLI marks an interrupted
+    one ``Cancelled``)."""
+    return _LAST_FLOW_RUN[-1] if _LAST_FLOW_RUN else None
+
+
 def _flow_run_id() -> str | None:
     """The id of the Prefect flow run this run belongs to (None outside a flow run)."""
     from prefect.runtime import flow_run
 
     run_id = flow_run.id
+    if run_id:
+        _LAST_FLOW_RUN[:] = [str(run_id)]
     return str(run_id) if run_id else None

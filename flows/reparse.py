@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from prefect import flow
@@ -12,6 +11,7 @@ from db.stored import stored_versions
 from flows.artifacts import publish_summary
 from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
+from flows.params import IsoDate
 from flows.steps import BATCH_SIZE, WorkItem, process_all
 from odihr.filters import Filters
 from odihr.settings import Settings, base_settings
@@ -59,8 +59,8 @@ def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary
 
 @flow(name="reparse", log_prints=False)
 def reparse(
-    date_from: date | None = None,
-    date_to: date | None = None,
+    date_from: IsoDate = None,
+    date_to: IsoDate = None,
     countries: list[str] | None = None,
     report_types: list[str] | None = None,
     force: bool = False,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import sys
 from collections.abc import Iterator
@@ -12,109 +11,37 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from odihr.errors import TransientFetchError
 from odihr.exitcodes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from odihr.filters import Filters
-from odihr.prefect_env import (
-    configure_prefect,
-    embedded_server_for_workers,
-    guard_against_orphans,
-)
-from odihr.settings import Settings, SettingsError, active_settings
+
+# task_runner re-exported: deployments.entrypoints and the tests take it from here.
+from odihr.flowrun import run_flow
+from odihr.flowrun import task_runner as task_runner
+from odihr.settings import Settings, SettingsError
 
 #: The demo serves the bundled mirror on loopback, so it need not be as polite as with the site.
 DEMO_REQUESTS_PER_SECOND = 200.0
 SAMPLE_SITE = Path(__file__).with_name("sample_site")
 
 
-def task_runner(settings: Settings) -> Any:
-    """The Prefect task runner parsing runs on: threads, or Dask (local cluster or address)."""
-    if settings.task_runner == "dask":
-        try:
-            from prefect_dask import DaskTaskRunner
-        except ImportError:
-            raise SettingsError(
-                "ODIHR_TASK_RUNNER=dask needs the dask extra: "
-                "pip install 'odihr-warehouse[dask]' (or use --task-runner thread)"
-            ) from None
-
-        if settings.dask_address:
-            return DaskTaskRunner(address=settings.dask_address)
-        return DaskTaskRunner(
-            cluster_kwargs={
-                "n_workers": 2,
-                "threads_per_worker": 1,
-                "processes": True,
-                "dashboard_address": None,
-            }
-        )
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    return ThreadPoolTaskRunner(max_workers=2)
-
-
-class _FailuresToTheCommandLine(logging.Filter):
-    """Keep Prefect's tracebacks of a failed run off the terminal: the command line says why in
-    one line (and ``--debug`` shows everything). The Prefect API still records them in full."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info:
-            return False
-        message = record.getMessage()
-        # The last: Prefect's event worker flushing at exit after a failed run (nothing of
-        # the warehouse's is in those events).
-        return not message.startswith(
-            ("Finished in state Failed", "Encountered exception", "Still processing items")
-        )
-
-
-def _quiet_console(debug: bool) -> None:
-    from prefect.logging.handlers import PrefectConsoleHandler
-
-    if debug:
-        return
-    # Prefect 3 puts its console handler on the root logger (older releases on "prefect").
-    for handler in [*logging.getLogger().handlers, *logging.getLogger("prefect").handlers]:
-        quiet = any(isinstance(f, _FailuresToTheCommandLine) for f in handler.filters)
-        if isinstance(handler, PrefectConsoleHandler) and not quiet:
-            handler.addFilter(_FailuresToTheCommandLine())
-
-
-def run_flow(
-    kind: str, settings: Settings, filters: Filters, force: bool, debug: bool = False
-) -> dict[str, Any]:
-    """Run the ingest or reparse flow in-process and return its summary dict."""
-    configure_prefect(settings.prefect_home)
-    guard_against_orphans()
-    if kind == "reparse":
-        from flows.reparse import reparse as flow_fn
-    else:
-        from flows.ingest import ingest as flow_fn
-    _quiet_console(debug)
-    # Settings travel in a context variable, not as parameters: Prefect stores parameters in its
-    # run records, and the database URL may carry a password.
-    params: dict[str, Any] = {
-        "date_from": filters.date_from,
-        "date_to": filters.date_to,
-        "countries": sorted(filters.countries) or None,
-        "report_types": sorted(filters.report_types) or None,
-        "force": force,
-    }
-    if kind != "reparse":
-        params.update(kind=kind)
-    local_dask = settings.task_runner == "dask" and not settings.dask_address
-    with active_settings(settings), embedded_server_for_workers(local_dask):
-        return flow_fn.with_options(task_runner=task_runner(settings))(**params)
-
-
 @contextmanager
 def _progress() -> Iterator[None]:
-    """Progress bars when a person watches (a terminal), nothing otherwise."""
-    if not sys.stderr.isatty() or os.environ.get("CI"):
+    """Progress from the command's first second (``ODIHR_PROGRESS``, see :mod:`odihr.progress`):
+    bars when a person watches a terminal, plain lines on request, nothing otherwise."""
+    from odihr.progress import MODES, Lines, RichBars, installed
+
+    mode = os.environ.get("ODIHR_PROGRESS", "").strip().lower() or "auto"
+    if mode not in MODES:
+        raise SettingsError(f"ODIHR_PROGRESS={mode!r} is not one of {', '.join(MODES)}")
+    if mode == "auto":
+        mode = "bars" if sys.stderr.isatty() and not os.environ.get("CI") else "off"
+    if mode == "off":
         yield
         return
-    from odihr.progress import RichBars, installed
-
-    with RichBars() as bars, installed(bars):
+    shown = RichBars() if mode == "bars" else Lines()
+    with shown, installed(shown):
+        shown.grow("crawl", 0)  # the crawl bar is there while Prefect's server starts
         yield
 
 
@@ -164,8 +91,22 @@ def _one_line(error: BaseException, settings: Settings) -> str:
             f"cannot reach the warehouse database {settings.redacted_database_url()}: {cause} "
             "(check --db / ODIHR_DATABASE_URL)"
         )
+    if isinstance(error, TransientFetchError):
+        return site_unreachable(error)
     lines = str(error).strip().splitlines()
     return lines[0] if lines else type(error).__name__
+
+
+def site_unreachable(error: TransientFetchError) -> str:
+    """A fetch that outlived its retries, in one line naming the settings to check."""
+    import re
+
+    errno = re.search(r"\[Errno -?\d+\] [^'\")]+", error.detail)
+    cause = errno.group(0).strip() if errno else error.detail.splitlines()[0][:120]
+    return (
+        f"the site did not answer {error.url} after {error.attempts} attempt(s): {cause} "
+        "(check --base-url / ODIHR_BASE_URL; retries: ODIHR_RETRIES, ODIHR_BACKOFF_SECONDS)"
+    )
 
 
 def demo(database_url: str | None, data_dir: Path | None) -> int:
@@ -220,7 +161,7 @@ def _fresh_sqlite(path: str) -> bool:
     return True
 
 
-def _existing_warehouse(settings: Settings, command: str) -> Any:
+def existing_warehouse(settings: Settings, command: str) -> Any:
     """The engine of a warehouse that exists; read-only commands never create one."""
     from sqlalchemy.engine import make_url
 
@@ -241,7 +182,7 @@ def status(settings: Settings, *, as_json: bool = False) -> int:
     """``odihr status``: counts by status, the last runs, every quarantined or partial report."""
     from db.status import last_runs, quarantined_documents, status_counts
 
-    engine = _existing_warehouse(settings, "status")
+    engine = existing_warehouse(settings, "status")
     counts = status_counts(engine)
     if as_json:
         report = {
@@ -303,7 +244,7 @@ def runs(settings: Settings, *, failed: bool = False, limit: int = 20,
     """``odihr runs [--failed]``: each run's parameters, duration, counts and error."""
     from db.status import last_runs
 
-    engine = _existing_warehouse(settings, "runs")
+    engine = existing_warehouse(settings, "runs")
     records = [_run_record(r) for r in last_runs(engine, limit=limit, failed=failed)]
     if as_json:
         print(json.dumps(records, indent=2, default=str))
@@ -319,36 +260,6 @@ def runs(settings: Settings, *, failed: bool = False, limit: int = 20,
         print(f"      counts:     {tally or '-'}")
         if r["error"]:
             print(f"      error:      {r['error']}")
-    return EXIT_OK
-
-
-def reparse_dry_run(
-    settings: Settings,
-    *,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    countries: list[str] | None = None,
-    report_types: list[str] | None = None,
-    force: bool = False,
-) -> int:
-    """``odihr reparse --dry-run``: what a reparse would read again, changing nothing."""
-    from db.status import country_slugs
-    from db.stored import stored_versions
-    from odihr.parse.report import PARSER_VERSION
-    from odihr.site.store import RawStore
-
-    filters = Filters.build(date_from, date_to, countries, report_types)
-    engine = _existing_warehouse(settings, "reparse")
-    if filters.countries:
-        filters.check_countries(country_slugs(engine))
-    store = RawStore(settings.raw_dir)
-    versions = stored_versions(engine, filters)
-    missing = [v for v in versions if not store.path_for(v["sha256"]).exists()]
-    print(f"reparse would read {len(versions) - len(missing)} stored PDF(s) with parser "
-          f"{PARSER_VERSION} (nothing is written in a dry run):")
-    for v in versions:
-        note = "  (stored bytes missing: would be reported)" if v in missing else ""
-        print(f"  {v['url_path']}{note}")
     return EXIT_OK
 
 

@@ -8,8 +8,6 @@ so a production ``PREFECT_API_URL`` or ``PREFECT_HOME`` is never overridden.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 PREFECT_DEFAULTS = {
@@ -41,38 +39,3 @@ def configure_prefect(prefect_home: Path | None = None) -> None:
     if "PREFECT_HOME" in os.environ:  # Prefect cannot create its SQLite file in a missing folder
         Path(os.environ["PREFECT_HOME"]).expanduser().mkdir(parents=True, exist_ok=True)
 
-
-def guard_against_orphans() -> None:
-    """Make sure an embedded Prefect server started by this process dies with it (``kill -9``
-    included): see :mod:`odihr.reaper`."""
-    from odihr.reaper import guard_prefect_server, is_embedded_prefect
-
-    if is_embedded_prefect():
-        guard_prefect_server()
-
-
-@contextmanager
-def embedded_server_for_workers(enabled: bool = True) -> Iterator[str | None]:
-    """Start the embedded Prefect server now and name it in ``PREFECT_API_URL`` while the block
-    runs, so that worker processes this process starts (a local Dask cluster) report to it.
-
-    Without it each Dask worker finds no API URL in the settings the task brings along and starts
-    a temporary server of its own on its first task (~30 s and ~250 MB each here). No-op
-    (yields None) when not ``enabled`` or when a server is configured already.
-    """
-    if not enabled or os.environ.get("PREFECT_API_URL"):
-        yield None
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    server = SubprocessASGIServer()  # the one this process's Prefect client uses (a singleton)
-    server.start()
-    # Both: a spawned process reads the environment, and prefect-dask ships this process's
-    # settings context (not its environment) with every task to the workers.
-    os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield server.api_url
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)

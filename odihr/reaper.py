@@ -1,10 +1,11 @@
 """No orphans: processes the CLI starts indirectly die with it, even after ``kill -9``.
 
-Prefect's embedded (ephemeral) API server is a ``uvicorn`` subprocess (~250 MB) that Prefect
-stops from an ``atexit`` hook — which never runs when the CLI is killed with -9 or aborts, so
-servers piled up (16 in one probe, 4 GB). A tiny reaper process watches the CLI through a pipe:
-when the pipe closes, however the CLI ended, the reaper kills every process it was told about
-and exits. (Parse workers need none of this: they die with the CLI by ``PR_SET_PDEATHSIG``.)
+The embedded Prefect API server is a ``uvicorn`` subprocess (~250 MB) stopped from an
+``atexit`` hook — which never runs when the CLI is killed with -9 or aborts, so servers piled up
+(16 in one probe, 4 GB); :mod:`odihr.embedded_server` registers it here. A tiny reaper
+process watches the CLI through a pipe: when the pipe closes, however the CLI ended, the reaper
+kills every process it was told about and exits. (Parse workers need none of this: they die
+with the CLI by ``PR_SET_PDEATHSIG``.)
 """
 
 from __future__ import annotations
@@ -66,24 +67,6 @@ def watch(pid: int) -> None:
 def reaper_pid() -> int | None:
     """The reaper's PID (None before the first :func:`watch`)."""
     return _PROCESS.pid if _PROCESS is not None else None
-
-
-def guard_prefect_server() -> None:
-    """Register every embedded Prefect server this process starts with the reaper."""
-    from prefect.server.api import server
-
-    cls = server.SubprocessASGIServer
-    if getattr(cls, "_odihr_guarded", False):
-        return
-    start = cls._run_uvicorn_command
-
-    def run_and_watch(self: server.SubprocessASGIServer) -> subprocess.Popen:  # type: ignore[type-arg]
-        process = start(self)
-        watch(process.pid)
-        return process
-
-    cls._run_uvicorn_command = run_and_watch  # type: ignore[method-assign]
-    cls._odihr_guarded = True  # type: ignore[attr-defined]
 
 
 def is_embedded_prefect() -> bool:

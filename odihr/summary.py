@@ -19,6 +19,9 @@ COUNTERS = (
     "warnings",
 )
 
+#: Fact tables whose loaded rows a run counts (``rows_<table>`` in the counts).
+FACT_KINDS = ("results", "turnout", "observers", "recommendations")
+
 #: Kinds of part whose absence from a final report is counted (``absent_<kind>`` in the counts).
 ABSENT_KINDS = ("results", "observers", "recommendations")
 
@@ -39,6 +42,8 @@ class RunSummary:
     #: Parts a report's type should carry that the parser did not find, by kind (``results``,
     #: ``observers``, ``recommendations``): a layout the parsers miss shows up here.
     absent_parts: dict[str, int] = field(default_factory=dict)
+    #: Fact rows this run loaded, by table (``results``, ``turnout``, ...).
+    fact_rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FACT_KINDS, 0))
     warnings: list[tuple[str, str]] = field(default_factory=list)
     validation_report: Path | None = None
     #: The validation runs of the run's batches (one HTML report is written from all of them).
@@ -55,11 +60,21 @@ class RunSummary:
         """Count one expected part of ``kind`` that the parser did not find."""
         self.absent_parts[kind] = self.absent_parts.get(kind, 0) + 1
 
+    def add_facts(self, report: Any) -> None:
+        """Count the fact rows of a loaded report (a :class:`odihr.records.ParsedReport`):
+        one turnout row per round, one results row per contestant per round."""
+        rounds = [rnd for contest in report.contests for rnd in contest.rounds]
+        self.fact_rows["results"] += sum(len(rnd.rows) for rnd in rounds)
+        self.fact_rows["turnout"] += len(rounds)
+        self.fact_rows["observers"] += len(report.observers)
+        self.fact_rows["recommendations"] += len(report.recommendations)
+
     def as_dict(self) -> dict[str, Any]:
         """JSON-friendly form (run records, flow return value)."""
         return {
             **self.counts,
             **{f"absent_{kind}": self.absent_parts.get(kind, 0) for kind in ABSENT_KINDS},
+            **{f"rows_{kind}": self.fact_rows.get(kind, 0) for kind in FACT_KINDS},
             "bytes": self.bytes_downloaded,
             "wall_seconds": round(self.wall_seconds, 2),
             "outcome": self.outcome,
@@ -98,6 +113,8 @@ class RunSummary:
             f"  data-quality warnings {c['warnings']:>4}   downloaded "
             f"{self.bytes_downloaded / 1e6:.2f} MB of PDFs",
         ]
+        rows = ", ".join(f"{kind} {self.fact_rows.get(kind, 0)}" for kind in FACT_KINDS)
+        lines.append(f"  fact rows loaded: {rows}")
         if self.absent_parts:
             absent = ", ".join(f"{kind} {n}" for kind, n in sorted(self.absent_parts.items()))
             lines.append(f"  parts not found in final reports: {absent}")

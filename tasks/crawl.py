@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from prefect import task
+from prefect import get_run_logger, task
 
 from odihr.site.client import SiteClient
 from odihr.site.discovery import discover
@@ -19,7 +19,16 @@ def discover_reports(
     stop_when: Callable[[list[ListingEntry]], bool] | None = None,
     visit_country_pages: bool = True,
 ) -> Discovery:
-    """Prefect shell around :func:`odihr.site.discovery.discover`."""
-    return discover(
+    """Prefect shell around :func:`odihr.site.discovery.discover`; logs what it found."""
+    found = discover(
         client, include=include, stop_when=stop_when, visit_country_pages=visit_country_pages
     )
+    documents = sum(len(e.documents) for e in found.elections)
+    logger = get_run_logger()
+    logger.info(
+        "found %d election(s) with %d document(s) on %d listing page(s) and %d country page(s)",
+        len(found.elections), documents, len(found.listing_pages), len(found.country_pages),
+    )
+    for url, reason in found.skipped:
+        logger.warning("skipped %s: %s", url, reason)
+    return found

@@ -1,8 +1,9 @@
 """Download task: a conditional GET into the content-addressed store.
 
 A dead link (404/410) and a permanent refusal (too large, off-site) come back as outcomes; a
-transient failure that outlived the client's own retries raises, so Prefect retries the task
-(``retry_condition_fn`` keeps permanent errors from being retried).
+transient failure that outlived the client's own retries raises: the task is not retried (retries
+live in one layer, the client; see ``tasks/policy.py``), the document counts as failed and the
+run's circuit breaker counts it.
 """
 
 from __future__ import annotations

@@ -166,3 +166,9 @@ def test_ocr_bench() -> None:
     done = run_script("ocr_bench.py", "--scan", "230056:1")
     assert_ran(done, "230056 pages 1 (1):", "s/page", "metadata vs born-digital exact",
                "total: 1 pages in")
+
+
+@pytest.mark.slow  # one real no-op run through the CLI: its cost is Prefect's start-up
+def test_startup_bench() -> None:
+    done = run_script("startup_bench.py", "--repeat", "1", "--no-imports", "--no-warm")
+    assert_ran(done, "no-op run, fresh PREFECT_HOME (embedded Prefect): first line after")

@@ -224,3 +224,39 @@ def test_shared_rate_limit_spaces_requests_of_every_client(prefect_api: PrefectA
             site_throttle("odihr-no-such-limit")()
     # 8 requests at 10/s between two clients: the first at once, then one every 0.1 s
     assert elapsed >= (2 * per_client - 1) / rate * 0.9, elapsed
+
+
+@pytest.mark.slow
+def test_a_bad_date_is_refused_when_the_run_is_created(
+    prefect_api: PrefectApi, mirror: MirrorServer, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from prefect.exceptions import PrefectHTTPStatusError
+
+    from deployments.specs import WORK_POOL
+
+    env = odihr_env(prefect_api, mirror, tmp_path)
+    prefect_api.cli("deployments.deploy", env=env)
+    with prefect_api.client() as client:
+        found = wait_for_deployments(client, work_pool=WORK_POOL, log=tmp_path / "deploy.log")
+        for name in ("ingest/backfill", "reparse/reparse"):
+            deployment = found[name]
+            assert deployment.enforce_parameter_schema
+            for bad in ("2015-13-01", "2015-02-30", "2015-1-1"):
+                with pytest.raises(PrefectHTTPStatusError, match="409") as refused:
+                    client.create_flow_run_from_deployment(
+                        deployment.id, parameters={"date_from": bad})
+                assert "date_from" in str(refused.value.response.text), refused.value
+            good = {"date_from": "2015-01-01", "date_to": "2016-02-29"}
+            run = client.create_flow_run_from_deployment(deployment.id, parameters=good)
+            assert good.items() <= run.parameters.items()
+            client.delete_flow_run(run.id)  # no worker here; no later test's worker runs it
+    # What the operator typed: refused at once, with the reason.
+    done = subprocess.run(
+        [sys.executable, "-m", "prefect", "deployment", "run", "ingest/backfill",
+         "--param", "date_from=2015-13-01"],
+        env=env, capture_output=True, text=True, timeout=90,
+    )
+    assert done.returncode != 0
+    assert "2015-13-01" in done.stdout + done.stderr, (done.stdout, done.stderr)

@@ -9,39 +9,41 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 
-from odihr.prefect_env import embedded_server_for_workers
+from odihr.flowrun import _prefect_api
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_nothing_changes_when_disabled_or_a_server_is_configured(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    with embedded_server_for_workers(False) as url:
-        assert url is None and "PREFECT_API_URL" not in os.environ
+class _Answering:
+    """Stands in for :class:`odihr.embedded_server.EmbeddedServer` (only its URL is used here)."""
+
+    api_url = "http://127.0.0.1:9/api"
+
+    def wait_ready(self) -> None:
+        pass
+
+
+def test_nothing_changes_without_an_embedded_server(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PREFECT_API_URL", "http://10.0.0.1:4200/api")
-    with embedded_server_for_workers(True) as url:
-        assert url is None
+    with _prefect_api(None):
+        assert os.environ["PREFECT_API_URL"] == "http://10.0.0.1:4200/api"
     assert os.environ["PREFECT_API_URL"] == "http://10.0.0.1:4200/api"
 
 
-def test_a_child_process_reaches_the_embedded_server_and_the_variable_is_restored(
+def test_a_child_process_is_pointed_at_the_embedded_server_and_the_variable_is_restored(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    with embedded_server_for_workers(True) as url:
-        assert url and os.environ["PREFECT_API_URL"] == url
-        assert httpx.get(f"{url}/health", timeout=30).json() is True
-        # What a Dask worker process sees: the same server, not a temporary one of its own.
+    with _prefect_api(_Answering()):
+        assert os.environ["PREFECT_API_URL"] == _Answering.api_url
+        # What a Dask worker process sees: the run's server, not a temporary one of its own.
         code = "from prefect.settings import PREFECT_API_URL; print(PREFECT_API_URL.value())"
         done = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
         )
-        assert done.stdout.strip() == url
+        assert done.stdout.strip() == _Answering.api_url
     assert "PREFECT_API_URL" not in os.environ
 
 

@@ -66,3 +66,66 @@ def test_the_validation_summary_is_an_artifact_not_only_a_link(
     for suite in ("report_metadata", "results", "turnout", "observers", "recommendations"):
         assert f"| {suite} |" in summary.data
     assert {"odihr-backfill-summary", "odihr-backfill-quarantine"} <= set(artifacts)
+
+
+_READ_RUN = """
+import json, sys
+from uuid import UUID
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import (
+    ArtifactFilter, ArtifactFilterFlowRunId, FlowRunFilter, FlowRunFilterId, LogFilter,
+    LogFilterFlowRunId)
+run_id = UUID(sys.argv[1])
+with get_client(sync_client=True) as client:
+    run = client.read_flow_run(run_id)
+    tasks = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[run_id])))
+    logs = client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[run_id])))
+    artifacts = client.read_artifacts(
+        artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id])))
+print(json.dumps({"state": run.state.type.value, "tasks": [t.name for t in tasks],
+                  "logs": [(log.level, log.message) for log in logs],
+                  "artifacts": sorted(a.key for a in artifacts if a.key)}))
+"""
+
+
+@pytest.mark.slow
+def test_a_cli_run_logs_what_it_found_and_what_it_held_back_and_why(tmp_path: Path) -> None:
+    """The CLI flushes the run's logs before its embedded server stops: none is lost."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from odihr.site.server import MirrorServer
+
+    sample = Path(__file__).resolve().parents[1] / "odihr" / "sample_site"
+    broken = "/files/f/documents/1/0/14112.pdf"  # Armenia's one report, served damaged
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "ODIHR_"))}
+    env.update(ODIHR_DATABASE_URL=f"sqlite:///{tmp_path / 'w.db'}",
+               ODIHR_DATA_DIR=str(tmp_path / "data"), ODIHR_REQUESTS_PER_SECOND="500")
+    with MirrorServer(sample) as mirror:
+        mirror.overrides[broken] = b"%PDF-1.4\n% cut short\n"
+        env["ODIHR_BASE_URL"] = mirror.base_url
+        done = subprocess.run([sys.executable, "-m", "odihr.cli", "backfill", "--country",
+                               "armenia", "--country", "kazakhstan"],
+                              env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    with sqlite3.connect(tmp_path / "w.db") as connection:
+        [(flow_run_id,)] = connection.execute("SELECT flow_run_id FROM run").fetchall()
+    reader_env = {**env, "PREFECT_HOME": str(tmp_path / "data" / "prefect"), "DO_NOT_TRACK": "1",
+                  "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120"}
+    read = subprocess.run([sys.executable, "-c", _READ_RUN, flow_run_id], env=reader_env,
+                          capture_output=True, text=True, timeout=300)
+    assert read.returncode == 0, read.stderr
+    run = json.loads(read.stdout.strip().splitlines()[-1])
+    assert run["state"] == "COMPLETED"
+    messages = [message for _, message in run["logs"]]
+    assert any(re.fullmatch(r"found 3 election\(s\) with 7 document\(s\) on \d+ listing "
+                            r"page\(s\) and 2 country page\(s\)", m) for m in messages), messages
+    held = [m for level, m in run["logs"] if m.startswith(f"quarantined {broken}: ")]
+    assert held and held[0] != f"quarantined {broken}: ", messages  # with its reason
+    assert any(re.match(r"run \d+ \(backfill\): 7 document\(s\) discovered", m)
+               for m in messages), messages
+    assert "parse 14112" in run["tasks"] and "download 14112" in run["tasks"], run["tasks"]
+    assert {"odihr-backfill-summary", "odihr-backfill-quarantine",
+            "odihr-backfill-validation-summary"} <= set(run["artifacts"])

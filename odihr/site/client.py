@@ -73,10 +73,13 @@ class _Raw:
 
 
 class _Retryable(Exception):
-    def __init__(self, detail: str, retry_after: float | None = None) -> None:
+    def __init__(self, detail: str, retry_after: float | None = None,
+                 reason: str | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
         self.retry_after = retry_after
+        #: What the operator reads in the retry's one log line ("site answered 503").
+        self.reason = reason or detail
 
 
 def _charset(content_type: str | None) -> str:
@@ -239,8 +242,9 @@ class SiteClient:
             delay = max(self._rng() * ceiling, last.retry_after or 0.0)
             with self._lock:
                 self._retries += 1
-            log.info("retrying %s in %.2f s (attempt %d of %d): %s", url, delay, attempt + 1,
-                     attempts, last.detail)
+            # One line per retry, for the operator (the terminal shows warnings).
+            log.warning("%s for %s, retry %d/%d in %.1f s", last.reason, url_path(url) or url,
+                        attempt, attempts - 1, delay)
             if time.monotonic() + delay > deadline:
                 raise TransientFetchError(
                     url, f"{last.detail}; no time left for a retry within ODIHR_DOWNLOAD_DEADLINE "
@@ -273,15 +277,20 @@ class SiteClient:
             try:
                 resp = self._session.get(url, headers=headers, timeout=self._timeout,
                                          stream=True, allow_redirects=False)
-            except (requests.Timeout, requests.ConnectionError) as exc:
-                raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
+            except requests.Timeout as exc:
+                raise _Retryable(f"{type(exc).__name__}: {exc}",
+                                 reason=f"site did not answer in time ({type(exc).__name__})"
+                                 ) from exc
+            except requests.ConnectionError as exc:
+                raise _Retryable(f"{type(exc).__name__}: {exc}",
+                                 reason="site unreachable (connection failed)") from exc
             with resp:
                 status = resp.status_code
                 if status in (404, 410):
                     raise Gone(url, status)
                 if status == 429 or 500 <= status < 600:
                     wait = parse_retry_after(resp.headers.get("Retry-After"))
-                    raise _Retryable(f"HTTP {status}", wait)
+                    raise _Retryable(f"HTTP {status}", wait, reason=f"site answered {status}")
                 if status in _REDIRECTS and resp.headers.get("Location"):
                     return _Raw(url, status, resp.headers, b"", resp.headers["Location"])
                 if status == 304:
@@ -312,5 +321,6 @@ class SiteClient:
                 chunks.append(chunk)
         except (requests.Timeout, requests.ConnectionError, urllib3.exceptions.HTTPError,
                 requests.exceptions.ChunkedEncodingError) as exc:
-            raise _Retryable(f"download interrupted after {size} bytes: {exc}") from exc
+            raise _Retryable(f"download interrupted after {size} bytes: {exc}",
+                             reason=f"download cut off after {size} bytes") from exc
         return b"".join(chunks)

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from urllib.parse import urlsplit
 
 from odihr.errors import Disallowed, Gone, SiteLayoutChanged
+from odihr.progress import reporter
 from odihr.site.client import SiteClient
 from odihr.site.models import DiscoveredDocument, DiscoveredElection, Discovery, ListingEntry
 from odihr.site.pages import (
@@ -66,7 +67,9 @@ def _walk_listing(client: SiteClient, stop_when: StopWhen | None, listing_path: 
     seen: set[str] = set()
     while url is not None and url not in seen and len(pages) < MAX_LISTING_PAGES:
         seen.add(url)
+        reporter().grow("crawl", 1)
         final_url, html = client.get_page(url)
+        reporter().advance("crawl")
         page_entries, country_urls, next_url = parse_listing_page(html, final_url)
         if not page_entries:
             raise SiteLayoutChanged(_target(final_url), "no election items",
@@ -119,11 +122,14 @@ def discover(client: SiteClient, *, newest_first: bool = True,
             if include is not None and url_path(country_url).rstrip("/").split("/")[-1] \
                     not in slugs:
                 continue
+            reporter().grow("crawl", 1)
             try:
                 final_url, html = client.get_page(country_url)
             except (Gone, Disallowed) as exc:
                 skipped.append((country_url, str(exc)))
                 continue
+            finally:
+                reporter().advance("crawl")
             visited_countries.append(_target(final_url))
             for entry in parse_country_page(html, final_url):
                 if entry.url_path in known:
@@ -142,6 +148,7 @@ def discover(client: SiteClient, *, newest_first: bool = True,
     wanted.sort(key=newest if newest_first else oldest)
     elections: list[DiscoveredElection] = []
     done: set[str] = set()
+    reporter().grow("crawl", len(wanted))
     for entry in wanted:
         try:
             final_url, html = client.get_page(entry.url)
@@ -149,6 +156,8 @@ def discover(client: SiteClient, *, newest_first: bool = True,
             log.warning("%s", exc)
             skipped.append((entry.url, str(exc)))
             continue
+        finally:
+            reporter().advance("crawl")
         election = parse_election_page(html, final_url)
         if election is None:
             log.warning("%s is not an election page; skipped", final_url)
