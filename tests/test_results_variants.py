@@ -13,7 +13,7 @@ import pytest
 from odihr.parse.numbers import parse_int, parse_percent
 from odihr.parse.pdf import PdfReport, Word
 from odihr.parse.results import read_results
-from odihr.parse.results.layout import group_lines
+from odihr.parse.results.layout import group_lines, line_figures
 from odihr.records import Contest, ResultRound
 
 from results_pdfs import Column, ReportPdf
@@ -221,6 +221,6 @@ def test_thousands_grouped_by_unicode_spaces(space: str | None) -> None:
     else:
         numbers = [word(space.join(parts), 300)]
     (line,) = group_lines([word("Ana", 72), word("Alpha", 95), *numbers, word("65.00", 420)])
-    votes, share = line.figures()
+    votes, share = line_figures(line)
     assert [t.text for t in line.body[:2]] == ["Ana", "Alpha"]
     assert (parse_int(votes.text), parse_percent(share.text)) == (1300000, 65.0)

@@ -1,9 +1,10 @@
 """Positioned lines of a page, and the page furniture every parser skips.
 
 The observer and recommendation parsers need word positions, font sizes and boldness on a few
-pages. pdfplumber costs ~80 ms a page; PDFium's text page already knows every character's box, so
-:func:`page_lines` reads them straight from PDFium (~5 ms a page) and falls back to
-:meth:`PdfReport.words` (pdfplumber) when the report object has no PDFium document.
+pages. The page model (:mod:`odihr.parse.page`) builds them: :func:`page_lines` reads words
+from PDFium (~5 ms a page, pages turned by ``/Rotate`` as shown) and groups them by baseline
+into :class:`~odihr.parse.page.lines.Line` objects; it falls back to :meth:`PdfReport.words`
+(pdfplumber) when the report object has no PDFium document.
 
 Running headers and footers are found by repetition (:func:`running_lines`): a line that opens or
 closes many pages (digits ignored, so ``Page: 29`` and ``Page: 30`` are one line) is furniture.
@@ -13,19 +14,21 @@ raised words, kept apart from a line's words in :attr:`Line.marks`.
 
 from __future__ import annotations
 
-import ctypes
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from weakref import WeakKeyDictionary
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_raw
 
 from odihr.parse.headings import page_label
+from odihr.parse.page import lines as page_model
+from odihr.parse.page.lines import BASELINE_LINES
+from odihr.parse.page.words import page_words
 from odihr.parse.pdf import PdfReport, Word
 
+#: A line of running text: the page model's line, grouped by baseline.
+Line = page_model.Line[Word]
 #: A line of a table of contents: dot leaders and a page number.
 TOC_LINE = re.compile(r"(\.\s?){4,}\s*\d+\s*$")
 #: Lines opening or closing at least this share of pages (and at least three, two in a report of
@@ -34,61 +37,11 @@ RUNNING_SHARE = 0.3
 #: How many lines at the top and at the bottom of a page can be running headers or footers.
 RUNNING_TOP_LINES = 4
 RUNNING_BOTTOM_LINES = 3
-#: A word smaller than this share of its line's size, raised above its baseline, is a marker.
-MARK_SIZE_RATIO = 0.8
 #: A page-number footer: ``3``, ``- 3 -``, ``Page: 3``, ``Страница 3 из 20``.
 PAGE_NUMBER = re.compile(r"^[\s\-–—]*(?:[^\W\d_]+\.?:?\s*)?#(?:\s*(?:/|of|из|z|de|von)\s*#)?"
                          r"[\s\-–—]*$", re.IGNORECASE)
 #: How far a printed page label may be from the PDF's page index (unnumbered front pages).
 PAGE_LABEL_OFFSET = 4
-#: How PDFium reports a hyphen that ends a line: U+0002 per character, U+FFFE in bulk text.
-_LINE_END_HYPHENS = frozenset((0x02, 0xFFFE))
-#: Space characters beyond ASCII (no-break, thin, ideographic…) that separate words.
-_SPACES = frozenset((0x85, 0xA0, 0x1680, *range(0x2000, 0x200C), 0x2028, 0x2029, 0x202F, 0x205F,
-                     0x3000, 0xFEFF))
-
-
-@dataclass(frozen=True)
-class Line:
-    """Words sharing a baseline on one page, left to right; ``marks``: raised footnote markers."""
-
-    page: int
-    words: tuple[Word, ...]
-    marks: tuple[Word, ...] = ()
-
-    @property
-    def text(self) -> str:
-        """The words joined by single spaces (markers left out)."""
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        return self.words[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.words[-1].x1
-
-    @property
-    def size(self) -> float:
-        """The font size most of the line's characters are set in."""
-        sizes: Counter[float] = Counter()
-        for w in self.words:
-            sizes[round(w.size, 1)] += len(w.text)
-        return sizes.most_common(1)[0][0]
-
-    @property
-    def bold(self) -> bool:
-        """True when every word of the line is set in a bold font."""
-        return all(w.bold for w in self.words)
 
 
 _lines_cache: WeakKeyDictionary[PdfReport, dict[int, tuple[Line, ...]]] = WeakKeyDictionary()
@@ -102,7 +55,7 @@ def page_lines(pdf: PdfReport, number: int) -> tuple[Line, ...]:
     cache = _lines_cache.setdefault(pdf, {})
     if number not in cache:
         doc = getattr(pdf, "pdfium_document", None)
-        words = _pdfium_words(doc, number) if isinstance(doc, pdfium.PdfDocument) \
+        words = page_words(doc, number) if isinstance(doc, pdfium.PdfDocument) \
             else pdf.words(number)
         cache[number] = group_lines(words, number)
     return cache[number]
@@ -110,116 +63,7 @@ def page_lines(pdf: PdfReport, number: int) -> tuple[Line, ...]:
 
 def group_lines(words: Iterable[Word], page: int) -> tuple[Line, ...]:
     """Group words into lines by baseline; small raised words join the line they sit on as marks."""
-    rows: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (round(w.bottom, 1), w.x0)):
-        if rows and abs(rows[-1][0].bottom - word.bottom) <= 0.2 * max(word.size, 1.0):
-            rows[-1].append(word)
-        else:
-            rows.append([word])
-    hosts = [_host_row(i, rows) for i in range(len(rows))]
-    marks: dict[int, list[Word]] = {}
-    for i, host in enumerate(hosts):
-        if host is not None:
-            marks.setdefault(host, []).extend(rows[i])
-    return tuple(
-        Line(page, tuple(sorted(row, key=_x0)), tuple(sorted(marks.get(i, []), key=_x0)))
-        for i, row in enumerate(rows) if hosts[i] is None
-    )
-
-
-def _x0(word: Word) -> float:
-    return word.x0
-
-
-def _host_row(index: int, rows: Sequence[Sequence[Word]]) -> int | None:
-    """The larger-type row a row of small raised words (footnote markers) sits on, if any."""
-    row = rows[index]
-    size = max(w.size for w in row)
-    low = max(w.bottom for w in row)
-    middle = (min(w.top for w in row) + low) / 2
-    for j in range(max(0, index - 2), min(len(rows), index + 3)):  # rows are sorted by baseline
-        other = rows[j]
-        if j == index or size >= MARK_SIZE_RATIO * max(w.size for w in other):
-            continue
-        if min(w.top for w in other) <= middle <= max(w.bottom for w in other) and \
-                low < max(w.bottom for w in other):
-            return j
-    return None
-
-
-def _pdfium_words(doc: pdfium.PdfDocument, number: int) -> list[Word]:
-    """Words of one page built from PDFium's character boxes (top-left origin, like pdfplumber)."""
-    page = doc[number - 1]
-    try:
-        height = page.get_height()
-        textpage = page.get_textpage()
-        try:
-            return _words_of_textpage(textpage.raw, height)
-        finally:
-            textpage.close()
-    finally:
-        page.close()
-
-
-def _words_of_textpage(tp: object, height: float) -> list[Word]:
-    """Split PDFium's characters into words at spaces and line changes.
-
-    One call per character (its origin) and two per word (size, font name): the ctypes calls
-    are what this costs. A raised footnote marker changes the baseline, so it starts a word.
-    """
-    raw = pdfium_raw
-    origin, font_size, font_info = (raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize,
-                                    raw.FPDFText_GetFontInfo)
-    rect = raw.FS_RECTF()
-    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
-    ref_x, ref_y = ctypes.byref(origin_x), ctypes.byref(origin_y)
-    name = ctypes.create_string_buffer(128)
-    flags = ctypes.byref(ctypes.c_int())
-    words: list[Word] = []
-    chars: list[str] = []
-    box: list[float] = []  # x0, last char's x, top, baseline, size, bold
-    last = -1
-
-    def flush() -> None:
-        if chars:
-            raw.FPDFText_GetLooseCharBox(tp, last, rect)
-            words.append(Word("".join(chars), box[0], max(rect.right, box[1]), box[2], box[3],
-                              box[4], bool(box[5])))
-            chars.clear()
-
-    for i, code in enumerate(_codes(tp)):
-        if code in _LINE_END_HYPHENS:
-            code = 45
-        elif code <= 32 or code in _SPACES:
-            flush()
-            continue
-        origin(tp, i, ref_x, ref_y)
-        x, baseline = origin_x.value, height - origin_y.value
-        if chars and (x < box[1] - 0.5 or x - box[1] > 1.5 * box[4]
-                      or abs(baseline - box[3]) > 0.2 * box[4]):
-            flush()
-        if not chars:
-            size = font_size(tp, i)
-            font_info(tp, i, name, 128, flags)
-            font = name.value.lower()
-            bold = b"bold" in font or b"black" in font or b"heavy" in font
-            box[:] = [x, x, baseline - size, baseline, size, float(bold)]
-        box[1] = x
-        chars.append(chr(code))
-        last = i
-    flush()
-    return words
-
-
-def _codes(tp: object) -> list[int]:
-    """Every character's code, read in one call (one UTF-16 unit per character index)."""
-    raw = pdfium_raw
-    count = raw.FPDFText_CountChars(tp)
-    buffer = (ctypes.c_ushort * (count + 1))()
-    written = raw.FPDFText_GetText(tp, 0, count, buffer)
-    if written - 1 == count:
-        return list(buffer[:count])
-    return [raw.FPDFText_GetUnicode(tp, i) for i in range(count)]
+    return page_model.group_lines(words, page, BASELINE_LINES)
 
 
 # --- running headers, footers, footnotes ---------------------------------------------------------

@@ -1,6 +1,7 @@
 """Lines and tokens of results pages: words grouped into lines, lines into row bands.
 
-Words (with their size and boldness) are grouped into text lines; a smaller word on a line is a
+Words (with their size and boldness) are grouped into text lines by the page model
+(:mod:`odihr.parse.page.lines`, ``"overlap"`` grouping); a smaller word on a line is a
 footnote marker, kept apart from the line's text. Tokens are words after space-grouped
 thousands (``6 183 757``) are joined again. A :class:`Band` is one table row: the lines between
 two row rules (see :mod:`bands`), or a single unruled line.
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
 
 from odihr.parse.numbers import is_dash, looks_numeric
+from odihr.parse.page import lines as page_model
+from odihr.parse.page.lines import LineSettings
 from odihr.parse.pdf import Word
 
 
@@ -55,6 +58,14 @@ class LayoutSettings:
             raise ValueError(f"LayoutSettings.backend must be 'pdfium' or 'pdfplumber', got "
                              f"{self.backend!r}")
 
+    @property
+    def lines(self) -> LineSettings:
+        """The page model's grouping rule for table lines: by vertical overlap, markers by
+        size, a line's size the median of its words'."""
+        return LineSettings(grouping="overlap", line_overlap=self.line_overlap,
+                            mark_size_ratio=self.superscript_ratio,
+                            size_measure="median")
+
 
 DEFAULT_LAYOUT = LayoutSettings()
 _DIGIT_HEAD = re.compile(r"\d{1,3}(?: \d{3})*")
@@ -62,16 +73,9 @@ _DIGIT_GROUP = re.compile(r"\d{3}(?:[.,]\d+)?%?")
 
 
 @dataclass(frozen=True)
-class Token:
+class Token(Word):
     """A word (or a number rebuilt from its digit groups) on one line."""
 
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-    bold: bool = False
     superscript: bool = False
 
     @property
@@ -90,66 +94,30 @@ class Token:
         return (self.x0 + self.x1) / 2
 
 
-@dataclass(frozen=True)
-class Line:
-    """Tokens sharing a text line, left to right."""
+#: A table line: the page model's line of tokens, grouped by vertical overlap.
+Line = page_model.Line[Token]
 
-    tokens: tuple[Token, ...]
 
-    @cached_property
-    def top(self) -> float:
-        """Top of the line's regular (non-superscript) words."""
-        return min(t.top for t in self.body or self.tokens)
+def trailing_numbers(line: Line) -> tuple[Token, ...]:
+    """The run of numeric tokens that ends the line (a row's figures)."""
+    run: list[Token] = []
+    for token in reversed(line.body):
+        if not token.numeric:
+            break
+        run.append(token)
+    return tuple(reversed(run))
 
-    @cached_property
-    def bottom(self) -> float:
-        """Bottom of the line's regular words."""
-        return max(t.bottom for t in self.body or self.tokens)
 
-    @cached_property
-    def body(self) -> tuple[Token, ...]:
-        """The tokens that are not footnote markers."""
-        return tuple(t for t in self.tokens if not t.superscript)
-
-    @property
-    def text(self) -> str:
-        """The line's text without footnote markers."""
-        return " ".join(t.text for t in self.body)
-
-    @property
-    def x0(self) -> float:
-        """Left edge."""
-        return min(t.x0 for t in self.tokens)
-
-    @property
-    def size(self) -> float:
-        """Typical font size."""
-        return statistics.median(t.size for t in self.body or self.tokens)
-
-    @property
-    def bold(self) -> bool:
-        """Whether every regular word is bold."""
-        return all(t.bold for t in self.body)
-
-    def trailing_numbers(self) -> tuple[Token, ...]:
-        """The run of numeric tokens that ends the line (a row's figures)."""
-        run: list[Token] = []
-        for token in reversed(self.body):
-            if not token.numeric:
-                break
-            run.append(token)
-        return tuple(reversed(run))
-
-    def figures(self, glue: float = 0.45) -> tuple[Token, ...]:
-        """Trailing numbers that stand in cells of their own: a number a word space after the
-        text before it ends that text ("List 21", "Party 2000"), it is not a figure."""
-        run = self.trailing_numbers()
-        if run:
-            before = [t for t in self.body if t.x1 <= run[0].x0]
-            if before and run[0].x0 - before[-1].x1 <= glue * self.size and \
-                    not before[-1].numeric and not before[-1].text.endswith(":"):
-                run = run[1:]
-        return run
+def line_figures(line: Line, glue: float = 0.45) -> tuple[Token, ...]:
+    """Trailing numbers that stand in cells of their own: a number a word space after the
+    text before it ends that text ("List 21", "Party 2000"), it is not a figure."""
+    run = trailing_numbers(line)
+    if run:
+        before = [t for t in line.body if t.x1 <= run[0].x0]
+        if before and run[0].x0 - before[-1].x1 <= glue * line.size and \
+                not before[-1].numeric and not before[-1].text.endswith(":"):
+            run = run[1:]
+    return run
 
 
 @dataclass(frozen=True)
@@ -182,12 +150,12 @@ class Band:
 
     def numbers(self) -> tuple[Token, ...]:
         """Trailing numeric tokens of every line, left to right."""
-        found = [t for line in self.lines for t in line.trailing_numbers()]
+        found = [t for line in self.lines for t in trailing_numbers(line)]
         return tuple(sorted(found, key=lambda t: t.x0))
 
     def figures(self) -> tuple[Token, ...]:
         """The row's figures: :meth:`numbers` without numbers that end a name."""
-        found = [t for line in self.lines for t in line.figures()]
+        found = [t for line in self.lines for t in line_figures(line)]
         return tuple(sorted(found, key=lambda t: t.x0))
 
     def label_tokens(self) -> tuple[Token, ...]:
@@ -196,26 +164,25 @@ class Band:
         return tuple(t for t in self.tokens if id(t) not in figures)
 
 
-def group_lines(words: list[Word], settings: LayoutSettings = DEFAULT_LAYOUT) -> list[Line]:
+def group_lines(words: Iterable[Word], settings: LayoutSettings = DEFAULT_LAYOUT, page: int = 0
+                ) -> list[Line]:
     """Group words into lines (superscripts join the line they overlap) and tokenise them."""
-    rows: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        for row in reversed(rows[-3:]):
-            top, bottom = min(w.top for w in row), max(w.bottom for w in row)
-            overlap = min(bottom, word.bottom) - max(top, word.top)
-            if overlap >= settings.line_overlap * min(word.bottom - word.top, bottom - top):
-                row.append(word)
-                break
-        else:
-            rows.append([word])
-    return [Line(_tokens(sorted(row, key=lambda w: w.x0), settings)) for row in rows]
+    rule = settings.lines
+    out: list[Line] = []
+    for body, marks in page_model.word_rows(words, rule):
+        tokens = _tokens(sorted((*body, *marks), key=lambda w: w.x0), {id(w) for w in marks},
+                         settings)
+        out.append(page_model.Line(page, tuple(t for t in tokens if not t.superscript),
+                                   tuple(t for t in tokens if t.superscript), rule))
+    return out
 
 
-def _tokens(words: list[Word], settings: LayoutSettings) -> tuple[Token, ...]:
+def _tokens(words: list[Word], marks: set[int], settings: LayoutSettings) -> tuple[Token, ...]:
+    """The line's words as tokens, digit groups of one number (and a ``%`` after it) joined."""
     size = max(statistics.median(w.size for w in words), 0.1)
     tokens: list[Token] = []
     for word in words:
-        small = word.size < settings.superscript_ratio * size
+        small = id(word) in marks
         token = Token(word.text, word.x0, word.x1, word.top, word.bottom, word.size, word.bold,
                       superscript=small)
         previous = tokens[-1] if tokens else None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from odihr.parse.results.kinds import PLAIN_INT, BandKind, adjacent, classify, is_header
-from odihr.parse.results.layout import Band, cells
+from odihr.parse.results.layout import Band, cells, trailing_numbers
 from odihr.parse.results.merging import header_like, joined, merge_headers, merge_wrapped
 from odihr.parse.results.vocab import NOTE_LABEL
 
@@ -38,7 +38,7 @@ class RawTable:
 
 def split_rows(band: Band) -> list[Band]:
     """A ruled band holding several rows (rules only around the body) as one band per line."""
-    if sum(1 for ln in band.lines if ln.trailing_numbers()) < 2 or is_header(band):
+    if sum(1 for ln in band.lines if trailing_numbers(ln)) < 2 or is_header(band):
         return [band]  # (an unruled block of lines between two tables' rules splits too)
     return [Band(band.page, (line,), ruled=False) for line in band.lines]
 
