@@ -25,16 +25,12 @@ from bs4 import BeautifulSoup, Tag
 
 from odihr.countries import country_code
 from odihr.errors import SiteLayoutChanged
-from odihr.parse.dates import leading_ymd
+from odihr.parse.dates import leading_ymd, search_dates
 from odihr.site import selectors as sel
 from odihr.site.models import DiscoveredDocument, DiscoveredElection, ListingEntry
 from odihr.site.urls import is_pdf_path, path_segments, pdf_id, site_link, url_path, without_query
 
 ORIGINAL_LANGUAGE = "en"
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-_DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\b(?:\s+(\d{4}))?", re.I)
-_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 _EARLY = re.compile(r"\b(early|snap|pre-term|extraordinary)\b", re.I)
 _KNOWN_TYPES = ("parliamentary", "presidential", "referendum", "local", "municipal", "regional",
                 "mayoral", "general", "legislative", "provincial")
@@ -70,15 +66,10 @@ def _main(soup: BeautifulSoup) -> Tag:
 
 
 def title_date(text: str) -> date | None:
-    """The first date printed in a title: ``30 October and 13 November 2016`` -> 2016-10-30."""
-    for match in _DAY_MONTH.finditer(text):
-        year = match[3] or (_YEAR.search(text, match.end()) or [None, None])[1]
-        if year:
-            try:
-                return date(int(year), _MONTHS.index(match[2].lower()) + 1, int(match[1]))
-            except ValueError:
-                return None
-    return None
+    """The first date printed in a title: ``30 October and 13 November 2016`` -> 2016-10-30
+    (read by the project's one date reader, :func:`odihr.parse.dates.search_dates`)."""
+    found = search_dates(text)
+    return found[0] if found else None
 
 
 def _site_id(url: str) -> int | None:
