@@ -115,12 +115,16 @@ def test_two_concurrent_loads_of_one_version_leave_one_copy(pg_url: str) -> None
     version, _ = record_version(engine, doc, sha256="b" * 64, size=1, etag=None,
                                 last_modified=None, run_id=None)
     deleted = threading.Barrier(2, timeout=20)
+    waited: list[str] = []
 
     def both_past_the_delete(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        if statement.startswith("INSERT INTO result"):
-            deleted.wait()  # both transactions have deleted the version's facts
+        # The last delete of the version's facts (the rows then go in by COPY on PostgreSQL,
+        # which no cursor event sees): both transactions wait here, so both insert.
+        if statement.startswith("DELETE FROM report_part"):
+            waited.append(statement)
+            deleted.wait()
 
-    event.listen(engine, "before_cursor_execute", both_past_the_delete)
+    event.listen(engine, "after_cursor_execute", both_past_the_delete)
     errors: list[BaseException] = []
 
     def load() -> None:
@@ -135,7 +139,8 @@ def test_two_concurrent_loads_of_one_version_leave_one_copy(pg_url: str) -> None
         thread.start()
     for thread in threads:
         thread.join(60)
-    event.remove(engine, "before_cursor_execute", both_past_the_delete)
+    event.remove(engine, "after_cursor_execute", both_past_the_delete)
+    assert len(waited) == 2, waited  # the race was forced, not left to the scheduler
     assert len(errors) == 1 and isinstance(errors[0], IntegrityError), errors
     with engine.connect() as connection:
         counts = {t: connection.execute(text(f"SELECT count(*) FROM {t}")).scalar()
