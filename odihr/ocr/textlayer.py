@@ -54,7 +54,9 @@ def rewrite(content: bytes, body: float, bold: Sequence[bool] | None,
     """``content`` with each word set at its ``measured`` size (one per word, in order; None
     or a count that disagrees: Tesseract's size, set to ``body`` when near it) and the words
     flagged in ``bold`` set in the bold font. A word's horizontal scaling is adjusted to its
-    new size, so that it keeps its printed width."""
+    new size, and so that its letters span its box: Tesseract spreads the box over the letters
+    and the space it appends, which left every word a letter short of its width (and a table's
+    cells as far apart as its columns)."""
     count = len(_WORD.findall(content))
     if bold is not None and len(bold) != count:
         bold = None
@@ -77,6 +79,10 @@ def rewrite(content: bytes, body: float, bold: Sequence[bool] | None,
         index += 1
         font = BOLD if is_bold else REGULAR
         tz = scaling * printed / steady if steady and printed else scaling
+        glyphs = match.group(3)
+        letters = len(glyphs) // 4 - (glyphs[-4:] == b"0020")
+        if glyphs[-4:] == b"0020" and letters > 0:
+            tz *= (letters + 1) / letters
         return font + f" {steady:g} Tf {tz:.3f} Tz [ <".encode() + match.group(3) + \
             b"> ] TJ"
 
