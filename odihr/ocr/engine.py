@@ -41,8 +41,8 @@ from odihr.parse.pdf import PDFIUM_LOCK, check_pdf_bytes
 PageHook = Callable[[int, int], None]
 PAGE_HOOKS: list[PageHook] = []
 INSTALL_HINT = (
-    "install Tesseract (apt install tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus) or set "
-    "ODIHR_OCR=off to quarantine scans without trying"
+    "install Tesseract (apt install tesseract-ocr tesseract-ocr-script-latn tesseract-ocr-rus) "
+    "or set ODIHR_OCR=off to quarantine scans without trying"
 )
 
 

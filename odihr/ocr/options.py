@@ -19,7 +19,7 @@ __all__ = ["OCR_MODES", "OcrOptions", "tesseract_version"]
 #: Pages are rendered at this resolution for Tesseract (its models are trained near 300 dpi).
 RENDER_DPI = 300
 #: Bump when rendering, cleaning or the Tesseract call changes what OCR reads (new cache entries).
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: sizes measured from word boxes, words span their boxes
 
 
 @lru_cache(maxsize=4)
