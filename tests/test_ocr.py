@@ -15,6 +15,7 @@ from odihr.isolation import ParseLimits
 from odihr.ocr.cache import cache_path
 from odihr.ocr.clean import clean_page, estimate_skew
 from odihr.ocr.options import OcrOptions
+from odihr.ocr.sizes import BOTH_SPAN, ONE_SPAN, span, steady_sizes, tsv_words
 from odihr.ocr.textlayer import rewrite, sizes
 from odihr.ocr.weight import WordInk, bold_flags, stroke_width
 from odihr.parse.pdf import PdfReport
@@ -97,10 +98,57 @@ def test_a_size_one_point_off_the_body_is_the_body_and_bold_words_get_the_bold_f
     assert sizes(TESSERACT_PAGE) == {12.0: 4, 11.0: 2, 8.0: 1}
     out = rewrite(TESSERACT_PAGE, 12.0, [True, False, False, False])
     assert sizes(out.replace(b"/f-0-1", b"/f-0-0")) == {12.0: 6, 8.0: 1}  # the footnote stays
-    assert b"/f-0-1 12 Tf 100 Tz [ <004100420043> ] TJ/f-0-0 12 Tf" in out
+    assert b"/f-0-1 12 Tf 100 Tz [ <004100420043> ] TJ 30 0 Td /f-0-0 12 Tf 98 Tz" in out
     assert out.count(b"/f-0-1") == 1
     # a flag list that does not match the words is ignored rather than misapplied
     assert b"/f-0-1" not in rewrite(TESSERACT_PAGE, 12.0, [True])
+
+
+def test_measured_sizes_replace_tesseracts_and_words_keep_their_width() -> None:
+    """A word set at a measured size is scaled to keep its printed width; a word ending in
+    Tesseract's appended space is widened so its letters span the box (a letter short before)."""
+    page = (b"BT 1 0 0 1 72 700 Tm /f-0-0 9 Tf 90 Tz [ <004A0061006E0020> ] TJ 30 0 Td "
+            b"80 Tz [ <00530020> ] TJ ET BT 1 0 0 1 72 600 Tm /f-0-0 11 Tf 100 Tz "
+            b"[ <0058> ] TJ ET")
+    out = rewrite(page, 12.0, None, [10.0, 10.0, None])
+    assert b"/f-0-0 10 Tf 108 Tz [ <004A0061006E0020> ] TJ" in out  # 90 * 9/10 * 4/3
+    assert b"/f-0-0 10 Tf 144 Tz [ <00530020> ] TJ" in out  # 80 * 9/10 * 2/1
+    assert b"/f-0-0 12 Tf 91.667 Tz [ <0058> ] TJ" in out  # unmeasured: near the body
+
+
+TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth" \
+    "\theight\tconf\ttext\n"
+
+
+def _tsv(lines: list[list[tuple[str, int]]]) -> str:
+    """Tesseract TSV of ``lines`` of ``(word, box height in pixels)``, one block each."""
+    rows = [TSV_HEADER]
+    for number, line in enumerate(lines, 1):
+        rows.append(f"4\t1\t{number}\t1\t1\t0\t0\t0\t100\t50\t-1\t\n")
+        rows.extend(f"5\t1\t{number}\t1\t1\t{i}\t{i * 100}\t0\t90\t{h}\t95\t{text}\n"
+                    for i, (text, h) in enumerate(line, 1))
+    return "".join(rows)
+
+
+def test_line_sizes_come_from_word_boxes_and_one_type_gets_one_size() -> None:
+    """At 300 dpi a 10 pt word with a capital spans 0.74 em = 30.8 px, with a descender too
+    0.94 em = 39.2 px. Rows of one table whose boxes vary by a few pixels (and one whose first
+    box swallowed a speck) come out at one size; a 12 pt heading stays apart; a line of
+    x-height letters only keeps Tesseract's size."""
+    assert span("Jan") == span("gun") == ONE_SPAN and span("Gayane") == BOTH_SPAN
+    assert span("men") is None and span("Ödön") is None
+    page = tsv_words(_tsv([
+        [("HEADING", 37)],                      # 12 pt capitals
+        [("Jan", 31), ("Petersen-Dahl", 31)],
+        [("Judit", 45), ("Hungary", 40)],        # a speck in Judit's box: the smaller counts
+        [("Kalin", 30), ("Angelov", 39)],
+        [("Mariya", 38), ("Petrov", 39)],
+        [("sun", 20)],
+    ]))
+    sizes_ = steady_sizes([page], 300)[0]
+    assert sizes_[0] == 12.0
+    assert set(sizes_[1:-1]) == {10.0}
+    assert sizes_[-1] is None
 
 
 def _word(width: int) -> np.ndarray:

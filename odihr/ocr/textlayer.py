@@ -83,7 +83,7 @@ def rewrite(content: bytes, body: float, bold: Sequence[bool] | None,
         letters = len(glyphs) // 4 - (glyphs[-4:] == b"0020")
         if glyphs[-4:] == b"0020" and letters > 0:
             tz *= (letters + 1) / letters
-        return font + f" {steady:g} Tf {tz:.3f} Tz [ <".encode() + match.group(3) + \
+        return font + f" {steady:g} Tf {round(tz, 3):g} Tz [ <".encode() + match.group(3) + \
             b"> ] TJ"
 
     return _WORD.sub(word, content)
