@@ -65,7 +65,7 @@ def test_ocr_settings_are_read_validated_and_reach_the_parse_workers(
     monkeypatch.setenv("ODIHR_OCR_PAGE_SECONDS", "9.5")
     limits = ParseLimits.from_settings(Settings.from_env())
     assert limits.ocr == OcrOptions(mode="off", languages="eng", max_pages=7, page_seconds=9.5)
-    assert Settings().ocr == "auto" and Settings().ocr_languages == "Latin+rus"
+    assert Settings().ocr == "auto" and Settings().ocr_languages == "eng+Latin+rus"
     for name, value in (("ODIHR_OCR", "maybe"), ("ODIHR_OCR_LANGUAGES", "eng; rm -rf"),
                         ("ODIHR_OCR_MAX_PAGES", "0")):
         monkeypatch.setenv(name, value)

@@ -7,8 +7,11 @@ by size, lose the table. Here each word's box height (TSV output) is divided by 
 the em its letters span: a word with an ascender or capital and a descender spans about 0.94
 em, one with ascenders only (or descenders only) about 0.74 em; a word of x-height letters or
 punctuation says little and is left out. Tesseract's boxes err by growing (a box takes in a
-speck or a neighbouring line's accents, up to half as tall again), so a line's size is its
-lower quartile of its words' sizes (the smallest of a short line).
+speck or a neighbouring line's accents, up to half as tall again), so a line's size is the
+lower quartile of its words' sizes (the smallest of a short line). A line whose boxes are all
+grown (Tesseract merged a table row with the wrapped cell line beside it, half a row higher)
+reads far larger than the lines of its paragraph: a line more than ``OUTLIER`` (relative) off
+the median of a paragraph of at least three measured lines takes that median.
 
 Each page's line sizes are then grouped: sorted, a size within ``GROUP_STEP`` (relative) of the
 previous one is the same type, and every line of a group gets the group's median (weighted by
@@ -31,6 +34,8 @@ ASCENDERS = frozenset("bdfhkl" + "бй")
 DESCENDERS = frozenset("gjpqy" + "руфдцщ")
 #: Sorted line sizes closer than this (relative to the smaller) are one type.
 GROUP_STEP = 0.06
+#: A line this far (relative) from its paragraph's median size is mismeasured.
+OUTLIER = 0.2
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,16 @@ def line_sizes(words: Sequence[TsvWord], dpi: int) -> dict[tuple[int, int, int],
         share = span(word.text)
         if share is not None and word.height > 0:
             estimates.setdefault(word.line, []).append(word.height * 72 / dpi / share)
-    return {key: sorted(values)[len(values) // 4] for key, values in estimates.items()}
+    sizes = {key: sorted(values)[len(values) // 4] for key, values in estimates.items()}
+    paragraphs: dict[tuple[int, int], list[float]] = {}
+    for key, size in sizes.items():
+        paragraphs.setdefault(key[:2], []).append(size)
+    for key, size in sizes.items():
+        lines = paragraphs[key[:2]]
+        usual = median(lines)
+        if len(lines) >= 3 and abs(size - usual) > OUTLIER * usual:
+            sizes[key] = usual
+    return sizes
 
 
 def steady_sizes(pages: Sequence[Sequence[TsvWord]], dpi: int) -> list[list[float | None]]:
