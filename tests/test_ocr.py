@@ -120,30 +120,32 @@ TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop
     "\theight\tconf\ttext\n"
 
 
-def _tsv(lines: list[list[tuple[str, int]]]) -> str:
-    """Tesseract TSV of ``lines`` of ``(word, box height in pixels)``, one block each."""
+def _tsv(paragraphs: list[list[list[tuple[str, int]]]]) -> str:
+    """Tesseract TSV of paragraphs of lines of ``(word, box height in pixels)``."""
     rows = [TSV_HEADER]
-    for number, line in enumerate(lines, 1):
-        rows.append(f"4\t1\t{number}\t1\t1\t0\t0\t0\t100\t50\t-1\t\n")
-        rows.extend(f"5\t1\t{number}\t1\t1\t{i}\t{i * 100}\t0\t90\t{h}\t95\t{text}\n"
-                    for i, (text, h) in enumerate(line, 1))
+    for block, lines in enumerate(paragraphs, 1):
+        for number, line in enumerate(lines, 1):
+            rows.extend(f"5\t1\t{block}\t1\t{number}\t{i}\t{i * 100}\t0\t90\t{h}\t95\t"
+                        f"{text}\n" for i, (text, h) in enumerate(line, 1))
     return "".join(rows)
 
 
 def test_line_sizes_come_from_word_boxes_and_one_type_gets_one_size() -> None:
     """At 300 dpi a 10 pt word with a capital spans 0.74 em = 30.8 px, with a descender too
     0.94 em = 39.2 px. Rows of one table whose boxes vary by a few pixels (and one whose first
-    box swallowed a speck) come out at one size; a 12 pt heading stays apart; a line of
-    x-height letters only keeps Tesseract's size."""
+    box swallowed a speck) come out at one size; a 12 pt heading stays apart; a row Tesseract
+    merged with a wrapped cell beside it (every box grown) takes its paragraph's size; a line
+    of x-height letters only keeps Tesseract's size."""
     assert span("Jan") == span("gun") == ONE_SPAN and span("Gayane") == BOTH_SPAN
     assert span("men") is None and span("Ödön") is None
     page = tsv_words(_tsv([
-        [("HEADING", 37)],                      # 12 pt capitals
-        [("Jan", 31), ("Petersen-Dahl", 31)],
-        [("Judit", 45), ("Hungary", 40)],        # a speck in Judit's box: the smaller counts
-        [("Kalin", 30), ("Angelov", 39)],
-        [("Mariya", 38), ("Petrov", 39)],
-        [("sun", 20)],
+        [[("HEADING", 37)]],                      # 12 pt capitals
+        [[("Jan", 31), ("Petersen-Dahl", 31)],
+         [("Tomas", 45), ("Lithuania", 46)],      # merged with a wrapped cell: all grown
+         [("Judit", 45), ("Hungary", 40)],        # a speck in Judit's box: the smaller counts
+         [("Kalin", 30), ("Angelov", 39)],
+         [("Mariya", 38), ("Petrov", 39)]],
+        [[("sun", 20)]],
     ]))
     sizes_ = steady_sizes([page], 300)[0]
     assert sizes_[0] == 12.0
