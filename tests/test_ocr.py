@@ -4,6 +4,7 @@ cache's naming, ``ODIHR_OCR*`` and ``ODIHR_OCR=off`` (no Tesseract run here)."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +15,7 @@ from odihr.errors import GarbageTextLayer, NoTextLayer
 from odihr.isolation import ParseLimits
 from odihr.ocr.cache import cache_path
 from odihr.ocr.clean import clean_page, estimate_skew
-from odihr.ocr.options import OcrOptions
+from odihr.ocr.options import OcrOptions, missing_languages
 from odihr.ocr.sizes import BOTH_SPAN, ONE_SPAN, span, steady_sizes, tsv_words
 from odihr.ocr.textlayer import rewrite, sizes
 from odihr.ocr.weight import WordInk, bold_flags, stroke_width
@@ -178,3 +179,9 @@ def test_a_skewed_page_is_straightened() -> None:
     skewed = page.rotate(1.2, resample=Image.Resampling.BICUBIC, fillcolor=255)
     assert estimate_skew(skewed) == pytest.approx(-1.2, abs=0.1)
     assert abs(estimate_skew(clean_page(skewed))) <= 0.1
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_languages_tesseract_lacks_are_named() -> None:
+    assert "xxx" in missing_languages("eng+xxx")
+    assert "eng" not in missing_languages("eng+xxx")

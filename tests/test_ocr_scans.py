@@ -18,14 +18,16 @@ from scan_pdfs import NOISY, page_subset, scan_pdf
 
 import odihr.ocr.options
 from odihr.isolation import ParseLimits, ParsePool
-from odihr.ocr.options import OcrOptions
+from odihr.ocr.options import OcrOptions, missing_languages
 from odihr.parse.report import parse_report
 from odihr.parse_job import parse_file
 
 from truth_records import load_truth
 
-pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None,
-                                reason="tesseract is not installed (apt install tesseract-ocr)")
+pytestmark = pytest.mark.skipif(
+    shutil.which("tesseract") is None or bool(missing_languages(OcrOptions().languages)),
+    reason=f"tesseract or its languages {OcrOptions().languages} are not installed (apt install "
+           "tesseract-ocr tesseract-ocr-script-latn tesseract-ocr-rus)")
 
 SAMPLE = Path(__file__).resolve().parents[1] / "odihr" / "sample_site"
 #: The metadata fields compared on a page subset (its page count is the subset's).
