@@ -115,6 +115,10 @@ def test_measured_sizes_replace_tesseracts_and_words_keep_their_width() -> None:
     assert b"/f-0-0 10 Tf 108 Tz [ <004A0061006E0020> ] TJ" in out  # 90 * 9/10 * 4/3
     assert b"/f-0-0 10 Tf 144 Tz [ <00530020> ] TJ" in out  # 80 * 9/10 * 2/1
     assert b"/f-0-0 12 Tf 91.667 Tz [ <0058> ] TJ" in out  # unmeasured: near the body
+    # a speck read as a lone mark is set as an empty run (it would open a table column)
+    speck = b"BT /f-0-0 10 Tf 100 Tz [ <002E0020> ] TJ 9 0 Td 100 Tz [ <0033002E0020> ] TJ ET"
+    cleaned = rewrite(speck, 10.0, None)
+    assert b"[ <> ] TJ" in cleaned and b"<0033002E0020>" in cleaned
 
 
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth" \

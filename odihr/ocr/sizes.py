@@ -1,17 +1,18 @@
-"""Type sizes of OCR'd lines measured from Tesseract's word boxes, steady across a document.
+"""Type sizes of OCR'd lines measured from Tesseract's word boxes, steady on each page.
 
-Tesseract's PDF renderer sizes each line from the glyphs it happens to hold, one or two points
-off (a 10 pt table row reads 9 or 11 pt, a 12 pt heading 9 pt), so lines set in one type come
-out in several sizes and the part readers, which tell table text, headings and footnotes apart
-by size, lose the table. Here each word's box height (TSV output) is divided by the share of
-the em its letters span: a word with an ascender or capital and a descender spans about 0.94
-em, one with ascenders only (or descenders only) about 0.74 em; a word of x-height letters or
-punctuation says little and is left out. Tesseract's boxes err by growing (a box takes in a
-speck or a neighbouring line's accents, up to half as tall again), so a line's size is the
-lower quartile of its words' sizes (the smallest of a short line). A line whose boxes are all
-grown (Tesseract merged a table row with the wrapped cell line beside it, half a row higher)
-reads far larger than the lines of its paragraph: a line more than ``OUTLIER`` (relative) off
-the median of a paragraph of at least three measured lines takes that median.
+Tesseract's PDF renderer sizes each line from the glyphs it happens to hold, one or two points off
+(a 10 pt table row reads 9 or 11 pt, a 12 pt heading 9 pt), so lines set in one type come out in
+several sizes and the part readers, which tell table text, headings and footnotes apart by size,
+lose the table. Here each word's box height (TSV output) is divided by the share of the em its
+letters span: a word with an ascender or capital and a descender spans about 0.94 em, one with
+ascenders only (or descenders only) about 0.74 em; a word of x-height letters or punctuation says
+little and is left out, and so is a word Tesseract is unsure of (garbled). Tesseract's boxes err by
+growing (a box takes in a speck or a neighbouring line's accents, up to half as tall again), so a
+line's size is the lower quartile of its words' sizes (the smallest of a short line). A line whose
+boxes are all grown (Tesseract merged a table row with the wrapped cell line beside it, half a row
+higher) reads far larger (or, its garbled words measured, smaller) than the lines of its paragraph:
+a line more than ``OUTLIER`` (relative) off the median of a paragraph of at least three measured
+lines takes that median.
 
 Each page's line sizes are then grouped: sorted, a size within ``GROUP_STEP`` (relative) of the
 previous one is the same type, and every line of a group gets the group's median (weighted by
@@ -34,8 +35,10 @@ ASCENDERS = frozenset("bdfhkl" + "бй")
 DESCENDERS = frozenset("gjpqy" + "руфдцщ")
 #: Sorted line sizes closer than this (relative to the smaller) are one type.
 GROUP_STEP = 0.06
+#: Words read with less confidence (Tesseract's 0-100) are garbled: their boxes are not measured.
+MIN_CONFIDENCE = 60.0
 #: A line this far (relative) from its paragraph's median size is mismeasured.
-OUTLIER = 0.2
+OUTLIER = 0.15
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class TsvWord:
     text: str
     line: tuple[int, int, int]
     height: int
+    confidence: float = 100.0
 
 
 def tsv_words(tsv: str) -> list[TsvWord]:
@@ -55,7 +59,7 @@ def tsv_words(tsv: str) -> list[TsvWord]:
         if row.get("level") != "5" or not text:
             continue
         key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
-        words.append(TsvWord(text, key, int(row["height"])))
+        words.append(TsvWord(text, key, int(row["height"]), float(row.get("conf") or 0)))
     return words
 
 
@@ -77,7 +81,7 @@ def line_sizes(words: Sequence[TsvWord], dpi: int) -> dict[tuple[int, int, int],
     estimates: dict[tuple[int, int, int], list[float]] = {}
     for word in words:
         share = span(word.text)
-        if share is not None and word.height > 0:
+        if share is not None and word.height > 0 and word.confidence >= MIN_CONFIDENCE:
             estimates.setdefault(word.line, []).append(word.height * 72 / dpi / share)
     sizes = {key: sorted(values)[len(values) // 4] for key, values in estimates.items()}
     paragraphs: dict[tuple[int, int], list[float]] = {}

@@ -33,6 +33,9 @@ _FONT_SIZE = re.compile(rb"/f-0-0\s+(\d+(?:\.\d+)?)\s+Tf")
 _WORD = re.compile(
     rb"(?:/f-0-0\s+(\d+(?:\.\d+)?)\s+Tf\s+)?(\S+\s+Tz\s+)?\[\s*<([0-9A-Fa-f]*)>\s*\]\s*TJ"
 )
+#: A word of only these marks is a speck read as text (a real one sticks to its word: ``3.``);
+#: it would open a column of its own in a table, so it is set as an empty run.
+SPECK_MARKS = frozenset(".,:;'\"`’‘“”·")
 #: Sizes this close (points) to the body size are the body size misjudged.
 SIZE_TOLERANCE = 1.0
 REGULAR, BOLD = b"/f-0-0", b"/f-0-1"
@@ -80,13 +83,23 @@ def rewrite(content: bytes, body: float, bold: Sequence[bool] | None,
         font = BOLD if is_bold else REGULAR
         tz = scaling * printed / steady if steady and printed else scaling
         glyphs = match.group(3)
+        if _speck(glyphs):
+            glyphs = b""
         letters = len(glyphs) // 4 - (glyphs[-4:] == b"0020")
         if glyphs[-4:] == b"0020" and letters > 0:
             tz *= (letters + 1) / letters
-        return font + f" {steady:g} Tf {round(tz, 3):g} Tz [ <".encode() + match.group(3) + \
-            b"> ] TJ"
+        return font + f" {steady:g} Tf {round(tz, 3):g} Tz [ <".encode() + glyphs + b"> ] TJ"
 
     return _WORD.sub(word, content)
+
+
+def _speck(glyphs: bytes) -> bool:
+    """The glyph run (Tesseract's font codes are UTF-16 code units) holds only speck marks."""
+    try:
+        text = bytes.fromhex(glyphs.decode()).decode("utf-16-be").strip()
+    except ValueError:
+        return False
+    return bool(text) and all(c in SPECK_MARKS for c in text)
 
 
 def _bold_font(regular: DictionaryObject, writer: PdfWriter) -> DictionaryObject:
