@@ -105,7 +105,7 @@ def main() -> int:
     args = parser.parse_args()
     version = tesseract_version()
     if version is None:
-        print("tesseract is not installed (apt install tesseract-ocr tesseract-ocr-eng "
+        print("tesseract is not installed (apt install tesseract-ocr tesseract-ocr-script-latn "
               "tesseract-ocr-rus)")
         return 2
     print(f"{version}; languages {args.languages}; style {args.style}")

@@ -52,7 +52,9 @@ TASK_RUNNERS = ("thread", "dask")
 #: OCR of scans (odihr/ocr/): ``auto`` reads a report without a usable text layer through
 #: Tesseract; ``off`` quarantines it ("needs OCR").
 OCR_MODES = ("auto", "off")
-DEFAULT_OCR_LANGUAGES = "eng+rus"
+#: English first, Tesseract's Latin-script model (every Latin alphabet: names with č, ć, ő, ū, ț,
+#: ß) and Russian: a noisy Latin word is not read as Cyrillic as often as with Latin+rus.
+DEFAULT_OCR_LANGUAGES = "eng+Latin+rus"
 DEFAULT_OCR_MAX_PAGES = 60
 DEFAULT_OCR_PAGE_SECONDS = 60.0
 _OCR_LANGUAGES = re.compile(r"^[A-Za-z_]+(\+[A-Za-z_]+)*$")

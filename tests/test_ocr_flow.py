@@ -16,6 +16,7 @@ from sqlalchemy import text
 from db.engine import get_engine
 from flows.ingest import ingest
 from flows.reparse import reparse
+from odihr.ocr.options import OcrOptions, missing_languages
 from odihr.progress import OCR_STAGE, installed
 from odihr.site.server import MirrorServer
 
@@ -23,8 +24,10 @@ from truth_records import load_truth
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(shutil.which("tesseract") is None,
-                       reason="tesseract is not installed (apt install tesseract-ocr)"),
+    pytest.mark.skipif(
+        shutil.which("tesseract") is None or bool(missing_languages(OcrOptions().languages)),
+        reason=f"tesseract or its languages {OcrOptions().languages} are not installed (apt "
+               "install tesseract-ocr tesseract-ocr-script-latn tesseract-ocr-rus)"),
 ]
 ARMENIA = load_truth("14112")
 PAGES = (1, 5)  # the cover and the results annex: two pages keep the OCR to seconds

@@ -32,6 +32,7 @@ import pypdfium2 as pdfium
 from odihr.errors import OcrFailed
 from odihr.ocr.clean import clean_page
 from odihr.ocr.options import OcrOptions
+from odihr.ocr.sizes import TsvWord, steady_sizes, tsv_words
 from odihr.ocr.textlayer import join_pages
 from odihr.ocr.weight import WordInk, bold_flags, words_ink
 from odihr.parse.pdf import PDFIUM_LOCK, check_pdf_bytes
@@ -40,8 +41,8 @@ from odihr.parse.pdf import PDFIUM_LOCK, check_pdf_bytes
 PageHook = Callable[[int, int], None]
 PAGE_HOOKS: list[PageHook] = []
 INSTALL_HINT = (
-    "install Tesseract (apt install tesseract-ocr tesseract-ocr-eng tesseract-ocr-rus) or set "
-    "ODIHR_OCR=off to quarantine scans without trying"
+    "install Tesseract (apt install tesseract-ocr tesseract-ocr-script-latn tesseract-ocr-rus) "
+    "or set ODIHR_OCR=off to quarantine scans without trying"
 )
 
 
@@ -117,6 +118,7 @@ def ocr_pdf(data: bytes, options: OcrOptions) -> bytes:
         count = len(scan)
     pages: list[bytes] = []
     inks: list[list[WordInk]] = []
+    boxes: list[list[TsvWord]] = []
     try:
         if count > options.max_pages:
             raise OcrFailed(
@@ -137,10 +139,11 @@ def ocr_pdf(data: bytes, options: OcrOptions) -> bytes:
                 text_page, tsv = _tesseract(png, Path(tmp) / f"page-{number}", number, options)
                 pages.append(text_page)
                 inks.append(words_ink(tsv, image))
+                boxes.append(tsv_words(tsv))
                 png.unlink()
                 for hook in PAGE_HOOKS:
                     hook(number, count)
     finally:
         with PDFIUM_LOCK:
             scan.close()
-    return join_pages(pages, bold_flags(inks), info)
+    return join_pages(pages, bold_flags(inks), info, steady_sizes(boxes, options.dpi))

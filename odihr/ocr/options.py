@@ -15,11 +15,11 @@ from odihr.settings import (
     OCR_MODES,
 )
 
-__all__ = ["OCR_MODES", "OcrOptions", "tesseract_version"]
+__all__ = ["OCR_MODES", "OcrOptions", "missing_languages", "tesseract_version"]
 #: Pages are rendered at this resolution for Tesseract (its models are trained near 300 dpi).
 RENDER_DPI = 300
 #: Bump when rendering, cleaning or the Tesseract call changes what OCR reads (new cache entries).
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"  # 2: sizes measured from word boxes, words span their boxes
 
 
 @lru_cache(maxsize=4)
@@ -35,6 +35,26 @@ def tesseract_version(binary: str = "tesseract") -> str | None:
         return None
     lines = (done.stdout or done.stderr).strip().splitlines()
     return lines[0].strip() if lines else None
+
+
+@lru_cache(maxsize=4)
+def installed_languages(binary: str = "tesseract") -> frozenset[str]:
+    """The languages ``tesseract --list-langs`` names (empty when Tesseract is absent)."""
+    path = shutil.which(binary)
+    if path is None:
+        return frozenset()
+    try:
+        done = subprocess.run([path, "--list-langs"], capture_output=True, text=True, timeout=30,
+                              check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return frozenset()
+    return frozenset(line.strip() for line in done.stdout.splitlines()[1:] if line.strip())
+
+
+def missing_languages(languages: str) -> list[str]:
+    """The ``+``-joined ``languages`` Tesseract does not have (all of them without Tesseract)."""
+    have = installed_languages()
+    return [lang for lang in languages.split("+") if lang not in have]
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,9 @@ _FONT_SIZE = re.compile(rb"/f-0-0\s+(\d+(?:\.\d+)?)\s+Tf")
 _WORD = re.compile(
     rb"(?:/f-0-0\s+(\d+(?:\.\d+)?)\s+Tf\s+)?(\S+\s+Tz\s+)?\[\s*<([0-9A-Fa-f]*)>\s*\]\s*TJ"
 )
+#: A word of only these marks is a speck read as text (a real one sticks to its word: ``3.``);
+#: it would open a column of its own in a table, so it is set as an empty run.
+SPECK_MARKS = frozenset(".,:;'\"`’‘“”·")
 #: Sizes this close (points) to the body size are the body size misjudged.
 SIZE_TOLERANCE = 1.0
 REGULAR, BOLD = b"/f-0-0", b"/f-0-1"
@@ -49,27 +52,54 @@ def sizes(content: bytes) -> Counter[float]:
     return counts
 
 
-def rewrite(content: bytes, body: float, bold: Sequence[bool] | None) -> bytes:
-    """``content`` with sizes near ``body`` set to it and the words flagged in ``bold`` (one
-    flag per word, in order; ignored unless the counts agree) set in the bold font."""
-    if bold is not None and len(bold) != len(_WORD.findall(content)):
+def rewrite(content: bytes, body: float, bold: Sequence[bool] | None,
+            measured: Sequence[float | None] | None = None) -> bytes:
+    """``content`` with each word set at its ``measured`` size (one per word, in order; None
+    or a count that disagrees: Tesseract's size, set to ``body`` when near it) and the words
+    flagged in ``bold`` set in the bold font. A word's horizontal scaling is adjusted to its
+    new size, and so that its letters span its box: Tesseract spreads the box over the letters
+    and the space it appends, which left every word a letter short of its width (and a table's
+    cells as far apart as its columns)."""
+    count = len(_WORD.findall(content))
+    if bold is not None and len(bold) != count:
         bold = None
+    if measured is not None and len(measured) != count:
+        measured = None
     index = 0
-    size = 0.0
+    printed = 0.0
+    scaling = 100.0
 
     def word(match: re.Match[bytes]) -> bytes:
-        nonlocal index, size
+        nonlocal index, printed, scaling
         if match.group(1):
             printed = float(match.group(1))
-            size = body if printed != body and abs(printed - body) <= SIZE_TOLERANCE else printed
+        if match.group(2):
+            scaling = float(match.group(2).split()[0])
+        steady = measured[index] if measured is not None else None
+        if steady is None:
+            steady = body if abs(printed - body) <= SIZE_TOLERANCE else printed
         is_bold = bool(bold and bold[index])
         index += 1
         font = BOLD if is_bold else REGULAR
-        out = font + f" {size:g} Tf ".encode() + (match.group(2) or b"") + \
-            b"[ <" + match.group(3) + b"> ] TJ"
-        return out + (REGULAR + f" {size:g} Tf".encode() if is_bold else b"")
+        tz = scaling * printed / steady if steady and printed else scaling
+        glyphs = match.group(3)
+        if _speck(glyphs):
+            glyphs = b""
+        letters = len(glyphs) // 4 - (glyphs[-4:] == b"0020")
+        if glyphs[-4:] == b"0020" and letters > 0:
+            tz *= (letters + 1) / letters
+        return font + f" {steady:g} Tf {round(tz, 3):g} Tz [ <".encode() + glyphs + b"> ] TJ"
 
     return _WORD.sub(word, content)
+
+
+def _speck(glyphs: bytes) -> bool:
+    """The glyph run (Tesseract's font codes are UTF-16 code units) holds only speck marks."""
+    try:
+        text = bytes.fromhex(glyphs.decode()).decode("utf-16-be").strip()
+    except ValueError:
+        return False
+    return bool(text) and all(c in SPECK_MARKS for c in text)
 
 
 def _bold_font(regular: DictionaryObject, writer: PdfWriter) -> DictionaryObject:
@@ -90,9 +120,10 @@ def _bold_font(regular: DictionaryObject, writer: PdfWriter) -> DictionaryObject
 
 
 def join_pages(pages: Sequence[bytes], bold: Sequence[Sequence[bool]] | None = None,
-               info: Mapping[str, str] | None = None) -> bytes:
-    """One PDF of Tesseract's single-page PDFs, sizes steadied and bold words marked, with
-    document ``info``."""
+               info: Mapping[str, str] | None = None,
+               measured: Sequence[Sequence[float | None]] | None = None) -> bytes:
+    """One PDF of Tesseract's single-page PDFs, sizes steadied (``measured``: each word's size
+    by :mod:`odihr.ocr.sizes`, per page) and bold words marked, with document ``info``."""
     readers = [PdfReader(io.BytesIO(data)) for data in pages]
     total: Counter[float] = Counter()
     for reader in readers:
@@ -108,7 +139,8 @@ def join_pages(pages: Sequence[bytes], bold: Sequence[Sequence[bool]] | None = N
             if contents is None:
                 continue
             stream = ContentStream(None, writer)
-            stream.set_data(rewrite(contents.get_data(), body, bold[number] if bold else None))
+            stream.set_data(rewrite(contents.get_data(), body, bold[number] if bold else None,
+                                    measured[number] if measured else None))
             added.replace_contents(stream)
             resources = cast(DictionaryObject, added["/Resources"].get_object())
             fonts = cast(DictionaryObject, resources["/Font"].get_object())
