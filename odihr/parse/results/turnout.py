@@ -1,0 +1,158 @@
+"""What each line of a turnout block is, decided from the block's own arithmetic.
+
+A turnout block is a handful of figure lines printed above or under a results table. Each line
+(one figure per round, a count or a per cent) may be the registered voters ``R``, the voters who
+took part ``P``, the invalid ballots ``I``, the valid votes ``V``, the turnout ``T`` (per cent) or
+something else (a share of invalid ballots, postal votes …). Every assignment of fields to lines
+is tried and kept only when, in every round, it satisfies:
+
+- ``R ≥ P ≥ V`` and ``P > I``, and invalid ballots fewer than the valid votes;
+- ``V`` equals the sum of the contestants' votes (or the printed total of votes);
+- ``P`` is at least that sum; ``R`` is more than it;
+- ``T ≈ P / R × 100`` at the printed precision — a per cent is the turnout only when the counts
+  confirm it, or its label names it when they are not printed;
+- ``V + I = P`` when all three are printed (a bonus, not a condition: a few ballots may go
+  unaccounted).
+
+Of the consistent assignments the one that explains most lines wins; label words (the
+vocabulary) only break ties between equally consistent assignments. A line whose field still
+differs between the best assignments is left unread rather than guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from odihr.parse.results.vocab import TOTAL_LABEL, TURNOUT_LABELS, VALID_LABEL
+
+COUNT_FIELDS = ("registered_voters", "voters_participated", "invalid_ballots", "valid_votes")
+PCT_FIELD = "turnout_pct"
+#: A block of more lines than this is not a turnout block (nothing is read from it).
+MAX_LINES = 7
+#: Weights: a line explained, a label that names the field, ``V + I = P``.
+EXPLAINED, LABEL, BALANCE, ORDER = 1.0, 0.25, 0.5, 0.001
+
+
+@dataclass(frozen=True)
+class TurnoutLine:
+    """One printed line of a turnout block: its label and one figure per round (or None)."""
+
+    label: str
+    values: tuple[int | float | None, ...]
+    percent: bool
+    #: Decimal places of the per cents as printed (per round), for the rounding tolerance.
+    places: tuple[int, ...] = ()
+
+
+def label_field(label: str) -> str | None:
+    """The field the label's words name, if any (a tie-breaker only)."""
+    for name, pattern in TURNOUT_LABELS:
+        if pattern.search(label):
+            return name
+    return "valid_votes" if VALID_LABEL.search(label) and not TOTAL_LABEL.match(label) else None
+
+
+def assign(lines: list[TurnoutLine], vote_sums: list[int | None]) -> dict[str, list[
+        int | float | None]]:
+    """Field → value per round, for the lines whose field the arithmetic (or a tie-broken
+    label) decides. ``vote_sums`` holds, per round, the contestants' votes summed (or the
+    printed total of votes), None when the table prints no votes."""
+    if not lines or len(lines) > MAX_LINES:
+        return {}
+    best: list[tuple[str | None, ...]] = []
+    top = float("-inf")
+    for fields in _assignments(lines):
+        score = _score(lines, fields, vote_sums)
+        if score is None:
+            continue
+        if score > top + 1e-9:
+            top, best = score, [fields]
+        elif abs(score - top) <= 1e-9:
+            best.append(fields)
+    out: dict[str, list[int | float | None]] = {}
+    for index, line in enumerate(lines):
+        chosen = {fields[index] for fields in best}
+        if len(chosen) == 1 and (name := chosen.pop()) is not None:
+            out[name] = list(line.values)
+    return out
+
+
+def _assignments(lines: list[TurnoutLine]) -> Iterator[tuple[str | None, ...]]:
+    """Every way of giving each line a distinct field (or none)."""
+
+    def walk(index: int, used: frozenset[str]) -> Iterator[tuple[str | None, ...]]:
+        if index == len(lines):
+            yield ()
+            return
+        options = (PCT_FIELD,) if lines[index].percent else COUNT_FIELDS
+        for name in (*[o for o in options if o not in used], None):
+            for rest in walk(index + 1, used | {name} if name else used):
+                yield (name, *rest)
+
+    yield from walk(0, frozenset())
+
+
+def _score(lines: list[TurnoutLine], fields: tuple[str | None, ...],
+           vote_sums: list[int | None]) -> float | None:
+    """How well the assignment fits, or None when it breaks an invariant in some round."""
+    score = 0.0
+    named = {name: lines[i] for i, name in enumerate(fields) if name is not None}
+    for i, name in enumerate(fields):
+        if name is None:
+            continue
+        score += EXPLAINED
+        said = label_field(lines[i].label)
+        if said is not None:
+            # (of two lines whose labels name one field, the first printed wins)
+            score += LABEL - ORDER * i if said == name else -LABEL
+    pct = named.get(PCT_FIELD)
+    if pct is not None and not ({"registered_voters", "voters_participated"} <= named.keys()) \
+            and label_field(pct.label) != PCT_FIELD:
+        return None  # a per cent nothing confirms is not taken for the turnout
+    for number in range(max(len(line.values) for line in lines)):
+        value = {name: _at(line, number) for name, line in named.items()}
+        places = pct.places[number] if pct is not None and number < len(pct.places) else 2
+        named_pct = pct is not None and label_field(pct.label) == PCT_FIELD
+        fit = _round_fit(value, vote_sums[number] if number < len(vote_sums) else None, places,
+                         named_pct)
+        if fit is None:
+            return None
+        score += fit
+    return score
+
+
+def _at(line: TurnoutLine, number: int) -> int | float | None:
+    return line.values[number] if number < len(line.values) else None
+
+
+def _round_fit(value: dict[str, int | float | None], votes: int | None,
+               places: int, named_pct: bool = False) -> float | None:
+    """The invariants of one round: None when one is broken, else the bonus earned."""
+    reg, took = value.get("registered_voters"), value.get("voters_participated")
+    bad, valid = value.get("invalid_ballots"), value.get("valid_votes")
+    pct = value.get(PCT_FIELD)
+    order = [v for v in (reg, took, valid) if v is not None]
+    if any(a < b for a, b in zip(order, order[1:], strict=False)):
+        return None  # registered ≥ took part ≥ valid
+    if bad is not None and ((took is not None and bad >= took) or
+                            (valid is not None and bad >= valid) or
+                            (votes is not None and bad >= votes)):
+        return None  # invalid ballots are few
+    if votes is not None:
+        if valid is not None and valid != votes:
+            return None
+        if took is not None and took < votes or reg is not None and reg <= votes:
+            return None
+    if pct is not None:
+        if not 0 < pct <= 100:
+            return None
+        if reg and took is not None and abs(pct - 100 * took / reg) > 0.5 * 10 ** -places + 1e-6 \
+                and not named_pct:
+            return None  # a per cent of something else (a labelled turnout may be the source's own)
+    bonus = 0.0
+    if took is not None and bad is not None:
+        counted = valid if valid is not None else votes
+        if counted is not None and counted + bad == took:
+            bonus += BALANCE
+    return bonus
