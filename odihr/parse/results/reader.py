@@ -37,6 +37,7 @@ from odihr.parse.results.locate import (
 from odihr.parse.results.rows import RoundFigures, freeze_round, read_rounds
 from odihr.parse.results.segment import RawTable, segment
 from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
+from odihr.parse.results.turnout import peel_turnout
 from odihr.records import Contest, PartProblem, ResultRound, ResultsReading
 
 EXPECTED = ("a results table: a header row naming the contestants and their votes or per cent, "
@@ -134,8 +135,9 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
     problems: list[PartProblem] = []
     previous: TableModel | None = None
     chamber = chamber_sizes(context.body)
-    blocks: list[tuple[str, list[Band]]] = []  # (election, turnout bands) of the tables so far
+    blocks: list[tuple[str, Turnouts]] = []  # (election, turnout by round) of the tables so far
     for raw in tables:
+        peel_turnout(raw)
         detach_total_row(raw)
         model = build_model(raw, previous, chamber, roles)
         if not model.columns or not raw.rows or model.not_results:
@@ -147,11 +149,14 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
         try:
             kind = contest_kind(raw, model, section.heading, context)
             offset = (table_round(raw) or 1) - 1 if len(model.rounds()) == 1 else 0
-            if not raw.turnout and not offset:
-                raw.turnout = _shared_turnout(blocks, kind)
-            if raw.turnout:
-                blocks.append((_ELECTION_OF.get(kind, kind), raw.turnout))
+            shared = _shared_turnout(blocks, kind) if not raw.turnout and not offset else None
             figures = read_rounds(raw, model)
+            if shared is not None:
+                for number, round_figures in figures.items():  # as read for its own table
+                    round_figures.turnout = dict(shared.get(number, {}))
+            elif raw.turnout:
+                blocks.append((_ELECTION_OF.get(kind, kind),
+                               {n: f.turnout for n, f in figures.items()}))
             rounds = tuple(_round(n, n + offset, f, raw, model, context)
                            for n, f in figures.items())
         except UnknownLayout as error:
@@ -167,18 +172,21 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
     return contests, problems
 
 
+#: A turnout block's fields, by the round of the table it was printed with.
+Turnouts = dict[int, dict[str, float | int]]
 #: The election a contest kind belongs to: one turnout block may serve its tables.
 _ELECTION_OF = {"party_list": "parliamentary", "mixed": "parliamentary",
                 "majoritarian": "parliamentary"}
 
 
-def _shared_turnout(blocks: list[tuple[str, list[Band]]], kind: str) -> list[Band]:
-    """The turnout block of a table that prints none of its own: the only block printed before
-    it in the section, when that block is of the same election (a list table and a district
-    table under one turnout block)."""
+def _shared_turnout(blocks: list[tuple[str, Turnouts]], kind: str) -> Turnouts | None:
+    """The turnout of a table that prints none of its own: that of the only block printed
+    before it in the section, when that block is of the same election (a list table and a
+    district table under one turnout block), with its fields as read for the table it was
+    printed with (whose votes its arithmetic checks)."""
     if len(blocks) == 1 and blocks[0][0] == _ELECTION_OF.get(kind, kind):
-        return list(blocks[0][1])
-    return []
+        return blocks[0][1]
+    return None
 
 
 def _problem(title: str, raw: RawTable, model: TableModel, why: str) -> PartProblem:

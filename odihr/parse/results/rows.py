@@ -12,7 +12,7 @@ from odihr.parse.results.columns import Column, TableModel
 from odihr.parse.results.kinds import label_text
 from odihr.parse.results.layout import Band, Token
 from odihr.parse.results.segment import RawTable
-from odihr.parse.results.turnout import TurnoutLine, assign
+from odihr.parse.results.turnout import TurnoutLine, assign, is_percent
 from odihr.records import ResultRound, ResultRow
 
 _MARKERS = re.compile(r"[¹²³⁰⁴-⁹]+|(?<=[^\W\d])[*†‡]+|(?<=[)\]])\d{1,3}$")
@@ -136,7 +136,7 @@ def _turnout_lines(band: Band, model: TableModel, numbers: list[int]) -> list[Tu
     out = []
     for percent in (False, True):
         parse = _percent if percent else _count
-        mine = [t for t in figures if _has_percent(t.text) == percent and
+        mine = [t for t in figures if is_percent(t.text) == percent and
                 parse(t.text) is not None]
         if not mine:
             continue
@@ -192,10 +192,6 @@ def _count(text: str) -> int | None:
         return int_or_none(text.strip("()"))
     except ValueError:
         return None  # a per cent printed next to a count ("29,416 (2.1%)")
-
-
-def _has_percent(text: str) -> bool:
-    return "%" in text or bool(re.search(r"\d[.,]\d{1,2}\)?$", text))
 
 
 def freeze_round(number: int, figures: RoundFigures, page: int,

@@ -114,7 +114,7 @@ def segment(bands: list[Band]) -> list[RawTable]:
             continue
         if kind is BandKind.TEXT:
             pending_text.append(band)
-        elif kind in (BandKind.TURNOUT, BandKind.TOTAL):
+        else:  # figure lines outside a table: a turnout block, whatever their labels
             if tables and not pending_text and not pending_turnout:
                 tables[-1].turnout.append(band)  # turnout printed under the table
             else:

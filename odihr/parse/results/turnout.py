@@ -21,9 +21,13 @@ differs between the best assignments is left unread rather than guessed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from odihr.parse.numbers import int_or_none
+from odihr.parse.results.layout import Band, Token
+from odihr.parse.results.segment import RawTable
 from odihr.parse.results.vocab import TOTAL_LABEL, TURNOUT_LABELS, VALID_LABEL
 
 COUNT_FIELDS = ("registered_voters", "voters_participated", "invalid_ballots", "valid_votes")
@@ -156,3 +160,53 @@ def _round_fit(value: dict[str, int | float | None], votes: int | None,
         if counted is not None and counted + bad == took:
             bonus += BALANCE
     return bonus
+
+
+def is_percent(text: str) -> bool:
+    """A per cent as printed: a ``%`` sign, or one or two decimal places."""
+    return "%" in text or bool(re.search(r"\d[.,]\d{1,2}\)?$", text))
+
+
+def peel_turnout(raw: RawTable) -> None:
+    """Move the trailing lines of a table that are shaped as a turnout block, not as contestant
+    rows, to its turnout. When every row above fills a per-cent column as well as a count, the
+    trailing lines whose figures are all counts (or all per cents), fewer than any row's, are a
+    turnout block if one of their counts is larger than every figure above it in its column
+    (the voters on the lists, or who took part, outnumber any contestant's votes). A contestant
+    out of a later round still prints its first round's per cent; a row of seats only is small.
+    """
+    start = len(raw.rows)
+    while start > 3 and len(raw.rows) - start < MAX_LINES and _block_shaped(
+            raw.rows[start - 1], raw.rows[:start - 1]):
+        start -= 1
+    for first in range(start, len(raw.rows)):
+        above = raw.rows[:first]
+        if any(_outnumbers(token, above) for band in raw.rows[first:]
+               for token in band.figures() if not is_percent(token.text)):
+            raw.turnout[:0] = raw.rows[first:]
+            del raw.rows[first:]
+            return
+
+
+def _block_shaped(band: Band, above: list[Band]) -> bool:
+    kinds = [[is_percent(t.text) for t in row.figures() if not t.dash] for row in above]
+    if not all(any(k) and not all(k) for k in kinds):
+        return False  # some row prints no per cent (or nothing else): no shape to tell by
+    mine = [is_percent(t.text) for t in band.figures() if not t.dash]
+    return bool(mine) and (all(mine) or not any(mine)) and len(mine) < min(map(len, kinds))
+
+
+def _outnumbers(token: Token, above: list[Band]) -> bool:
+    """Whether a count is larger than every count printed above it in its column."""
+    value = _whole(token.text)
+    column = [_whole(t.text) for band in above for t in band.figures()
+              if t.x0 < token.x1 and token.x0 < t.x1 and not is_percent(t.text)]
+    known = [v for v in column if v is not None]
+    return value is not None and len(known) >= 2 and value > max(known)
+
+
+def _whole(text: str) -> int | None:
+    try:
+        return int_or_none(text.strip("()"))
+    except ValueError:
+        return None
