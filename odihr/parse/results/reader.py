@@ -153,7 +153,8 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
             figures = read_rounds(raw, model)
             if shared is not None:
                 for number, round_figures in figures.items():  # as read for its own table
-                    round_figures.turnout = dict(shared.get(number, {}))
+                    round_figures.turnout = {k: v for k, v in shared.get(number, {}).items()
+                                             if k != "valid_votes"}  # (its own votes stand)
             elif raw.turnout:
                 blocks.append((_ELECTION_OF.get(kind, kind),
                                {n: f.turnout for n, f in figures.items()}))

@@ -131,11 +131,12 @@ def segment(bands: list[Band]) -> list[RawTable]:
 
 
 def _closed(table: RawTable) -> bool:
-    """Whether the table's turnout lines are printed under its rows: it has ended."""
+    """Whether the table's turnout lines or its totals row are printed under its rows: it has
+    ended."""
     if not table.rows:
         return False
     last = max((b.page, b.top) for b in table.rows)
-    return any((b.page, b.top) > last for b in table.turnout)
+    return any((b.page, b.top) > last for b in (*table.turnout, *table.totals))
 
 
 def _without_header_copy(captions: list[Band], header: list[Band]) -> list[Band]:
@@ -282,6 +283,8 @@ def _wraps(neighbour: Band | None, band: Band, table: RawTable) -> bool:
     """Whether ``band`` (text) can be a wrapped line of the unruled row ``neighbour``."""
     if neighbour is None or neighbour.ruled:
         return False
+    if table.totals and (band.page, band.top) > max((b.page, b.top) for b in table.totals):
+        return False  # under the totals row the contestants have ended: a caption
     if neighbour is not (table.rows[-1] if table.rows else None) and \
             classify(neighbour) is not BandKind.ROW:
         return False

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from odihr.parse.numbers import int_or_none
+from odihr.parse.results.kinds import label_text
 from odihr.parse.results.layout import Band, Token
 from odihr.parse.results.segment import RawTable
 from odihr.parse.results.vocab import TOTAL_LABEL, TURNOUT_LABELS, VALID_LABEL
@@ -169,31 +170,33 @@ def is_percent(text: str) -> bool:
 
 def peel_turnout(raw: RawTable) -> None:
     """Move the trailing lines of a table that are shaped as a turnout block, not as contestant
-    rows, to its turnout. When every row above fills a per-cent column as well as a count, the
-    trailing lines whose figures are all counts (or all per cents), fewer than any row's, are a
-    turnout block if one of their counts is larger than every figure above it in its column
-    (the voters on the lists, or who took part, outnumber any contestant's votes). A contestant
-    out of a later round still prints its first round's per cent; a row of seats only is small.
+    rows, to its turnout. Contestant rows print a per cent beside their counts (a contestant out
+    of a later round still prints its first round's); the lines after the last such row that
+    print counts only or per cents only, fewer figures than those rows, are a turnout block when
+    one of their counts is larger than every figure above it in its column (the voters on the
+    lists, or who took part, outnumber any contestant's votes; a row of seats only is small).
     """
-    start = len(raw.rows)
-    while start > 3 and len(raw.rows) - start < MAX_LINES and _block_shaped(
-            raw.rows[start - 1], raw.rows[:start - 1]):
-        start -= 1
-    for first in range(start, len(raw.rows)):
-        above = raw.rows[:first]
-        if any(_outnumbers(token, above) for band in raw.rows[first:]
-               for token in band.figures() if not is_percent(token.text)):
-            raw.turnout[:0] = raw.rows[first:]
-            del raw.rows[first:]
-            return
-
-
-def _block_shaped(band: Band, above: list[Band]) -> bool:
-    kinds = [[is_percent(t.text) for t in row.figures() if not t.dash] for row in above]
-    if not all(any(k) and not all(k) for k in kinds):
-        return False  # some row prints no per cent (or nothing else): no shape to tell by
-    mine = [is_percent(t.text) for t in band.figures() if not t.dash]
-    return bool(mine) and (all(mine) or not any(mine)) and len(mine) < min(map(len, kinds))
+    kinds = [[is_percent(t.text) for t in band.figures() if not t.dash] for band in raw.rows]
+    mixed = [i for i, k in enumerate(kinds) if any(k) and not all(k)]
+    if len(mixed) < 2:
+        return  # no per cents beside the counts: no shape to tell by
+    start, widest = mixed[-1] + 1, max(len(kinds[i]) for i in mixed)
+    last = max((b.page, b.top) for b in raw.rows)
+    for band in list(raw.totals):  # "Valid votes 1,234" under the rows: a line of the block
+        mine = [is_percent(t.text) for t in band.figures() if not t.dash]
+        if (band.page, band.top) > last and mine and (all(mine) or not any(mine)) and \
+                len(mine) < widest and not TOTAL_LABEL.match(label_text(band)):
+            raw.totals.remove(band)
+            raw.turnout.append(band)
+    block = kinds[start:]
+    if not block or len(block) > MAX_LINES or any(
+            not k or (any(k) and not all(k)) or len(k) >= widest for k in block):
+        return
+    above = raw.rows[:start]
+    if any(_outnumbers(token, above) for band in raw.rows[start:]
+           for token in band.figures() if not is_percent(token.text)):
+        raw.turnout[:0] = raw.rows[start:]
+        del raw.rows[start:]
 
 
 def _outnumbers(token: Token, above: list[Band]) -> bool:
