@@ -8,7 +8,8 @@ is tried and kept only when, in every round, it satisfies:
 
 - ``R ≥ P ≥ V`` and ``P > I``, and invalid ballots fewer than the valid votes;
 - ``V`` equals the sum of the contestants' votes (or the printed total of votes);
-- ``P`` is at least that sum; ``R`` is more than it;
+- ``P`` is at least that sum, and not by more than :data:`UNCOUNTED` of ``P`` (invalid ballots
+  are few); ``R`` is more than it;
 - ``T ≈ P / R × 100`` at the printed precision — a per cent is the turnout only when the counts
   confirm it, or its label names it when they are not printed;
 - ``V + I = P`` when all three are printed (a bonus, not a condition: a few ballots may go
@@ -26,15 +27,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from odihr.parse.numbers import int_or_none
-from odihr.parse.results.kinds import label_text
+from odihr.parse.results.kinds import label_field, label_text
 from odihr.parse.results.layout import Band, Token
 from odihr.parse.results.segment import RawTable
-from odihr.parse.results.vocab import TOTAL_LABEL, TURNOUT_LABELS, VALID_LABEL
+from odihr.parse.results.vocab import TOTAL_LABEL
 
 COUNT_FIELDS = ("registered_voters", "voters_participated", "invalid_ballots", "valid_votes")
 PCT_FIELD = "turnout_pct"
 #: A block of more lines than this is not a turnout block (nothing is read from it).
 MAX_LINES = 7
+#: At most this share of the voters who took part cast no valid vote (invalid, unaccounted).
+UNCOUNTED = 0.3
 #: Weights: a line explained, a label that names the field, ``V + I = P``.
 EXPLAINED, LABEL, BALANCE, ORDER = 1.0, 0.25, 0.5, 0.001
 
@@ -48,14 +51,6 @@ class TurnoutLine:
     percent: bool
     #: Decimal places of the per cents as printed (per round), for the rounding tolerance.
     places: tuple[int, ...] = ()
-
-
-def label_field(label: str) -> str | None:
-    """The field the label's words name, if any (a tie-breaker only)."""
-    for name, pattern in TURNOUT_LABELS:
-        if pattern.search(label):
-            return name
-    return "valid_votes" if VALID_LABEL.search(label) and not TOTAL_LABEL.match(label) else None
 
 
 def assign(lines: list[TurnoutLine], vote_sums: list[int | None]) -> dict[str, list[
@@ -149,6 +144,8 @@ def _round_fit(value: dict[str, int | float | None], votes: int | None,
             return None
         if took is not None and took < votes or reg is not None and reg <= votes:
             return None
+        if took is not None and took - votes > UNCOUNTED * took:
+            return None  # so many voters who took part cast no valid vote: not who took part
     if pct is not None:
         if not 0 < pct <= 100:
             return None
