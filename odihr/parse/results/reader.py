@@ -6,7 +6,9 @@ pdfplumber on request), grouped into lines and row bands (:mod:`layout`,
 :mod:`bands`), told apart (:mod:`kinds`) and cut into tables
 (:mod:`segment`); each table's columns are found from the positions of its figures
 (:mod:`columns`) and their roles decided from the table's own arithmetic (:mod:`roles`,
-:mod:`figures`; header words only break ties), and its rows read (:mod:`rows`). Titles and
+:mod:`figures`; header words only break ties), and its rows read (:mod:`rows`); its turnout
+block's lines are found by their place and shape and their fields decided from the block's
+arithmetic (:mod:`turnout`). Titles and
 contest kinds come from :mod:`title`. A table that cannot be read costs only itself: it becomes
 a :class:`~odihr.records.PartProblem`; tables that are not contest results (rates by region)
 are left out.
