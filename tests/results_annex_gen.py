@@ -3,14 +3,17 @@
 :func:`annexes` draws an :class:`Annex`: one to three contests (party lists with seats or split
 seats, candidates over one to three rounds as column groups or separate tables, referendum
 options), each with its own caption and turnout block, or two list tables under the one block
-printed for the first; header wordings drawn from known ones or
-made of random words (so no vocabulary can hold them); columns in random order with extra unknown
-columns (vote breakdowns, per cents of the registered voters, counts of elected members of one
-kind); a totals row labelled in words or in random words; thousands grouped by a space, a
-no-break space, a thin space, a comma or a dot, decimal points or commas, a ``%`` or not;
-portrait, landscape or ``/Rotate 90`` pages; serif or sans fonts; ruled or borderless; one table
-over up to twelve pages with or without its header repeated. :func:`write` prints it as a PDF
-and :func:`expected` gives every cell the parser must read, in the shape of :func:`observed`.
+printed for the first; header wordings drawn from known ones or made of random words (so no
+vocabulary can hold them); columns in random order with extra unknown columns (vote breakdowns, per
+cents of the registered voters, counts of elected members of one kind); a totals row labelled in
+words or in random words; turnout blocks above or under their table, labelled in known words or in
+random ones (then the block's arithmetic alone must place each line), their lines in random order,
+with or without the invalid ballots, the valid votes, the turnout and an invalid-share per cent
+that must not be taken for the turnout; thousands grouped by a space, a no-break space, a thin
+space, a comma or a dot, decimal points or commas, a ``%`` or not; portrait, landscape or ``/Rotate
+90`` pages; serif or sans fonts; ruled or borderless; one table over up to twelve pages with or
+without its header repeated. :func:`write` prints it as a PDF and :func:`expected` gives every cell
+the parser must read, in the shape of :func:`observed`.
 """
 
 from __future__ import annotations
