@@ -10,10 +10,10 @@ words or in random words; turnout blocks above or under their table, labelled in
 random ones (then the block's arithmetic alone must place each line), their lines in random order,
 with or without the invalid ballots, the valid votes, the turnout and an invalid-share per cent
 that must not be taken for the turnout; thousands grouped by a space, a no-break space, a thin
-space, a comma or a dot, decimal points or commas, a ``%`` or not; portrait, landscape or ``/Rotate
-90`` pages; serif or sans fonts; ruled or borderless; one table over up to twelve pages with or
-without its header repeated. :func:`write` prints it as a PDF and :func:`expected` gives every cell
-the parser must read, in the shape of :func:`observed`.
+space, a comma or a dot, decimal points or commas, a ``%`` or not; portrait, landscape or
+``/Rotate 90`` pages; serif or sans fonts; ruled or borderless; one table over up to twelve
+pages with or without its header repeated. :func:`write` prints it as a PDF and :func:`expected`
+gives every cell the parser must read, in the shape of :func:`observed`.
 """
 
 from __future__ import annotations
