@@ -285,6 +285,8 @@ def _wraps(neighbour: Band | None, band: Band, table: RawTable) -> bool:
         return False
     if table.totals and (band.page, band.top) > max((b.page, b.top) for b in table.totals):
         return False  # under the totals row the contestants have ended: a caption
+    if all(ln.bold for ln in band.lines) and not all(ln.bold for ln in neighbour.lines):
+        return False  # a bold caption over a plain line, not a cell of its row
     if neighbour is not (table.rows[-1] if table.rows else None) and \
             classify(neighbour) is not BandKind.ROW:
         return False
