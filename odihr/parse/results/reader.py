@@ -39,7 +39,7 @@ from odihr.parse.results.locate import (
 from odihr.parse.results.rows import RoundFigures, freeze_round, read_rounds
 from odihr.parse.results.segment import RawTable, segment
 from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
-from odihr.parse.results.turnout import peel_turnout
+from odihr.parse.results.turnout import pass_on_turnout, peel_turnout
 from odihr.records import Contest, PartProblem, ResultRound, ResultsReading
 
 EXPECTED = ("a results table: a header row naming the contestants and their votes or per cent, "
@@ -138,10 +138,12 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
     previous: TableModel | None = None
     chamber = chamber_sizes(context.body)
     blocks: list[tuple[str, Turnouts]] = []  # (election, turnout by round) of the tables so far
-    for raw in tables:
+    for index, raw in enumerate(tables):
         peel_turnout(raw)
         detach_total_row(raw)
         model = build_model(raw, previous, chamber, roles)
+        if index + 1 < len(tables):
+            pass_on_turnout(raw, tables[index + 1], len(model.rounds()))
         if not model.columns or not raw.rows or model.not_results:
             continue
         title = contest_title(raw, context)

@@ -169,7 +169,7 @@ def peel_turnout(raw: RawTable) -> None:
     """Move the trailing lines of a table that are shaped as a turnout block, not as contestant
     rows, to its turnout. Contestant rows print a per cent beside their counts (a contestant out
     of a later round still prints its first round's); the lines after the last such row that
-    print counts only or per cents only, fewer figures than those rows, are a turnout block when
+    print counts only or per cents only are a turnout block when
     one of their counts is larger than every figure above it in its column (the voters on the
     lists, or who took part, outnumber any contestant's votes; a row of seats only is small).
     """
@@ -177,7 +177,7 @@ def peel_turnout(raw: RawTable) -> None:
     mixed = [i for i, k in enumerate(kinds) if any(k) and not all(k)]
     if len(mixed) < 2:
         return  # no per cents beside the counts: no shape to tell by
-    start, widest = mixed[-1] + 1, max(len(kinds[i]) for i in mixed)
+    start, widest = mixed[-1] + 1, max(len(kinds[i]) for i in mixed)  # (of the rows)
     last = max((b.page, b.top) for b in raw.rows)
     for band in list(raw.totals):  # "Valid votes 1,234" under the rows: a line of the block
         mine = [is_percent(t.text) for t in band.figures() if not t.dash]
@@ -187,7 +187,7 @@ def peel_turnout(raw: RawTable) -> None:
             raw.turnout.append(band)
     block = kinds[start:]
     if not block or len(block) > MAX_LINES or any(
-            not k or (any(k) and not all(k)) or len(k) >= widest for k in block):
+            not k or (any(k) and not all(k)) for k in block):
         return
     above = raw.rows[:start]
     if any(_outnumbers(token, above) for band in raw.rows[start:]
@@ -210,3 +210,19 @@ def _whole(text: str) -> int | None:
         return int_or_none(text.strip("()"))
     except ValueError:
         return None
+
+
+def pass_on_turnout(raw: RawTable, following: RawTable, rounds: int) -> None:
+    """Lines at the end of a table's turnout that print more figures than the table has rounds
+    are the block of the next table, printed above it without a caption between: they go to
+    that table when it has no block of its own above its header."""
+    if not following.header or any((b.page, b.top) < (following.header[0].page,
+                                                       following.header[0].top)
+                                   for b in following.turnout):
+        return
+    cut = len(raw.turnout)
+    while cut > 0 and len([t for t in raw.turnout[cut - 1].figures() if not t.dash]) > rounds:
+        cut -= 1
+    if cut < len(raw.turnout) and cut > 0:
+        following.turnout[:0] = raw.turnout[cut:]
+        del raw.turnout[cut:]
