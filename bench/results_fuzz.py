@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from results_annex_gen import (  # noqa: E402
+    TURNOUT_WORDS,
     Annex,
     annexes,
     comparable,
@@ -83,6 +84,13 @@ def main() -> int:
         counts["ruled" if annex.ruled else "borderless"] += 1
         counts["shared turnout"] += any(not t.prints_turnout for c in annex.contests
                                         for t in c.tables)
+        blocks = [t for c in annex.contests for t in c.tables if t.prints_turnout]
+        counts["turnout blocks"] += len(blocks)
+        counts["turnout lines"] += sum(len(t.turnout) for t in blocks)
+        counts["random-word turnout blocks"] += sum(
+            1 for t in blocks if not any(t.turnout_labels[k] in words
+                                         for k, words in TURNOUT_WORDS.items()
+                                         if k in t.turnout_labels))
         if got == want and not reading.problems:
             counts["read exactly"] += 1
         else:
@@ -102,7 +110,8 @@ def main() -> int:
     run()
     elapsed = time.perf_counter() - started
     for name in ("annexes", "read exactly", "misread", "contests", "tables", "rounds", "rows",
-                 "cells", "pages"):
+                 "cells", "pages", "turnout blocks", "turnout lines",
+                 "random-word turnout blocks"):
         print(f"{name:>14}: {counts[name]}")
     print("   variations: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())
                                         if k.startswith(("orientation:", "font:"))

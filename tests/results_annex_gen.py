@@ -3,14 +3,17 @@
 :func:`annexes` draws an :class:`Annex`: one to three contests (party lists with seats or split
 seats, candidates over one to three rounds as column groups or separate tables, referendum
 options), each with its own caption and turnout block, or two list tables under the one block
-printed for the first; header wordings drawn from known ones or
-made of random words (so no vocabulary can hold them); columns in random order with extra unknown
-columns (vote breakdowns, per cents of the registered voters, counts of elected members of one
-kind); a totals row labelled in words or in random words; thousands grouped by a space, a
-no-break space, a thin space, a comma or a dot, decimal points or commas, a ``%`` or not;
-portrait, landscape or ``/Rotate 90`` pages; serif or sans fonts; ruled or borderless; one table
-over up to twelve pages with or without its header repeated. :func:`write` prints it as a PDF
-and :func:`expected` gives every cell the parser must read, in the shape of :func:`observed`.
+printed for the first; header wordings drawn from known ones or made of random words (so no
+vocabulary can hold them); columns in random order with extra unknown columns (vote breakdowns, per
+cents of the registered voters, counts of elected members of one kind); a totals row labelled in
+words or in random words; turnout blocks above or under their table, labelled in known words or in
+random ones (then the block's arithmetic alone must place each line), their lines in random order,
+with or without the invalid ballots, the valid votes, the turnout and an invalid-share per cent
+that must not be taken for the turnout; thousands grouped by a space, a no-break space, a thin
+space, a comma or a dot, decimal points or commas, a ``%`` or not; portrait, landscape or
+``/Rotate 90`` pages; serif or sans fonts; ruled or borderless; one table over up to twelve
+pages with or without its header repeated. :func:`write` prints it as a PDF and :func:`expected`
+gives every cell the parser must read, in the shape of :func:`observed`.
 """
 
 from __future__ import annotations
@@ -46,7 +49,11 @@ TURNOUT_WORDS = {
     "voters_participated": ["Voters who took part", "Voters who voted", "Ballots cast"],
     "invalid_ballots": ["Invalid ballots", "Invalid votes", "Spoiled ballots"],
     "turnout_pct": ["Turnout"],
+    "valid_votes": ["Valid votes", "Valid ballots"],
+    "invalid_share": ["Invalid ballots, %", "Share of invalid ballots"],
 }
+#: The fields a turnout block may print, read into the round (the others are not turnout).
+TURNOUT_FIELDS = ("registered_voters", "voters_participated", "invalid_ballots", "turnout_pct")
 ROUND_CAPTIONS = [("First round", "Second round", "Third round"),
                   ("Round 1", "Round 2", "Round 3")]
 
@@ -126,6 +133,8 @@ class Table:
     turnout_above: bool
     totals_label: str | None
     rows_per_page: int | None
+    #: The printed label of each turnout line (field → words: known ones, or random words).
+    turnout_labels: dict[str, str] = field(default_factory=dict)
     #: False when the table prints no turnout of its own: the block printed for the table
     #: before it (same election) is its turnout, as ``turnout`` says.
     prints_turnout: bool = True
@@ -185,15 +194,36 @@ def names(draw: st.DrawFn, count: int) -> list[str]:
 
 
 @st.composite
-def turnout_for(draw: st.DrawFn, valid: int) -> dict[str, Any]:
-    invalid = draw(st.integers(0, max(1, valid // 20)))
+def turnout_for(draw: st.DrawFn, valid: int, named: bool) -> dict[str, Any]:
+    """A turnout block, its lines in a drawn order: registered voters and voters who took part
+    always, the invalid ballots, the valid votes, the turnout and the share of invalid ballots
+    (a per cent that is not the turnout) or not. Labelled by random words (``named`` False),
+    the block's arithmetic must decide each line: then some ballots are invalid, or the voters
+    who took part could not be told from the valid votes."""
+    invalid = draw(st.integers(0 if named else 1, max(1, valid // 20)))
     voted = valid + invalid
     registered = voted + draw(st.integers(voted // 10 + 1, 2 * voted))  # turnout 33–90 %
-    out: dict[str, Any] = {"registered_voters": registered, "voters_participated": voted}
-    if draw(st.booleans()):
-        out["invalid_ballots"] = invalid
-    if draw(st.booleans()):
-        out["turnout_pct"] = _percent(voted, registered, 2)
+    out: dict[str, Any] = {"registered_voters": registered, "voters_participated": voted,
+                           "invalid_ballots": invalid, "valid_votes": valid,
+                           "turnout_pct": _percent(voted, registered, 2),
+                           "invalid_share": _percent(invalid, voted, 2)}
+    keep = {k for k in out if k in ("registered_voters", "voters_participated")
+            or draw(st.booleans())}
+    order = draw(st.permutations(list(out)))
+    return {k: out[k] for k in order if k in keep}
+
+
+@st.composite
+def turnout_labels(draw: st.DrawFn, fields: list[str], named: bool) -> dict[str, str]:
+    """A label per turnout line: the known wordings, or one to three random words."""
+    if named:
+        return {k: draw(st.sampled_from(TURNOUT_WORDS[k])) for k in fields}
+    out: dict[str, str] = {}
+    for k in fields:
+        words = " ".join(draw(st.lists(random_word(), min_size=1, max_size=3))).capitalize()
+        while words in out.values():
+            words = f"{words} {WORDS[len(out) * 13 % len(WORDS)]}"
+        out[k] = words
     return out
 
 
@@ -233,7 +263,8 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
                                max_size=2 if wide else 1, unique=True))
     else:
         extras = []
-    turnouts = [draw(turnout_for(sum(v for v in rv if v))) for rv in per_round]
+    named = draw(st.booleans())
+    turnouts = [draw(turnout_for(sum(v for v in rv if v), named)) for rv in per_round]
     for extra in extras:
         if extra == "breakdown":
             first = [draw(st.integers(v // 10 + 1, v - v // 10 - 1)) for v in votes]
@@ -292,7 +323,8 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
         shared = [k for k in turnouts[0] if all(k in t for t in turnouts)]
         turnout = {k: [t[k] for t in turnouts] for k in shared}
         tables.append(Table([caption] if caption else [], people, name_header, columns, turnout,
-                            above, totals_label, per_page))
+                            above, totals_label, per_page,
+                            draw(turnout_labels(list(turnout), named))))
     else:
         names_of_round = ROUND_CAPTIONS[draw(st.integers(0, 1))]
         for number in range(1, rounds + 1):
@@ -304,7 +336,8 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
                 [names_of_round[number - 1]]
             turnout = {k: [v] for k, v in turnouts[number - 1].items()}
             tables.append(Table(captions, [people[i] for i in keep], name_header, cols,
-                                turnout, above, totals_label, None))
+                                turnout, above, totals_label, None,
+                                draw(turnout_labels(list(turnout), named))))
     return Contest(caption or "", tables, chamber)
 
 
@@ -378,7 +411,7 @@ def _layout(report: ReportPdf, table: Table, style: NumberStyle
         texts = [_cell(v, column, style) for v in column.values] + [_total(column, style)]
         return max(len(t) for t in [*words, *texts])
     name = max(len(n) for n in [*table.names, table.name_header, *(
-        TURNOUT_WORDS[k][0] for k in table.turnout)])
+        table.turnout_labels.get(k, "") for k in table.turnout)])
     widths = [chars(c) * 0.72 + 2.5 for c in table.columns]  # in ems, with the gap
     need = name * 0.6 + 2 + sum(widths)
     size = max(5.0, min(SIZE, (report.width - 40 - LEFT) / need))
@@ -461,8 +494,7 @@ def _write_turnout(report: ReportPdf, table: Table, columns: list[Column],
     for field_name, values in table.turnout.items():
         if all(v is None for v in values):
             continue
-        words = TURNOUT_WORDS[field_name][sum(map(ord, table.name_header)) % len(
-            TURNOUT_WORDS[field_name])]
+        words = table.turnout_labels[field_name]
         cells = [style.share(v) if isinstance(v, Decimal) else style.count(v) for v in values]
         row = [words] + [""] * len(table.columns)
         for column, text in zip(vote_columns, cells, strict=True):
@@ -499,9 +531,13 @@ def expected(annex: Annex, cover: str = "Parliamentary Elections") -> list[dict[
                         "extra": [(c.header, _number(c.values[i])) for c in mine
                                   if c.role == "extra"],
                     })
-                turnout = {k: _number(v[numbers.index(number)]) for k, v in table.turnout.items()}
+                printed = table.turnout if table.prints_turnout else {
+                    k: v for k, v in table.turnout.items() if k != "valid_votes"}
+                turnout = {k: _number(printed[k][numbers.index(number)]) if k in printed
+                           else None for k in TURNOUT_FIELDS}
                 votes = next(c for c in mine if c.role == "votes")
-                valid = sum(v for v in votes.values if v) if table.totals_label else None
+                valid = sum(v for v in votes.values if v) if table.totals_label or \
+                    "valid_votes" in printed else None
                 rounds.append({"rows": rows, "valid_votes": valid, **turnout})
         out.append({"title": contest.title or cover, "rounds": rounds})
     return out

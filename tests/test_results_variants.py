@@ -224,3 +224,28 @@ def test_thousands_grouped_by_unicode_spaces(space: str | None) -> None:
     votes, share = line_figures(line)
     assert [t.text for t in line.body[:2]] == ["Ana", "Alpha"]
     assert (parse_int(votes.text), parse_percent(share.text)) == (1300000, 65.0)
+
+
+@pytest.mark.parametrize("above", [True, False])
+def test_turnout_worded_as_real_reports_word_it(above: bool) -> None:
+    """Turnout lines in wordings no list holds ("Voters included in the lists at the close of
+    voting", "Participation") in any order: their fields come from the block's arithmetic, and
+    a share of invalid ballots is not taken for the turnout."""
+    columns = [Column(72, right=False), Column(400), Column(480)]
+    block = [("Participation", "61.00%"), ("Ballots found void", "2.00%"),
+             ("Voters included in the lists at the close of voting", "836,066"),
+             ("Voters who received ballots", "510,000"), ("Ballots found void", "10,000")]
+    report = annex(PRESIDENTIAL)
+    if above:
+        for label, figure in block:
+            report.row(columns, [label, figure, ""])
+    report.row(columns, ["Candidate", "Votes", "%"], bold=True, ruled=True)
+    report.row(columns, ["Ana Alpha", "300,000", "60.00"], ruled=True)
+    report.row(columns, ["Boris Beta", "200,000", "40.00"], ruled=True)
+    if not above:
+        for label, figure in block:
+            report.row(columns, [label, figure, ""], ruled=True)
+    _, rnd = only_round(report.save())
+    assert [r.contestant for r in rnd.rows] == ["Ana Alpha", "Boris Beta"]
+    assert (rnd.registered_voters, rnd.voters_participated, rnd.invalid_ballots,
+            rnd.turnout_pct) == (836066, 510000, 10000, 61.0)

@@ -5,7 +5,8 @@ Modules, in reading order: :mod:`locate` (which pages hold results), :mod:`geome
 :mod:`kinds`, :mod:`merging` and :mod:`segment` (what each band is; wrapped headers and
 cells joined; where tables start and end),
 :mod:`columns` and :mod:`roles` (what each column means, decided from the table's arithmetic),
-:mod:`rows` (rows, totals and turnout), :mod:`title` (contest titles and kinds) and
+:mod:`rows` (rows, totals and turnout), :mod:`turnout` (which line of a turnout block is
+which field, decided from the block's arithmetic), :mod:`title` (contest titles and kinds) and
 :mod:`reader` (the entry point, :func:`read_results`).
 """
 

@@ -3,7 +3,10 @@
 A header band names the columns (a contestant column and a figures column, laid out over
 columns, without figures of its own). A band whose label names a turnout field
 ("Registered voters", "Явка") is a turnout line; "Total" or "Total valid votes" is a totals row;
-any other band ending in figures is a contestant row; the rest is text.
+any other band ending in figures is a contestant row; the rest is text. Labels are only a hint
+here: figure lines outside a table, and trailing lines shaped as a turnout block, are turnout
+lines whatever their words (:mod:`segment`, :mod:`turnout`), and which field each line holds is
+decided from the block's arithmetic (:mod:`turnout`).
 """
 
 from __future__ import annotations
@@ -47,7 +50,12 @@ def label_text(band: Band) -> str:
 
 def turnout_field(band: Band) -> str | None:
     """The turnout-block field a band's label names, if any."""
-    label = label_text(band)
+    return label_field(label_text(band))
+
+
+def label_field(label: str) -> str | None:
+    """The turnout-block field a label's words name, if any: a hint that a line is a turnout
+    line, and a tie-breaker for its field (:mod:`odihr.parse.results.turnout` decides it)."""
     for name, pattern in TURNOUT_LABELS:
         if pattern.search(label):
             return name

@@ -6,7 +6,9 @@ pdfplumber on request), grouped into lines and row bands (:mod:`layout`,
 :mod:`bands`), told apart (:mod:`kinds`) and cut into tables
 (:mod:`segment`); each table's columns are found from the positions of its figures
 (:mod:`columns`) and their roles decided from the table's own arithmetic (:mod:`roles`,
-:mod:`figures`; header words only break ties), and its rows read (:mod:`rows`). Titles and
+:mod:`figures`; header words only break ties), and its rows read (:mod:`rows`); its turnout
+block's lines are found by their place and shape and their fields decided from the block's
+arithmetic (:mod:`turnout`). Titles and
 contest kinds come from :mod:`title`. A table that cannot be read costs only itself: it becomes
 a :class:`~odihr.records.PartProblem`; tables that are not contest results (rates by region)
 are left out.
@@ -37,6 +39,7 @@ from odihr.parse.results.locate import (
 from odihr.parse.results.rows import RoundFigures, freeze_round, read_rounds
 from odihr.parse.results.segment import RawTable, segment
 from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
+from odihr.parse.results.turnout import pass_on_turnout, peel_turnout
 from odihr.records import Contest, PartProblem, ResultRound, ResultsReading
 
 EXPECTED = ("a results table: a header row naming the contestants and their votes or per cent, "
@@ -134,10 +137,13 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
     problems: list[PartProblem] = []
     previous: TableModel | None = None
     chamber = chamber_sizes(context.body)
-    blocks: list[tuple[str, list[Band]]] = []  # (election, turnout bands) of the tables so far
-    for raw in tables:
+    blocks: list[tuple[str, Turnouts]] = []  # (election, turnout by round) of the tables so far
+    for index, raw in enumerate(tables):
+        peel_turnout(raw)
         detach_total_row(raw)
         model = build_model(raw, previous, chamber, roles)
+        if index + 1 < len(tables):
+            pass_on_turnout(raw, tables[index + 1], len(model.rounds()))
         if not model.columns or not raw.rows or model.not_results:
             continue
         title = contest_title(raw, context)
@@ -147,11 +153,15 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
         try:
             kind = contest_kind(raw, model, section.heading, context)
             offset = (table_round(raw) or 1) - 1 if len(model.rounds()) == 1 else 0
-            if not raw.turnout and not offset:
-                raw.turnout = _shared_turnout(blocks, kind)
-            if raw.turnout:
-                blocks.append((_ELECTION_OF.get(kind, kind), raw.turnout))
+            shared = _shared_turnout(blocks, kind) if not raw.turnout and not offset else None
             figures = read_rounds(raw, model)
+            if shared is not None:
+                for number, round_figures in figures.items():  # as read for its own table
+                    round_figures.turnout = {k: v for k, v in shared.get(number, {}).items()
+                                             if k != "valid_votes"}  # (its own votes stand)
+            elif raw.turnout:
+                blocks.append((_ELECTION_OF.get(kind, kind),
+                               {n: f.turnout for n, f in figures.items()}))
             rounds = tuple(_round(n, n + offset, f, raw, model, context)
                            for n, f in figures.items())
         except UnknownLayout as error:
@@ -167,18 +177,21 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
     return contests, problems
 
 
+#: A turnout block's fields, by the round of the table it was printed with.
+Turnouts = dict[int, dict[str, float | int]]
 #: The election a contest kind belongs to: one turnout block may serve its tables.
 _ELECTION_OF = {"party_list": "parliamentary", "mixed": "parliamentary",
                 "majoritarian": "parliamentary"}
 
 
-def _shared_turnout(blocks: list[tuple[str, list[Band]]], kind: str) -> list[Band]:
-    """The turnout block of a table that prints none of its own: the only block printed before
-    it in the section, when that block is of the same election (a list table and a district
-    table under one turnout block)."""
+def _shared_turnout(blocks: list[tuple[str, Turnouts]], kind: str) -> Turnouts | None:
+    """The turnout of a table that prints none of its own: that of the only block printed
+    before it in the section, when that block is of the same election (a list table and a
+    district table under one turnout block), with its fields as read for the table it was
+    printed with (whose votes its arithmetic checks)."""
     if len(blocks) == 1 and blocks[0][0] == _ELECTION_OF.get(kind, kind):
-        return list(blocks[0][1])
-    return []
+        return blocks[0][1]
+    return None
 
 
 def _problem(title: str, raw: RawTable, model: TableModel, why: str) -> PartProblem:

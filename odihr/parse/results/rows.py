@@ -9,9 +9,10 @@ from datetime import date
 from odihr.errors import UnknownLayout
 from odihr.parse.numbers import int_or_none, percent_or_none
 from odihr.parse.results.columns import Column, TableModel
-from odihr.parse.results.kinds import turnout_field
+from odihr.parse.results.kinds import label_text
 from odihr.parse.results.layout import Band, Token
 from odihr.parse.results.segment import RawTable
+from odihr.parse.results.turnout import TurnoutLine, assign, is_percent
 from odihr.records import ResultRound, ResultRow
 
 _MARKERS = re.compile(r"[¹²³⁰⁴-⁹]+|(?<=[^\W\d])[*†‡]+|(?<=[)\]])\d{1,3}$")
@@ -112,29 +113,57 @@ def read_rounds(raw: RawTable, model: TableModel) -> dict[int, RoundFigures]:
             value = _value(column, token, band.page)
             if value is not None:
                 rounds[column.round].totals.setdefault(column.role, value)
-    for band in raw.turnout:
-        _read_turnout(band, model, rounds)
+    _read_turnout(raw.turnout, model, rounds)
     return rounds
 
 
-def _read_turnout(band: Band, model: TableModel, rounds: dict[int, RoundFigures]) -> None:
-    """One turnout line: its figures go to the rounds in order, or by their position."""
-    name = turnout_field(band)
-    if name is None:
-        return
+def _read_turnout(bands: list[Band], model: TableModel, rounds: dict[int, RoundFigures]) -> None:
+    """The turnout block: its lines' figures placed by round, their fields decided from the
+    block's arithmetic against the rounds' votes (:mod:`turnout`)."""
     numbers = sorted(rounds)
-    parse = _percent if name == "turnout_pct" else _count
-    figures = [t for t in band.numbers() if not t.dash and parse(t.text) is not None]
-    if name == "turnout_pct" and any(_has_percent(t.text) for t in figures):
-        figures = [t for t in figures if _has_percent(t.text)]
-    if len(figures) == len(numbers):
-        placed = list(zip(numbers, figures, strict=True))
-    else:
-        placed = [(model.round_of(t) if len(numbers) > 1 else numbers[0], t) for t in figures]
-    for number, token in placed:
-        value = parse(token.text)
-        if value is not None:
-            rounds[number].turnout.setdefault(name, value)
+    lines = [line for band in bands for line in _turnout_lines(band, model, numbers)]
+    sums = [_vote_sum(rounds[n]) for n in numbers]
+    for name, values in assign(lines, sums).items():
+        for number, value in zip(numbers, values, strict=False):
+            if value is not None:
+                rounds[number].turnout.setdefault(name, value)
+
+
+def _turnout_lines(band: Band, model: TableModel, numbers: list[int]) -> list[TurnoutLine]:
+    """A band's counts as one line and its per cents as another, one figure per round."""
+    label = label_text(band)
+    figures = [t for t in band.numbers() if not t.dash]
+    out = []
+    for percent in (False, True):
+        parse = _percent if percent else _count
+        mine = [t for t in figures if is_percent(t.text) == percent and
+                parse(t.text) is not None]
+        if not mine:
+            continue
+        if len(mine) == len(numbers):
+            placed = list(zip(numbers, mine, strict=True))
+        else:
+            placed = [(model.round_of(t) if len(numbers) > 1 else numbers[0], t) for t in mine]
+        by_round: dict[int, Token] = {}
+        for number, token in placed:
+            by_round.setdefault(number, token)
+        values = tuple(parse(by_round[n].text) if n in by_round else None for n in numbers)
+        places = tuple(_places(by_round[n].text) if n in by_round else 2 for n in numbers)
+        out.append(TurnoutLine(label, values, percent, places))
+    return out
+
+
+def _places(text: str) -> int:
+    found = re.search(r"[.,](\d+)\D*$", text)
+    return len(found.group(1)) if found else 0
+
+
+def _vote_sum(figures: RoundFigures) -> int | None:
+    """The round's valid votes as its table prints them: the totals row, else the rows' sum."""
+    if "votes" in figures.totals:
+        return int(figures.totals["votes"])
+    votes = [r.votes for r in figures.rows if r.votes is not None]
+    return sum(votes) if votes else None
 
 
 def _extra(column: Column, token: Token | None) -> int | float | str | None:
@@ -163,10 +192,6 @@ def _count(text: str) -> int | None:
         return int_or_none(text.strip("()"))
     except ValueError:
         return None  # a per cent printed next to a count ("29,416 (2.1%)")
-
-
-def _has_percent(text: str) -> bool:
-    return "%" in text or bool(re.search(r"\d[.,]\d{1,2}\)?$", text))
 
 
 def freeze_round(number: int, figures: RoundFigures, page: int,

@@ -114,7 +114,7 @@ def segment(bands: list[Band]) -> list[RawTable]:
             continue
         if kind is BandKind.TEXT:
             pending_text.append(band)
-        elif kind in (BandKind.TURNOUT, BandKind.TOTAL):
+        else:  # figure lines outside a table: a turnout block, whatever their labels
             if tables and not pending_text and not pending_turnout:
                 tables[-1].turnout.append(band)  # turnout printed under the table
             else:
@@ -131,11 +131,12 @@ def segment(bands: list[Band]) -> list[RawTable]:
 
 
 def _closed(table: RawTable) -> bool:
-    """Whether the table's turnout lines are printed under its rows: it has ended."""
+    """Whether the table's turnout lines or its totals row are printed under its rows: it has
+    ended."""
     if not table.rows:
         return False
     last = max((b.page, b.top) for b in table.rows)
-    return any((b.page, b.top) > last for b in table.turnout)
+    return any((b.page, b.top) > last for b in (*table.turnout, *table.totals))
 
 
 def _without_header_copy(captions: list[Band], header: list[Band]) -> list[Band]:
@@ -282,6 +283,10 @@ def _wraps(neighbour: Band | None, band: Band, table: RawTable) -> bool:
     """Whether ``band`` (text) can be a wrapped line of the unruled row ``neighbour``."""
     if neighbour is None or neighbour.ruled:
         return False
+    if table.totals and (band.page, band.top) > max((b.page, b.top) for b in table.totals):
+        return False  # under the totals row the contestants have ended: a caption
+    if all(ln.bold for ln in band.lines) and not all(ln.bold for ln in neighbour.lines):
+        return False  # a bold caption over a plain line, not a cell of its row
     if neighbour is not (table.rows[-1] if table.rows else None) and \
             classify(neighbour) is not BandKind.ROW:
         return False
