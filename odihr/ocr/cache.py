@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 from odihr.errors import OcrFailed
 from odihr.ocr.engine import INSTALL_HINT, ocr_pdf
 from odihr.ocr.options import OcrOptions, tesseract_version
+from odihr.site.store import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -27,20 +26,6 @@ def cache_path(directory: Path, data: bytes, options: OcrOptions, engine_version
     """Where the OCR'd PDF of ``data`` is kept in ``directory``."""
     digest = hashlib.sha256(data).hexdigest()
     return Path(directory) / f"{digest}.ocr-{options.cache_key(engine_version)}.pdf"
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def ocr_cached(data: bytes, options: OcrOptions, directory: Path | None) -> tuple[bytes, bool]:
@@ -58,7 +43,7 @@ def ocr_cached(data: bytes, options: OcrOptions, directory: Path | None) -> tupl
     text_pdf = ocr_pdf(data, options)
     if path is not None:
         try:
-            _write_atomically(path, text_pdf)
+            write_atomically(path, text_pdf)
         except OSError as error:
             log.warning("OCR cache %s not written (%s): the next reparse OCRs again", path, error)
     return text_pdf, False
