@@ -64,11 +64,6 @@ def watch(pid: int) -> None:
         _PIPE.flush()
 
 
-def reaper_pid() -> int | None:
-    """The reaper's PID (None before the first :func:`watch`)."""
-    return _PROCESS.pid if _PROCESS is not None else None
-
-
 def is_embedded_prefect() -> bool:
     """True when flows will run against an embedded server (no ``PREFECT_API_URL``)."""
     return not os.environ.get("PREFECT_API_URL")
