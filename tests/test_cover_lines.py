@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 
-from odihr.parse import terms
 from odihr.parse.cover_lines import (
     PlaceDate,
     clean,
@@ -17,6 +16,7 @@ from odihr.parse.cover_lines import (
     place_and_date,
     tail_mission,
 )
+from odihr.parse.text import terms
 
 D = date
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from odihr.parse.dates import (
+from odihr.parse.text.dates import (
     VotingDays,
     find_dates,
     format_dates,

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from odihr.parse import terms
 from odihr.parse.countries import site_country
 from odihr.parse.metadata import read_metadata, running_header
 from odihr.parse.pdf import PdfReport
+from odihr.parse.text import terms
 from odihr.records import REPORT_TYPES, ReportMetadata
 
 ROOT = Path(__file__).resolve().parents[1]

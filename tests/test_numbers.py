@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from odihr.parse.numbers import (
+from odihr.parse.text.numbers import (
     NumberFormat,
     format_int,
     infer_format,

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from odihr.parse.numbers import parse_int, parse_percent
 from odihr.parse.pdf import PdfReport, Word
 from odihr.parse.results import read_results
 from odihr.parse.results.layout import group_lines, line_figures
+from odihr.parse.text.numbers import parse_int, parse_percent
 from odihr.records import Contest, ResultRound
 
 from results_pdfs import Column, ReportPdf

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from odihr.parse import terms
-from odihr.parse.dates import (
+from odihr.parse.text import terms
+from odihr.parse.text.dates import (
     MONTHS,
     VotingDays,
     parse_date,
@@ -28,7 +28,7 @@ from odihr.parse.dates import (
     split_leading_year,
     split_trailing_days,
 )
-from odihr.parse.elections import title_case
+from odihr.parse.text.elections import title_case
 
 _FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
 _PAGE = r"\b(?:page|p\.|страница|стр\.)\s*:?\s*\d+(?:\s*(?:of|/|из)\s*\d+)?"

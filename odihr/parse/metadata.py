@@ -8,8 +8,8 @@ telephone), the country, the election line (phrase and voting days on one line o
 Preliminary Findings and Conclusions``…) with its mission, a visit or reporting period, a place
 and publication date in either order, the dateline opening a statement's first paragraph, or a
 document code with its date instead of a label. Each line is classified by what it is
-(:mod:`odihr.parse.cover_lines`, :mod:`odihr.parse.terms`), never by its position or by the file;
-a phrase or label wrapped over two lines is joined. The cover is read first; the title block
+(:mod:`odihr.parse.cover_lines`, :mod:`odihr.parse.text.terms`), never by its position or by the
+file; a phrase or label wrapped over two lines is joined. The cover is read first; the title block
 over the body (:mod:`odihr.parse.title_blocks`) and the running header fill what it leaves out,
 and outvote a wrong year printed on the cover. A field no page prints stays ``None``.
 """
@@ -21,7 +21,6 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from odihr.parse import terms
 from odihr.parse.countries import site_country
 from odihr.parse.cover_lines import (
     ElectionLine,
@@ -35,9 +34,10 @@ from odihr.parse.cover_lines import (
     tail_mission,
     voting_days,
 )
-from odihr.parse.dates import VotingDays, is_period, leading_ymd
-from odihr.parse.elections import title_case
 from odihr.parse.pdf import PdfReport
+from odihr.parse.text import terms
+from odihr.parse.text.dates import VotingDays, is_period, leading_ymd
+from odihr.parse.text.elections import title_case
 from odihr.parse.title_blocks import HEADING, PROSE, TOC, body_title_block, running_header
 from odihr.records import ReportMetadata
 

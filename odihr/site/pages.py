@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup, Tag
 
 from odihr.countries import country_code
 from odihr.errors import SiteLayoutChanged
-from odihr.parse.dates import leading_ymd, search_dates
+from odihr.parse.text.dates import leading_ymd, search_dates
 from odihr.site import selectors as sel
 from odihr.site.models import DiscoveredDocument, DiscoveredElection, ListingEntry
 from odihr.site.urls import is_pdf_path, path_segments, pdf_id, site_link, url_path, without_query
@@ -67,7 +67,7 @@ def _main(soup: BeautifulSoup) -> Tag:
 
 def title_date(text: str) -> date | None:
     """The first date printed in a title: ``30 October and 13 November 2016`` -> 2016-10-30
-    (read by the project's one date reader, :func:`odihr.parse.dates.search_dates`)."""
+    (read by the project's one date reader, :func:`odihr.parse.text.dates.search_dates`)."""
     found = search_dates(text)
     return found[0] if found else None
 

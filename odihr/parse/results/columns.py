@@ -14,7 +14,6 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from odihr.parse.numbers import infer_format, int_or_none
 from odihr.parse.results.figures import DEFAULT_ROLES, ColumnFigures, RoleSettings
 from odihr.parse.results.layout import Band, Token, cells
 from odihr.parse.results.roles import assign
@@ -30,6 +29,7 @@ from odihr.parse.results.vocab import (
     find_dates,
     round_number,
 )
+from odihr.parse.text.numbers import infer_format, int_or_none
 
 #: Share of the narrower of two extents they must overlap to count as "over" each other.
 SPAN_OVERLAP = 0.5

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import permutations
 
-from odihr.parse.numbers import infer_format, is_dash, parse_int, parse_percent
+from odihr.parse.text.numbers import infer_format, is_dash, parse_int, parse_percent
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from odihr.parse.numbers import is_dash, looks_numeric
 from odihr.parse.page import lines as page_model
 from odihr.parse.page.lines import LineSettings
 from odihr.parse.pdf import Word
+from odihr.parse.text.numbers import is_dash, looks_numeric
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from odihr.parse.layout import (
     RUNNING_TOP_LINES,
     normalize_running,
 )
-from odihr.parse.numbers import NUMBER_TOKEN, normalize_spaces
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results.bands import read_page
 from odihr.parse.results.vocab import (
@@ -32,6 +31,7 @@ from odihr.parse.results.vocab import (
     VOTES_HEADER,
     find_dates,
 )
+from odihr.parse.text.numbers import NUMBER_TOKEN, normalize_spaces
 
 #: A numbered chapter heading: a Roman or Arabic numeral or a letter, a dot, the title.
 CHAPTER_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\.\s+(?P<rest>[^\W\d_].*)$")

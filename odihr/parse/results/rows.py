@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from odihr.errors import UnknownLayout
-from odihr.parse.numbers import int_or_none, percent_or_none
 from odihr.parse.results.columns import Column, TableModel
 from odihr.parse.results.kinds import label_text
 from odihr.parse.results.layout import Band, Token
 from odihr.parse.results.segment import RawTable
 from odihr.parse.results.turnout import TurnoutLine, assign, is_percent
+from odihr.parse.text.numbers import int_or_none, percent_or_none
 from odihr.records import ResultRound, ResultRow
 
 _MARKERS = re.compile(r"[¹²³⁰⁴-⁹]+|(?<=[^\W\d])[*†‡]+|(?<=[)\]])\d{1,3}$")

@@ -26,11 +26,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from odihr.parse.numbers import int_or_none
 from odihr.parse.results.kinds import label_field, label_text
 from odihr.parse.results.layout import Band, Token
 from odihr.parse.results.segment import RawTable
 from odihr.parse.results.vocab import TOTAL_LABEL
+from odihr.parse.text.numbers import int_or_none
 
 COUNT_FIELDS = ("registered_voters", "voters_participated", "invalid_ballots", "valid_votes")
 PCT_FIELD = "turnout_pct"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from odihr.parse.dates import MONTH_WORD, find_dates
 from odihr.parse.headings import ANNEX_WORDS
+from odihr.parse.text.dates import MONTH_WORD, find_dates
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -76,7 +76,7 @@ PROPORTIONAL = _rx(r"proportional|party[- ]list|пропорционал|пар�
 PARLIAMENTARY = _rx(r"parliament|legislat|assembly|majilis|sabor|duma|парламент|депутат")
 
 # --- dates ------------------------------------------------------------------------------------
-# One date module for every reader (odihr.parse.dates): captions and round headers use it too.
+# One date module for every reader (odihr.parse.text.dates): captions and round headers use it too.
 __all__ = ["MONTH_WORD", "find_dates"]
 
 

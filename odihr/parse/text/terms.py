@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from odihr.parse.elections import election_phrase
+from odihr.parse.text.elections import election_phrase
 
 __all__ = ["JOINT_MISSION", "detect_language", "election_phrase", "mission_from_text",
            "mission_type", "report_type"]
