@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from odihr.parse.headings import (
+from odihr.parse.document.headings import (
     ARABIC,
     DECIMAL,
     LETTER,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from odihr.parse.layout import Line
+from odihr.parse.document.layout import Line
 from odihr.parse.observers import annex_blocks, read_observers
 from odihr.parse.observers_table import RowFields, join_fragments, split_name, table_rows
 from odihr.parse.pdf import PdfReport, Word

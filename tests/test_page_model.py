@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from odihr.parse.layout import page_lines
+from odihr.parse.document.layout import page_lines
 from odihr.parse.page import BASELINE_LINES, OVERLAP_LINES, LineSettings, Word, group_lines
 from odihr.parse.page.rules import page_rules
 from odihr.parse.page.words import page_words

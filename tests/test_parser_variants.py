@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from odihr.parse.layout import Line
+from odihr.parse.document.layout import Line
 from odihr.parse.observers import read_observers
 from odihr.parse.observers_table import header_kinds, split_name
 from odihr.parse.pdf import PdfReport, Word

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from odihr.parse.joining import join_hyphenated, join_lines
-from odihr.parse.layout import group_lines, is_furniture, normalize_running
+from odihr.parse.document.joining import join_hyphenated, join_lines
+from odihr.parse.document.layout import group_lines, is_furniture, normalize_running
 from odihr.parse.pdf import PdfReport, Word
 from odihr.parse.recommendations import previously_recommended, read_recommendations
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from odihr.countries import country_code
-from odihr.parse.layout import Line
+from odihr.parse.document.layout import Line
 from odihr.parse.observers_table import TableSettings, cells_of
 
 

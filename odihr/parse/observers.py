@@ -3,7 +3,8 @@
 ODIHR final reports close with an annex (``ANNEX II: LIST OF OBSERVERS IN THE INTERNATIONAL
 ELECTION OBSERVATION MISSION``, ``Annex I: List of Observers``, ``LIST OF MEMBERS OF THE ODIHR
 LIMITED ELECTION OBSERVATION MISSION``, ``ПРИЛОЖЕНИЕ II: СПИСОК НАБЛЮДАТЕЛЕЙ …``; any case,
-number and punctuation, :mod:`odihr.parse.headings`) that lists observers under group headings
+number and punctuation, :mod:`odihr.parse.document.headings`) that lists observers under group
+headings
 (``OSCE Parliamentary Assembly``, ``ODIHR EOM Core Team``…) as a borderless table: given names |
 family names | country | role. The parser reads it by structure:
 
@@ -36,11 +37,11 @@ from collections.abc import Sequence
 
 from odihr.countries import country_code
 from odihr.errors import UnknownLayout
-from odihr.parse.contents import contents_extents
 from odihr.parse.delegations import delegation_kind
-from odihr.parse.headings import annex_heading, toc_entry
-from odihr.parse.joining import is_capitalised
-from odihr.parse.layout import Line, body_size, content_lines
+from odihr.parse.document.contents import contents_extents
+from odihr.parse.document.headings import annex_heading, toc_entry
+from odihr.parse.document.joining import is_capitalised
+from odihr.parse.document.layout import Line, body_size, content_lines
 from odihr.parse.observer_headings import mark_headings
 from odihr.parse.observers_table import (
     DEFAULT_SETTINGS,

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from odihr.countries import country_code
-from odihr.parse.joining import is_capitalised
-from odihr.parse.layout import Line
+from odihr.parse.document.joining import is_capitalised
+from odihr.parse.document.layout import Line
 from odihr.parse.pdf import Word
 
 #: Column labels of a header row, by the field their column holds.

@@ -1,10 +1,10 @@
 """The recommendations of a final report, in every era's structure.
 
 The section is found on the fast PDFium text by its heading, in any case and numbering
-(:mod:`odihr.parse.headings`): ``XV. RECOMMENDATIONS``, ``8. Recommendations``, ``2.1
+(:mod:`odihr.parse.document.headings`): ``XV. RECOMMENDATIONS``, ``8. Recommendations``, ``2.1
 Recommendations`` inside the summary, ``RECOMMENDATIONS AND CONCLUSIONS``, ``XIV. РЕКОМЕНДАЦИИ``;
 contents pages are skipped. Its pages are then read line by line with positions and font sizes
-(:mod:`odihr.parse.layout`):
+(:mod:`odihr.parse.document.layout`):
 
 - sub-headings naming recommendations (``A. PRIORITY RECOMMENDATIONS`` / ``B OTHER
   RECOMMENDATIONS``, ``Short-term recommendations``, bold or plain) open parts; an item is a
@@ -21,7 +21,7 @@ contents pages are skipped. Its pages are then read line by line with positions 
   section without numbers is read as bullets or paragraphs
   (:mod:`odihr.parse.recommendations_plain`), numbered in reading order (``numbered=False``);
 - running headers and footers, footnotes (smaller type) and footnote markers (small raised
-  words) are left out; a line-end hyphen is repaired (:mod:`odihr.parse.joining`);
+  words) are left out; a line-end hyphen is repaired (:mod:`odihr.parse.document.joining`);
 - the section ends at a numbered chapter heading, an annex, or a capitalised heading followed by
   something other than the next item (``ABOUT ODIHR``).
 
@@ -34,9 +34,9 @@ import re
 from collections.abc import Sequence
 
 from odihr.errors import UnknownLayout
-from odihr.parse.contents import contents_extents
-from odihr.parse.headings import LETTER, NONE, heading_key, split_number, toc_entry
-from odihr.parse.joining import is_capitalised, join_lines, report_vocabulary
+from odihr.parse.document.contents import contents_extents
+from odihr.parse.document.headings import LETTER, NONE, heading_key, split_number, toc_entry
+from odihr.parse.document.joining import is_capitalised, join_lines, report_vocabulary
 from odihr.parse.pdf import PdfReport
 from odihr.parse.recommendations_plain import read_plain
 from odihr.parse.recommendations_section import (

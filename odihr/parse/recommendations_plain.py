@@ -22,9 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
-from odihr.parse.headings import LETTER, split_number
-from odihr.parse.joining import is_capitalised
-from odihr.parse.layout import Line, body_size, content_lines
+from odihr.parse.document.headings import LETTER, split_number
+from odihr.parse.document.joining import is_capitalised
+from odihr.parse.document.layout import Line, body_size, content_lines
 from odihr.parse.pdf import PdfReport
 from odihr.parse.recommendations_section import (
     REC_WORD,

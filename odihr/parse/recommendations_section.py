@@ -1,8 +1,8 @@
 """Walking a recommendations section: its numbered items, parts and topics.
 
 The section starts at a heading line (found by :mod:`odihr.parse.recommendations`) and is read
-line by line with positions and font sizes (:mod:`odihr.parse.layout`); see that module's doc
-for the rules. :func:`read_section` gives the numbered items; the unnumbered reader
+line by line with positions and font sizes (:mod:`odihr.parse.document.layout`); see that module's
+doc for the rules. :func:`read_section` gives the numbered items; the unnumbered reader
 (:mod:`odihr.parse.recommendations_plain`) reuses the section's lines and sub-heading rules.
 """
 
@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from odihr.parse.headings import LETTER, NONE, annex_heading, split_number
-from odihr.parse.joining import is_capitalised
-from odihr.parse.layout import Line, body_size, content_lines
+from odihr.parse.document.headings import LETTER, NONE, annex_heading, split_number
+from odihr.parse.document.joining import is_capitalised
+from odihr.parse.document.layout import Line, body_size, content_lines
 from odihr.parse.pdf import PdfReport
 
 #: The word of the section heading, in the languages ODIHR publishes in.

@@ -1,8 +1,8 @@
 """Word boxes and horizontal ruling lines of one page, from PDFium (fast) or pdfplumber.
 
 Results tables need word positions and the table's rules on one or two pages. PDFium already
-has the document open: the page model gives both (:func:`odihr.parse.layout.page_lines`, whose
-words come from :mod:`odihr.parse.page.words`, and :func:`odihr.parse.page.rules.page_rules`)
+has the document open: the page model gives both (:func:`odihr.parse.document.layout.page_lines`,
+whose words come from :mod:`odihr.parse.page.words`, and :func:`odihr.parse.page.rules.page_rules`)
 in ~10 ms a page, where pdfplumber needs ~50 ms. pdfplumber stays available
 (``backend="pdfplumber"``) as the reference reader and for report objects without a PDFium
 document.
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 
-from odihr.parse.layout import page_lines
+from odihr.parse.document.layout import page_lines
 from odihr.parse.page.rules import FLAT, MIN_RULE, Rule, page_rules
 from odihr.parse.pdf import PdfReport, Word
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from odihr.parse.layout import (
+from odihr.parse.document.layout import (
     PAGE_NUMBER,
     RUNNING_BOTTOM_LINES,
     RUNNING_TOP_LINES,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import statistics
 
 from odihr.errors import UnknownLayout
-from odihr.parse.layout import repeated_table_lines, running_lines
+from odihr.parse.document.layout import repeated_table_lines, running_lines
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results.bands import PageLayout, bands, read_page
 from odihr.parse.results.columns import TableModel, build_model, detach_total_row

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from odihr.parse.headings import ANNEX_WORDS
+from odihr.parse.document.headings import ANNEX_WORDS
 from odihr.parse.text.dates import MONTH_WORD, find_dates
 
 

@@ -21,7 +21,7 @@ from weakref import WeakKeyDictionary
 
 import pypdfium2 as pdfium
 
-from odihr.parse.headings import page_label
+from odihr.parse.document.headings import page_label
 from odihr.parse.page import lines as page_model
 from odihr.parse.page.lines import BASELINE_LINES
 from odihr.parse.page.words import page_words

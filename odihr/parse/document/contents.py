@@ -1,6 +1,6 @@
 """The table of contents, including one with neither a title nor page numbers.
 
-:func:`odihr.parse.headings.toc_extents` finds a contents page by its title (``TABLE OF
+:func:`odihr.parse.document.headings.toc_extents` finds a contents page by its title (``TABLE OF
 CONTENTS``) or by its page numbers and dot leaders. A few reports print neither: the contents are
 then only a list of headings. What still tells them apart is repetition: each of those lines is
 a heading (numbered, an annex, or a short line in capitals or title case) printed again once on
@@ -8,8 +8,8 @@ a later page, as the chapter it names. Running headers repeat too, but on nearly
 body text does not repeat at all. Numbered or annex headings right after such a run belong to it
 even when the body words them differently (an entry shortened to fit its line).
 
-:func:`contents_extents` is :func:`~odihr.parse.headings.toc_extents` plus such untitled lists,
-so the part readers never take a contents line for the heading it names.
+:func:`contents_extents` is :func:`~odihr.parse.document.headings.toc_extents` plus such untitled
+lists, so the part readers never take a contents line for the heading it names.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from odihr.parse.headings import (
+from odihr.parse.document.headings import (
     NONE,
     TOC_MIN_LINES,
     annex_heading,
@@ -38,8 +38,8 @@ MAX_ENTRY_CHARS = 90
 
 def contents_extents(texts: Sequence[str]) -> dict[int, range]:
     """For each page holding part of the table of contents, the range of its text lines that
-    belong to it: :func:`~odihr.parse.headings.toc_extents`, or when it finds none, the first
-    run of heading lines each printed again further on (see module doc)."""
+    belong to it: :func:`~odihr.parse.document.headings.toc_extents`, or when it finds none, the
+    first run of heading lines each printed again further on (see module doc)."""
     found = toc_extents(texts)
     if found:
         return found
