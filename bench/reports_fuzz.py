@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from synth_report import ReportSpec, build_report, report_specs  # noqa: E402
 
-from odihr.parse.observers import read_observers  # noqa: E402
+from odihr.parse.observers.reader import read_observers  # noqa: E402
 from odihr.parse.pdf import PdfReport  # noqa: E402
 from odihr.parse.recommendations import read_recommendations  # noqa: E402
 

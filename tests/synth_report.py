@@ -696,7 +696,7 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
 
 def _enough_people(obs: ObsSpec) -> ObsSpec:
     """An annex titled in words naming no people is a list of observers by its table: it lists
-    three people at least (odihr.parse.observers.PEOPLE_ROWS), as every real list does."""
+    three people at least (odihr.parse.observers.reader.PEOPLE_ROWS), as every real list does."""
     if obs.title_words and sum(obs.groups) < 3:
         return replace(obs, groups=(*obs.groups, 3))
     return obs

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from odihr.parse.document.layout import Line
-from odihr.parse.observers import annex_blocks, read_observers
-from odihr.parse.observers_table import RowFields, join_fragments, split_name, table_rows
+from odihr.parse.observers.reader import annex_blocks, read_observers
+from odihr.parse.observers.table import RowFields, join_fragments, split_name, table_rows
 from odihr.parse.pdf import PdfReport, Word
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -205,7 +205,7 @@ def test_rows_before_any_heading_are_listed_under_the_annex_title() -> None:
                          ids=lambda p: p.stem)
 def test_observers_carry_iso_codes_and_delegation_kinds(truth_path: Path) -> None:
     from odihr.countries import country_code
-    from odihr.parse.delegations import delegation_kind
+    from odihr.parse.observers.delegations import delegation_kind
 
     truth = _truth(truth_path)
     pdf_path = ROOT / "odihr" / "sample_site" / truth["url_path"].lstrip("/")
@@ -235,6 +235,6 @@ def test_observers_carry_iso_codes_and_delegation_kinds(truth_path: Path) -> Non
     ("Основная группа МНВ БДИПЧ ОБСЕ", "Долгосрочные наблюдатели", "core_team"),
 ])
 def test_delegation_kinds(delegation: str, parent: str | None, kind: str) -> None:
-    from odihr.parse.delegations import delegation_kind
+    from odihr.parse.observers.delegations import delegation_kind
 
     assert delegation_kind(delegation, parent) == kind

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import pytest
 
 from odihr.parse.document.layout import Line
-from odihr.parse.observers import read_observers
-from odihr.parse.observers_table import header_kinds, split_name
+from odihr.parse.observers.reader import read_observers
+from odihr.parse.observers.table import header_kinds, split_name
 from odihr.parse.pdf import PdfReport, Word
 from odihr.parse.recommendations import read_recommendations
 from odihr.records import Observer, Recommendation

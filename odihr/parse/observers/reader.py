@@ -20,11 +20,11 @@ family names | country | role. The parser reads it by structure:
   encloses the headings after it (``Long-Term Observers`` › ``ODIHR EOM Core Team``);
 - a heading that is a country's name (a list grouped by country) gives the country of the
   observers under it; their delegation is the nearest heading that is not a country;
-- each heading's lines on one page are one table (:mod:`odihr.parse.observers_table`): columns
+- each heading's lines on one page are one table (:mod:`odihr.parse.observers.table`): columns
   are the left edges its cells share, and a cell wrapped onto extra lines (``US Helsinki`` /
   ``Commission Staff``) joins the row it is centred on;
 - every observer gets the ISO code of the nationality (:func:`odihr.countries.country_code`)
-  and the kind of the delegation (:func:`odihr.parse.delegations.delegation_kind`).
+  and the kind of the delegation (:func:`odihr.parse.observers.delegations.delegation_kind`).
 
 An annex heading naming observers with no readable table under it raises
 :class:`~odihr.errors.UnknownLayout`; a report without such an annex has no observers.
@@ -37,13 +37,13 @@ from collections.abc import Sequence
 
 from odihr.countries import country_code
 from odihr.errors import UnknownLayout
-from odihr.parse.delegations import delegation_kind
 from odihr.parse.document.contents import contents_extents
 from odihr.parse.document.headings import annex_heading, toc_entry
 from odihr.parse.document.joining import is_capitalised
 from odihr.parse.document.layout import Line, body_size, content_lines
-from odihr.parse.observer_headings import mark_headings
-from odihr.parse.observers_table import (
+from odihr.parse.observers.delegations import delegation_kind
+from odihr.parse.observers.headings import mark_headings
+from odihr.parse.observers.table import (
     DEFAULT_SETTINGS,
     TableSettings,
     cells_of,

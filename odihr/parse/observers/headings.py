@@ -1,7 +1,7 @@
 """Group headings inside an observer table: which single-cell lines head the rows under them.
 
 A heading is a line set apart typographically (bold, or larger than the table text by
-:attr:`~odihr.parse.observers_table.TableSettings.heading_size_step`), or, in the table's own
+:attr:`~odihr.parse.observers.table.TableSettings.heading_size_step`), or, in the table's own
 type, one cell at the table's left edge that spans columns (:func:`spans_columns`), stands as far
 from its neighbours as rows do (:func:`stands_apart`), or names a country right above the rows
 of a list grouped by country. A wrapped cell (``US Helsinki`` / ``Commission Staff``) is none of
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from odihr.countries import country_code
 from odihr.parse.document.layout import Line
-from odihr.parse.observers_table import TableSettings, cells_of
+from odihr.parse.observers.table import TableSettings, cells_of
 
 
 def mark_headings(lines: Sequence[Line], size: float, settings: TableSettings) \
