@@ -24,7 +24,7 @@ from synth_report import ReportSpec, build_report, report_specs  # noqa: E402
 
 from odihr.parse.observers.reader import read_observers  # noqa: E402
 from odihr.parse.pdf import PdfReport  # noqa: E402
-from odihr.parse.recommendations import read_recommendations  # noqa: E402
+from odihr.parse.recommendations.reader import read_recommendations  # noqa: E402
 
 
 def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:

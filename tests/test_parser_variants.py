@@ -13,7 +13,7 @@ from odihr.parse.document.layout import Line
 from odihr.parse.observers.reader import read_observers
 from odihr.parse.observers.table import header_kinds, split_name
 from odihr.parse.pdf import PdfReport, Word
-from odihr.parse.recommendations import read_recommendations
+from odihr.parse.recommendations.reader import read_recommendations
 from odihr.records import Observer, Recommendation
 
 from results_pdfs import LEFT, Column, ReportPdf

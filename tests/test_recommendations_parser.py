@@ -11,7 +11,7 @@ import pytest
 from odihr.parse.document.joining import join_hyphenated, join_lines
 from odihr.parse.document.layout import group_lines, is_furniture, normalize_running
 from odihr.parse.pdf import PdfReport, Word
-from odihr.parse.recommendations import previously_recommended, read_recommendations
+from odihr.parse.recommendations.reader import previously_recommended, read_recommendations
 
 ROOT = Path(__file__).resolve().parents[1]
 TRUTH_FILES = sorted(p for p in (ROOT / "tests" / "truth").glob("*.json") if p.name != "site.json")

@@ -26,7 +26,7 @@ from synth_report import (
 from odihr.errors import UnknownLayout
 from odihr.parse.observers.reader import read_observers
 from odihr.parse.pdf import PdfReport
-from odihr.parse.recommendations import read_recommendations
+from odihr.parse.recommendations.reader import read_recommendations
 from odihr.parse.report import parse_report
 
 from results_pdfs import LEFT

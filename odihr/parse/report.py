@@ -12,7 +12,7 @@ from odihr.errors import TruncatedPdf, UnknownLayout
 from odihr.parse.metadata import read_metadata
 from odihr.parse.observers.reader import read_observers
 from odihr.parse.pdf import PdfReport
-from odihr.parse.recommendations import read_recommendations
+from odihr.parse.recommendations.reader import read_recommendations
 from odihr.parse.results import read_results
 from odihr.records import ParsedReport, PartProblem
 

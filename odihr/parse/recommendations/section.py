@@ -1,9 +1,9 @@
 """Walking a recommendations section: its numbered items, parts and topics.
 
-The section starts at a heading line (found by :mod:`odihr.parse.recommendations`) and is read
+The section starts at a heading line (found by :mod:`.reader`) and is read
 line by line with positions and font sizes (:mod:`odihr.parse.document.layout`); see that module's
 doc for the rules. :func:`read_section` gives the numbered items; the unnumbered reader
-(:mod:`odihr.parse.recommendations_plain`) reuses the section's lines and sub-heading rules.
+(:mod:`odihr.parse.recommendations.plain`) reuses the section's lines and sub-heading rules.
 """
 
 from __future__ import annotations

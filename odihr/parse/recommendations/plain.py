@@ -26,7 +26,7 @@ from odihr.parse.document.headings import LETTER, split_number
 from odihr.parse.document.joining import is_capitalised
 from odihr.parse.document.layout import Line, body_size, content_lines
 from odihr.parse.pdf import PdfReport
-from odihr.parse.recommendations_section import (
+from odihr.parse.recommendations.section import (
     REC_WORD,
     Item,
     SectionReader,

@@ -19,7 +19,7 @@ contents pages are skipped. Its pages are then read line by line with positions 
   again at 1 (some 1999–2012 lists number each topic on its own): such a list is numbered
   1..n in reading order, since a printed number then names no single recommendation. A
   section without numbers is read as bullets or paragraphs
-  (:mod:`odihr.parse.recommendations_plain`), numbered in reading order (``numbered=False``);
+  (:mod:`odihr.parse.recommendations.plain`), numbered in reading order (``numbered=False``);
 - running headers and footers, footnotes (smaller type) and footnote markers (small raised
   words) are left out; a line-end hyphen is repaired (:mod:`odihr.parse.document.joining`);
 - the section ends at a numbered chapter heading, an annex, or a capitalised heading followed by
@@ -38,8 +38,8 @@ from odihr.parse.document.contents import contents_extents
 from odihr.parse.document.headings import LETTER, NONE, heading_key, split_number, toc_entry
 from odihr.parse.document.joining import is_capitalised, join_lines, report_vocabulary
 from odihr.parse.pdf import PdfReport
-from odihr.parse.recommendations_plain import read_plain
-from odihr.parse.recommendations_section import (
+from odihr.parse.recommendations.plain import read_plain
+from odihr.parse.recommendations.section import (
     ITEM,
     PRIORITY_WORD,
     REC_WORD,
