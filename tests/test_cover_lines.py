@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from odihr.parse.cover_lines import (
+from odihr.parse.metadata.cover_lines import (
     PlaceDate,
     clean,
     code_date,

@@ -13,7 +13,7 @@ from datetime import date
 from cover_pdfs import Cover, cover_pdf, covers
 from hypothesis import HealthCheck, given, settings
 
-from odihr.parse.metadata import read_metadata
+from odihr.parse.metadata.reader import read_metadata
 from odihr.parse.pdf import PdfReport
 
 FAST = settings(max_examples=300, deadline=None, derandomize=True,

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from odihr.parse.countries import site_country
-from odihr.parse.metadata import read_metadata, running_header
+from odihr.parse.metadata.countries import site_country
+from odihr.parse.metadata.reader import read_metadata, running_header
 from odihr.parse.pdf import PdfReport
 from odihr.parse.text import terms
 from odihr.records import REPORT_TYPES, ReportMetadata

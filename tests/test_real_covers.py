@@ -12,7 +12,7 @@ from datetime import date
 
 from test_metadata_parser import TextReport
 
-from odihr.parse.metadata import read_metadata
+from odihr.parse.metadata.reader import read_metadata
 
 D = date
 BODY = ("The OSCE Office for Democratic Institutions and Human Rights assessed the process and "

@@ -9,7 +9,7 @@ import pypdfium2 as pdfium
 from pdfminer.psparser import PSException
 
 from odihr.errors import TruncatedPdf, UnknownLayout
-from odihr.parse.metadata import read_metadata
+from odihr.parse.metadata.reader import read_metadata
 from odihr.parse.observers.reader import read_observers
 from odihr.parse.pdf import PdfReport
 from odihr.parse.recommendations.reader import read_recommendations

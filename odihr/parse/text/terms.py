@@ -2,7 +2,7 @@
 
 Each reader takes one printed line (English or Russian) and returns the contract's value, or
 ``None`` when the line is not that kind of phrase. They know words, never positions: the layout
-is :mod:`odihr.parse.metadata`'s business.
+is :mod:`odihr.parse.metadata.reader`'s business.
 """
 
 from __future__ import annotations

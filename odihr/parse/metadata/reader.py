@@ -8,9 +8,9 @@ telephone), the country, the election line (phrase and voting days on one line o
 Preliminary Findings and Conclusions``…) with its mission, a visit or reporting period, a place
 and publication date in either order, the dateline opening a statement's first paragraph, or a
 document code with its date instead of a label. Each line is classified by what it is
-(:mod:`odihr.parse.cover_lines`, :mod:`odihr.parse.text.terms`), never by its position or by the
-file; a phrase or label wrapped over two lines is joined. The cover is read first; the title block
-over the body (:mod:`odihr.parse.title_blocks`) and the running header fill what it leaves out,
+(:mod:`.cover_lines`, :mod:`odihr.parse.text.terms`), never by its position or by the file;
+a phrase or label wrapped over two lines is joined. The cover is read first; the title block
+over the body (:mod:`.title_blocks`) and the running header fill what it leaves out,
 and outvote a wrong year printed on the cover. A field no page prints stays ``None``.
 """
 
@@ -21,8 +21,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from odihr.parse.countries import site_country
-from odihr.parse.cover_lines import (
+from odihr.parse.metadata.countries import site_country
+from odihr.parse.metadata.cover_lines import (
     ElectionLine,
     clean,
     code_date,
@@ -34,11 +34,11 @@ from odihr.parse.cover_lines import (
     tail_mission,
     voting_days,
 )
+from odihr.parse.metadata.title_blocks import HEADING, PROSE, TOC, body_title_block, running_header
 from odihr.parse.pdf import PdfReport
 from odihr.parse.text import terms
 from odihr.parse.text.dates import VotingDays, is_period, leading_ymd
 from odihr.parse.text.elections import title_case
-from odihr.parse.title_blocks import HEADING, PROSE, TOC, body_title_block, running_header
 from odihr.records import ReportMetadata
 
 #: The title block ends at its first section heading; it is never longer than this.

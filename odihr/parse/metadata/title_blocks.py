@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from odihr.parse.cover_lines import clean
+from odihr.parse.metadata.cover_lines import clean
 from odihr.parse.pdf import PdfReport
 
 #: A numbered section heading (``I. INTRODUCTION``, ``2. FINDINGS``, ``A. BACKGROUND``).
