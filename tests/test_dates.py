@@ -7,7 +7,6 @@ from datetime import date
 import pytest
 
 from odihr.parse.text.dates import (
-    VotingDays,
     find_dates,
     format_dates,
     is_period,
@@ -15,8 +14,11 @@ from odihr.parse.text.dates import (
     parse_dates,
     parse_month_year,
     parse_period,
-    parse_voting_days,
     search_dates,
+)
+from odihr.parse.text.voting_days import (
+    VotingDays,
+    parse_voting_days,
     split_leading_date,
     split_leading_year,
     split_trailing_days,

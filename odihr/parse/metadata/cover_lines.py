@@ -17,18 +17,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from odihr.parse.text import terms
-from odihr.parse.text.dates import (
-    MONTHS,
+from odihr.parse.text.dates import MONTHS, parse_date, parse_dates, parse_month_year
+from odihr.parse.text.elections import title_case
+from odihr.parse.text.voting_days import (
     VotingDays,
-    parse_date,
-    parse_dates,
-    parse_month_year,
     parse_voting_days,
     split_leading_date,
     split_leading_year,
     split_trailing_days,
 )
-from odihr.parse.text.elections import title_case
 
 _FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
 _PAGE = r"\b(?:page|p\.|страница|стр\.)\s*:?\s*\d+(?:\s*(?:of|/|из)\s*\d+)?"

@@ -37,8 +37,9 @@ from odihr.parse.metadata.cover_lines import (
 from odihr.parse.metadata.title_blocks import HEADING, PROSE, TOC, body_title_block, running_header
 from odihr.parse.pdf import PdfReport
 from odihr.parse.text import terms
-from odihr.parse.text.dates import VotingDays, is_period, leading_ymd
+from odihr.parse.text.dates import is_period, leading_ymd
 from odihr.parse.text.elections import title_case
+from odihr.parse.text.voting_days import VotingDays
 from odihr.records import ReportMetadata
 
 #: The title block ends at its first section heading; it is never longer than this.

@@ -5,16 +5,15 @@ Handles single dates (``20 March 2016``, ``30 MAY 1999``, ``20 марта 2016 �
 ``21June 2015``), lists of voting days that share a trailing month or year (``30 October and 13
 November 2016``, ``25 AND 26 SEPTEMBER 1998``, ``31 October, 21 November and 26 December 2004``,
 ``5 November 2000 & 7 January 2001``), periods (``17 February – 2 March 2016``, ``from 18 April to
-2 May 2007``), month-only dates (``October 1996``) and the voting days of an election line
-(:class:`VotingDays`: a list, a span of weeks such as ``24 June - 19 August 2001``, or a year
-only). A footnote marker glued to the year (``20161`` for ``2016`` + note 1) is tolerated,
-because PDF text layers print superscripts inline.
+2 May 2007``) and month-only dates (``October 1996``); the voting days of an election line (a
+list, a span of weeks or a year only) are :mod:`odihr.parse.text.voting_days`. A footnote marker
+glued to the year (``20161`` for ``2016`` + note 1) is tolerated, because PDF text layers print
+superscripts inline.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
 _EN_MONTHS = (
@@ -86,7 +85,7 @@ _ISO_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 #: ``20.03.2016``, ``20.03.2016 г.`` and a document code's ``12-11-1997`` (day first).
 _NUMERIC_RE = re.compile(rf"^(\d{{1,2}})([./-])(\d{{1,2}})\2(\d{{4}}){_YEAR_SUFFIX}$")
 #: US order, ``JUNE 29, 1997``: a month word directly followed by its day.
-_US_ITEM = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?!\s*[./:-]?\d)", re.IGNORECASE)
+US_ITEM = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})(?!\s*[./:-]?\d)", re.IGNORECASE)
 _US_YEAR = re.compile(rf",\s*(?P<year>{_YEAR})$")
 _US_FULL = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY}),?\s+(?P<year>{_YEAR})",
                       re.IGNORECASE)
@@ -94,7 +93,8 @@ _MONTH_YEAR_RE = re.compile(rf"^(?P<month>{_MONTH})\s+(?P<year>{_YEAR}){_YEAR_SU
                             re.IGNORECASE)
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
+    """``text`` with its spaces folded (no-break ones too) and edge punctuation dropped."""
     return " ".join(text.replace("\u00a0", " ").split()).strip(" .;:")
 
 
@@ -138,11 +138,11 @@ def _resolve(items: list[tuple[int, int | None, int | None]]) -> tuple[date, ...
     return tuple(reversed(dates))
 
 
-def _day_first(text: str) -> str:
+def day_first(text: str) -> str:
     """US order to day-first: ``June 29, 1997`` -> ``29 June 1997``; other text unchanged."""
-    if not _US_ITEM.search(text) or not _US_YEAR.search(text):
+    if not US_ITEM.search(text) or not _US_YEAR.search(text):
         return text
-    swapped = _US_ITEM.sub(lambda m: f"{m['day']} {m['month']}", text)
+    swapped = US_ITEM.sub(lambda m: f"{m['day']} {m['month']}", text)
     return _US_YEAR.sub(lambda m: f" {m['year']}", swapped)
 
 
@@ -159,7 +159,7 @@ def parse_dates(text: str) -> tuple[date, ...]:
     Raises:
         ValueError: ``text`` is not (only) a date or list of dates.
     """
-    cleaned = _clean(text)
+    cleaned = clean_text(text)
     iso = _ISO_RE.match(cleaned)
     if iso:
         return (date(int(iso[1]), int(iso[2]), int(iso[3])),)
@@ -169,7 +169,7 @@ def parse_dates(text: str) -> tuple[date, ...]:
             return (date(int(numeric[4]), int(numeric[3]), int(numeric[1])),)
         except ValueError:
             raise ValueError(f"no such day: {text!r}") from None
-    cleaned = _day_first(cleaned)
+    cleaned = day_first(cleaned)
     match = DATE_LIST_RE.fullmatch(cleaned)
     if not match:
         raise ValueError(f"not a date: {text!r}")
@@ -186,7 +186,7 @@ def parse_date(text: str) -> date:
 
 def parse_period(text: str) -> tuple[date, date]:
     """Parse a period such as ``"17 February – 2 March 2016"`` or ``"2 – 4 June 2020"``."""
-    match = _PERIOD_RE.match(_clean(text))
+    match = _PERIOD_RE.match(clean_text(text))
     if not match:
         raise ValueError(f"not a period: {text!r}")
     start, end = _resolve(_items(match["start"]) + _items(match["end"]))
@@ -206,7 +206,7 @@ def is_period(text: str) -> bool:
 
 def parse_month_year(text: str) -> tuple[int, int]:
     """Parse a month-only date such as ``"October 1996"`` into ``(year, month)``."""
-    match = _MONTH_YEAR_RE.match(_clean(text))
+    match = _MONTH_YEAR_RE.match(clean_text(text))
     if not match:
         raise ValueError(f"not a month and year: {text!r}")
     return _year(match["year"]), MONTHS[match["month"].lower()]
@@ -224,7 +224,7 @@ def find_dates(text: str, *, first_only: bool = False) -> list[date]:
     is joined to by a list or a dash); days without a month and year after them are skipped."""
     found: list[date] = []
     text = _US_FULL.sub(lambda m: f"{m['day']} {m['month']} {m['year']}", " ".join(text.split()))
-    for match in _ANY_DATES_RE.finditer(_day_first(text)):
+    for match in _ANY_DATES_RE.finditer(day_first(text)):
         try:
             found.extend(_resolve(_items(match.group())))
         except ValueError:
@@ -272,96 +272,3 @@ def leading_ymd(value: object) -> date | None:
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None
-
-
-# --- the voting days an election line prints ------------------------------------------------
-
-_YEAR_ONLY = re.compile(r"^(?:1[89]|20)\d{2}$")
-_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d{2})\s+(?P<rest>[^\W\d_].*)$")
-#: What may separate an election phrase from its dates: ``, `` ``–`` ``-`` ``:`` or a space.
-_SEPARATORS = " ,;:–—-"
-
-
-@dataclass(frozen=True)
-class VotingDays:
-    """The voting days a cover prints: a list of days, a span (first and last day of an
-    election held over weeks, ``24 June - 19 August 2001``), or a year only (``2009``)."""
-
-    dates: tuple[date, ...]
-    year: int
-    span: bool = False
-
-    def text(self) -> str:
-        """As the site titles elections: ``30 October and 13 November 2016``,
-        ``24 June – 19 August 2001``, ``2009``."""
-        if not self.dates:
-            return str(self.year)
-        if self.span:
-            start, end = self.dates
-            first = format_dates((start,))
-            if start.year == end.year:
-                first = first.rsplit(" ", 1)[0]
-                if start.month == end.month:
-                    first = first.split(" ", 1)[0]
-            return f"{first} – {format_dates((end,))}"
-        return format_dates(self.dates)
-
-
-def parse_voting_days(text: str) -> VotingDays:
-    """Read the voting days of an election line: a date or list (:func:`parse_dates`), a span
-    (:func:`parse_period`) or a bare year.
-
-    Raises:
-        ValueError: ``text`` is none of these.
-    """
-    cleaned = _clean(text)
-    if _YEAR_ONLY.match(cleaned):
-        return VotingDays((), int(cleaned))
-    try:
-        dates = parse_dates(cleaned)
-    except ValueError:
-        start, end = parse_period(_day_first(cleaned))
-        return VotingDays((start, end), end.year, span=True)
-    return VotingDays(dates, dates[-1].year)
-
-
-def split_trailing_days(line: str) -> tuple[str, VotingDays] | None:
-    """Split ``Parliamentary Elections, 25 AND 26 SEPTEMBER 1998`` (or ``… – 4 December 2011``,
-    ``… JUNE 29, 1997``, ``… 2007``) into the words before the dates and the dates.
-
-    The longest tail of whole words that reads as voting days wins; ``None`` when the line does
-    not end with voting days or has nothing before them.
-    """
-    words = line.split()
-    for start in range(1, len(words)):
-        head = " ".join(words[:start]).rstrip(_SEPARATORS)
-        tail = " ".join(words[start:]).lstrip(_SEPARATORS)
-        if not head or not tail or not tail[0].isdigit() and not _US_ITEM.match(tail):
-            continue
-        try:
-            days = parse_voting_days(tail)
-        except ValueError:
-            continue
-        last = head.split()[-1].lower().rstrip(".,")
-        if not days.dates and (last in MONTHS or last[-1:].isdigit()):
-            return None  # the year of a date ("20 March 2016"), not a year on its own
-        return head, days
-    return None
-
-
-def split_leading_year(line: str) -> tuple[VotingDays, str] | None:
-    """``2009 PARLIAMENTARY ELECTIONS`` -> (the year 2009, ``PARLIAMENTARY ELECTIONS``)."""
-    match = _LEADING_YEAR.match(" ".join(line.split()))
-    return (VotingDays((), int(match["year"])), match["rest"]) if match else None
-
-
-def split_leading_date(line: str) -> tuple[date, str] | None:
-    """``21 January 2019 Warsaw`` -> (2019-01-21, ``Warsaw``): one date, then other words."""
-    words = line.split()
-    for end in range(len(words) - 1, 0, -1):
-        try:
-            found = parse_date(" ".join(words[:end]).rstrip(_SEPARATORS))
-        except ValueError:
-            continue
-        return found, " ".join(words[end:]).lstrip(_SEPARATORS)
-    return None
