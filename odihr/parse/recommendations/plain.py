@@ -26,13 +26,12 @@ from odihr.parse.document.headings import LETTER, split_number
 from odihr.parse.document.joining import is_capitalised
 from odihr.parse.document.layout import Line, body_size, content_lines
 from odihr.parse.pdf import PdfReport
+from odihr.parse.recommendations.lines import find_heading, section_lines
 from odihr.parse.recommendations.section import (
     REC_WORD,
     Item,
     SectionReader,
     ends_chapter,
-    find_heading,
-    section_lines,
 )
 
 #: Bullet glyphs, alone or glued to the first word.

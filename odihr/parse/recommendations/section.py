@@ -1,21 +1,22 @@
 """Walking a recommendations section: its numbered items, parts and topics.
 
 The section starts at a heading line (found by :mod:`.reader`) and is read
-line by line with positions and font sizes (:mod:`odihr.parse.document.layout`); see that module's
-doc for the rules. :func:`read_section` gives the numbered items; the unnumbered reader
+line by line with positions and font sizes (:mod:`.lines`); see :mod:`.reader`'s doc
+for the rules. :func:`read_section` gives the numbered items; the unnumbered reader
 (:mod:`odihr.parse.recommendations.plain`) reuses the section's lines and sub-heading rules.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from odihr.parse.document.headings import LETTER, NONE, annex_heading, split_number
 from odihr.parse.document.joining import is_capitalised
 from odihr.parse.document.layout import Line, body_size, content_lines
 from odihr.parse.pdf import PdfReport
+from odihr.parse.recommendations.lines import Lookahead, section_lines
 
 #: The word of the section heading, in the languages ODIHR publishes in.
 REC_WORD = (r"RECOMMENDATIONS|РЕКОМЕНДАЦИИ|РЕКОМЕНДАЦІЇ|RECOMMANDATIONS|EMPFEHLUNGEN|"
@@ -61,7 +62,7 @@ def read_section(pdf: PdfReport, start: int, heading: str, nth: int = 0) \
     elif split_number(heading).style == LETTER:  # ``B. Recommendations``: ``C.`` ends it
         reader.sibling = split_number(heading).number
     confirmed: list[Line] = []
-    lines = _Lookahead(section_lines(pdf, start, heading, confirmed, nth))
+    lines = Lookahead(section_lines(pdf, start, heading, confirmed, nth))
     for line in lines:
         reader.head = confirmed[0] if confirmed else None
         if not reader.feed(line, lines.rest()):
@@ -220,71 +221,6 @@ class SectionReader:
             if part is not None and not priority and item.section is None:
                 item.section = part.title
         return self.items
-
-
-def section_lines(pdf: PdfReport, start: int, heading: str,
-                   confirmed: list[Line] | None = None, nth: int = 0) -> Iterator[Line]:
-    """Body lines after the heading, page by page (lazily): no running lines or footnotes.
-    ``confirmed`` gets the heading's line when it is found set apart as a heading."""
-    for number in range(start, pdf.page_count + 1):
-        lines = content_lines(pdf, number)
-        if number == start:
-            first = find_heading(lines, heading, nth)
-            if first is None:
-                return
-            if confirmed is not None:
-                confirmed.append(lines[first])
-            lines = lines[first + 1:]
-        size = body_size(lines)
-        for line in lines:
-            if line.marks and line.marks[0].x0 < line.x0:
-                break  # a footnote (its number comes first): the rest of the page is notes
-            if line.size >= size - 0.5:
-                yield line
-
-
-def find_heading(lines: Sequence[Line], heading: str, nth: int = 0) -> int | None:
-    """Index of the ``nth`` line printing ``heading`` set apart as a heading (bold, larger,
-    capitals or standing alone), or ``None``."""
-    key = re.sub(r"\d+$|\s", "", heading)  # no spaces, no footnote number
-    size = body_size(lines)
-    found = [i for i, ln in enumerate(lines) if re.sub(r"\s", "", ln.text) == key
-             and (ln.bold or ln.size > size or is_capitalised(ln.text) or _alone(lines, i))]
-    return found[nth] if nth < len(found) else None
-
-
-def _alone(lines: Sequence[Line], index: int) -> bool:
-    """A heading in body type: a numbered title-case line standing apart from the lines around
-    it (a gap above and below wider than the line spacing)."""
-    line = lines[index]
-    if split_number(line.text).style == NONE:
-        return False
-    above = line.top - lines[index - 1].bottom if index > 0 else line.size
-    below = lines[index + 1].top - line.bottom if index + 1 < len(lines) else line.size
-    return min(above, below) > 0.6 * line.size
-
-
-class _Lookahead:
-    """Iterate lines while peeking at the ones after the current line (read on demand)."""
-
-    def __init__(self, lines: Iterator[Line]) -> None:
-        self._lines = lines
-        self._ahead: list[Line] = []
-
-    def __iter__(self) -> Iterator[Line]:
-        return self
-
-    def __next__(self) -> Line:
-        return self._ahead.pop(0) if self._ahead else next(self._lines)
-
-    def rest(self, count: int = 1) -> list[Line]:
-        """The next ``count`` lines, without consuming them."""
-        while len(self._ahead) < count:
-            line = next(self._lines, None)
-            if line is None:
-                break
-            self._ahead.append(line)
-        return self._ahead[:count]
 
 
 def item_match(line: Line) -> tuple[int, str, int] | None:
