@@ -15,16 +15,18 @@ from odihr.parse.document.headings import NONE, split_number
 from odihr.parse.document.joining import is_capitalised
 from odihr.parse.document.layout import Line, body_size, content_lines
 from odihr.parse.pdf import PdfReport
+from odihr.parse.recommendations.settings import DEFAULT_SETTINGS, RecommendationSettings
 
 
 def section_lines(pdf: PdfReport, start: int, heading: str,
-                   confirmed: list[Line] | None = None, nth: int = 0) -> Iterator[Line]:
+                  confirmed: list[Line] | None = None, nth: int = 0,
+                  settings: RecommendationSettings = DEFAULT_SETTINGS) -> Iterator[Line]:
     """Body lines after the heading, page by page (lazily): no running lines or footnotes.
     ``confirmed`` gets the heading's line when it is found set apart as a heading."""
     for number in range(start, pdf.page_count + 1):
         lines = content_lines(pdf, number)
         if number == start:
-            first = find_heading(lines, heading, nth)
+            first = find_heading(lines, heading, nth, settings)
             if first is None:
                 return
             if confirmed is not None:
@@ -34,21 +36,23 @@ def section_lines(pdf: PdfReport, start: int, heading: str,
         for line in lines:
             if line.marks and line.marks[0].x0 < line.x0:
                 break  # a footnote (its number comes first): the rest of the page is notes
-            if line.size >= size - 0.5:
+            if line.size >= size - settings.size_step:
                 yield line
 
 
-def find_heading(lines: Sequence[Line], heading: str, nth: int = 0) -> int | None:
+def find_heading(lines: Sequence[Line], heading: str, nth: int = 0,
+                 settings: RecommendationSettings = DEFAULT_SETTINGS) -> int | None:
     """Index of the ``nth`` line printing ``heading`` set apart as a heading (bold, larger,
     capitals or standing alone), or ``None``."""
     key = re.sub(r"\d+$|\s", "", heading)  # no spaces, no footnote number
     size = body_size(lines)
     found = [i for i, ln in enumerate(lines) if re.sub(r"\s", "", ln.text) == key
-             and (ln.bold or ln.size > size or is_capitalised(ln.text) or _alone(lines, i))]
+             and (ln.bold or ln.size > size or is_capitalised(ln.text)
+                  or _alone(lines, i, settings))]
     return found[nth] if nth < len(found) else None
 
 
-def _alone(lines: Sequence[Line], index: int) -> bool:
+def _alone(lines: Sequence[Line], index: int, settings: RecommendationSettings) -> bool:
     """A heading in body type: a numbered title-case line standing apart from the lines around
     it (a gap above and below wider than the line spacing)."""
     line = lines[index]
@@ -56,7 +60,7 @@ def _alone(lines: Sequence[Line], index: int) -> bool:
         return False
     above = line.top - lines[index - 1].bottom if index > 0 else line.size
     below = lines[index + 1].top - line.bottom if index + 1 < len(lines) else line.size
-    return min(above, below) > 0.6 * line.size
+    return min(above, below) > settings.alone_gap * line.size
 
 
 class Lookahead:

@@ -33,13 +33,10 @@ from odihr.parse.recommendations.section import (
     SectionReader,
     ends_chapter,
 )
+from odihr.parse.recommendations.settings import DEFAULT_SETTINGS, RecommendationSettings
 
 #: Bullet glyphs, alone or glued to the first word.
 BULLET = re.compile(r"^(?:[•●▪■◦·∙○◆►➢➤✓\uf0b7\uf0a7\uf0d8]|[-–—*o])(?=\s|$)|^[•●▪■◦·∙○◆►➢➤]")
-#: A paragraph gap is wider than the line spacing by this share of the font size.
-PARAGRAPH_GAP = 0.4
-#: A first line indented by more than this many points starts a paragraph.
-INDENT = 8.0
 
 
 @dataclass
@@ -51,26 +48,26 @@ class _Paragraph:
 
 
 def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool = False,
-               nth: int = 0) -> list[Item]:
+               nth: int = 0, settings: RecommendationSettings = DEFAULT_SETTINGS) -> list[Item]:
     """The unnumbered recommendations under the heading on page ``start`` (see module doc);
     with ``bullets_only``, paragraphs without bullets are no recommendations."""
     first = content_lines(pdf, start)
-    index = find_heading(first, heading, nth)
+    index = find_heading(first, heading, nth, settings)
     if index is None:
         return []
     head = first[index]
-    reader = SectionReader(body_size(first), heading)
+    reader = SectionReader(body_size(first), heading, settings)
     if split_number(heading).style == LETTER:
         reader.sibling = split_number(heading).number
     paragraphs: list[_Paragraph] = []
     headings_seen = False
-    for line in section_lines(pdf, start, heading, None, nth):
+    for line in section_lines(pdf, start, heading, None, nth, settings):
         text = line.text
-        styled = line.bold or line.size >= reader.size + 0.5
+        styled = line.bold or line.size >= reader.size + settings.size_step
         if styled and _is_heading(line):
             if ends_chapter(text, reader.letter) or reader._next_sibling(text) or \
-                    line.size > head.size + 0.5 or \
-                    _same_style(line, head) and not _lettered(line, reader) and \
+                    line.size > head.size + settings.size_step or \
+                    _same_style(line, head, settings) and not _lettered(line, reader) and \
                     not re.search(REC_WORD, text.upper()):
                 break
             if reader._part(text):
@@ -83,7 +80,8 @@ def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool =
             headings_seen = True
             paragraphs.append(_Paragraph(part=-2))  # a heading closes the paragraph
             continue
-        _add_line(paragraphs, line, len(reader.parts) - 1, reader.section, headings_seen)
+        _add_line(paragraphs, line, len(reader.parts) - 1, reader.section, headings_seen,
+                  settings)
     if bullets_only and not any(p.bullet for p in paragraphs):
         return []
     items = _items(paragraphs, headings_seen)
@@ -96,8 +94,8 @@ def _is_heading(line: Line) -> bool:
     return len(text) < 120 and not (text.endswith((".", ";", ",")) and len(text.split()) > 6)
 
 
-def _same_style(line: Line, head: Line) -> bool:
-    return abs(line.size - head.size) < 0.5 and line.bold == head.bold and \
+def _same_style(line: Line, head: Line, settings: RecommendationSettings) -> bool:
+    return abs(line.size - head.size) < settings.size_step and line.bold == head.bold and \
         is_capitalised(line.text) == is_capitalised(head.text)
 
 
@@ -106,30 +104,31 @@ def _lettered(line: Line, reader: SectionReader) -> bool:
 
 
 def _add_line(paragraphs: list[_Paragraph], line: Line, part: int, section: str | None,
-              after_heading: bool) -> None:
+              after_heading: bool, settings: RecommendationSettings) -> None:
     """Append a body line to the current paragraph or start a new one."""
     bullet = bool(BULLET.match(line.text))
     current = paragraphs[-1] if paragraphs and paragraphs[-1].part != -2 else None
-    if current is None or bullet or _starts_paragraph(current, line):
+    if current is None or bullet or _starts_paragraph(current, line, settings):
         paragraphs.append(_Paragraph([line], part, section, bullet))
         return
     current.lines.append(line)
 
 
-def _starts_paragraph(current: _Paragraph, line: Line) -> bool:
+def _starts_paragraph(current: _Paragraph, line: Line, settings: RecommendationSettings) \
+        -> bool:
     previous = current.lines[-1]
     if current.bullet:
         bullet_text = current.lines[0].words[1].x0 if len(current.lines[0].words) > 1 \
             else current.lines[0].x0
-        return line.x0 < bullet_text - 2 and _gap(current, line)
+        return line.x0 < bullet_text - 2 and _gap(current, line, settings)
     if line.page != previous.page:
         return previous.text.endswith((".", "!", "?", ":", ";")) and line.text[:1].isupper()
-    if line.x0 > current.lines[0].x0 + INDENT and previous.text.endswith((".", ":", ";")):
+    if line.x0 > current.lines[0].x0 + settings.indent and previous.text.endswith((".", ":", ";")):
         return True
-    return _gap(current, line)
+    return _gap(current, line, settings)
 
 
-def _gap(current: _Paragraph, line: Line) -> bool:
+def _gap(current: _Paragraph, line: Line, settings: RecommendationSettings) -> bool:
     """A gap above ``line`` wider than the paragraph's line spacing."""
     previous = current.lines[-1]
     if line.page != previous.page:
@@ -138,7 +137,7 @@ def _gap(current: _Paragraph, line: Line) -> bool:
     gaps = [b.top - a.bottom for a, b in zip(current.lines, current.lines[1:], strict=False)
             if a.page == b.page]
     spacing = median(gaps) if gaps else 0.35 * line.size
-    return gap > spacing + PARAGRAPH_GAP * line.size
+    return gap > spacing + settings.paragraph_gap * line.size
 
 
 def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[Item]:

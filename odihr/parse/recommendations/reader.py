@@ -46,6 +46,7 @@ from odihr.parse.recommendations.section import (
     Item,
     read_section,
 )
+from odihr.parse.recommendations.settings import DEFAULT_SETTINGS, RecommendationSettings
 from odihr.records import Recommendation
 
 #: Phrases saying a recommendation repeats an earlier one (see :func:`previously_recommended`).
@@ -59,7 +60,8 @@ PREVIOUSLY = re.compile(
     re.IGNORECASE)
 
 
-def read_recommendations(pdf: PdfReport) -> tuple[Recommendation, ...]:
+def read_recommendations(pdf: PdfReport, settings: RecommendationSettings = DEFAULT_SETTINGS) \
+        -> tuple[Recommendation, ...]:
     """The report's recommendations in order; ``()`` when it has no recommendations section.
 
     Numbered items are read as printed; a section of bulleted or unnumbered paragraphs gives its
@@ -72,11 +74,12 @@ def read_recommendations(pdf: PdfReport) -> tuple[Recommendation, ...]:
     starts = _section_starts(pdf)
     found: tuple[int, str] | None = None
     for page, text, nth in starts:
-        items, confirmed = read_section(pdf, page, text, nth)
+        items, confirmed = read_section(pdf, page, text, nth, settings)
         numbered = True
         combined = is_combined_heading(text)
         if confirmed and not items:
-            items = read_plain(pdf, page, text, bullets_only=combined, nth=nth)
+            items = read_plain(pdf, page, text, bullets_only=combined, nth=nth,
+                               settings=settings)
             numbered = False
             printed = [m for m in (ITEM.match(i.lines[0]) for i in items if i.lines) if m]
             if items and len(printed) * 2 > len(items):

@@ -17,6 +17,7 @@ from odihr.parse.document.joining import is_capitalised
 from odihr.parse.document.layout import Line, body_size, content_lines
 from odihr.parse.pdf import PdfReport
 from odihr.parse.recommendations.lines import Lookahead, section_lines
+from odihr.parse.recommendations.settings import DEFAULT_SETTINGS, RecommendationSettings
 
 #: The word of the section heading, in the languages ODIHR publishes in.
 REC_WORD = (r"RECOMMENDATIONS|РЕКОМЕНДАЦИИ|РЕКОМЕНДАЦІЇ|RECOMMANDATIONS|EMPFEHLUNGEN|"
@@ -24,12 +25,8 @@ REC_WORD = (r"RECOMMENDATIONS|РЕКОМЕНДАЦИИ|РЕКОМЕНДАЦІЇ|
 PRIORITY_WORD = re.compile(r"PRIORIT|ПРИОРИТЕТ|ПРІОРИТЕТ|KRYESOR", re.IGNORECASE)
 #: An item's opening: ``12.``, ``12)``, ``12 .``; the text may follow.
 ITEM = re.compile(r"^(\d{1,3}) ?[.)](?!\d)\s*(.*)$")
-#: A bare number in a column of its own: the gap to the text is at least this share of the size.
-NUMBER_COLUMN_GAP = 1.0
 #: A short sub-heading naming recommendations (``Other Recommendations``), in any case.
 PART_HEADING = re.compile(rf"^(?:[^\W\d_]+\s+){{0,2}}(?:{REC_WORD})\s*$", re.IGNORECASE)
-#: An item's number sits within this many points of the first item's number.
-NUMBER_ALIGNMENT = 8.0
 
 @dataclass
 class Item:
@@ -52,17 +49,17 @@ class Part:
     title: str
     priority: bool
 
-def read_section(pdf: PdfReport, start: int, heading: str, nth: int = 0) \
-        -> tuple[list[Item], bool]:
+def read_section(pdf: PdfReport, start: int, heading: str, nth: int = 0,
+                 settings: RecommendationSettings = DEFAULT_SETTINGS) -> tuple[list[Item], bool]:
     """Walk the section's lines from its heading on page ``start``: its numbered items, and
     whether the heading was found set apart as a heading on the page."""
-    reader = SectionReader(body_size(content_lines(pdf, start)), heading)
+    reader = SectionReader(body_size(content_lines(pdf, start)), heading, settings)
     if PRIORITY_WORD.search(heading):  # the list opens directly with its priority part
         reader.parts.append(Part("", heading, True))
     elif split_number(heading).style == LETTER:  # ``B. Recommendations``: ``C.`` ends it
         reader.sibling = split_number(heading).number
     confirmed: list[Line] = []
-    lines = Lookahead(section_lines(pdf, start, heading, confirmed, nth))
+    lines = Lookahead(section_lines(pdf, start, heading, confirmed, nth, settings))
     for line in lines:
         reader.head = confirmed[0] if confirmed else None
         if not reader.feed(line, lines.rest()):
@@ -82,8 +79,10 @@ def ends_chapter(text: str, letter: str | None) -> bool:
 class SectionReader:
     """The state of one walk through a recommendations section."""
 
-    def __init__(self, size: float, heading: str = "") -> None:
+    def __init__(self, size: float, heading: str = "",
+                 settings: RecommendationSettings = DEFAULT_SETTINGS) -> None:
         self.size = size
+        self.settings = settings
         self.heading = heading
         self.items: list[Item] = []
         self.parts: list[Part] = []  # sub-sections: priority/other or groups
@@ -99,7 +98,7 @@ class SectionReader:
     def feed(self, line: Line, rest: Sequence[Line]) -> bool:
         """Take one line; ``False`` when it ends the section."""
         text = line.text
-        styled = line.bold or line.size >= self.size + 0.5
+        styled = line.bold or line.size >= self.size + self.settings.size_step
         capital = styled and is_capitalised(text)
         heading = None
         if not capital and self._item(line):
@@ -113,10 +112,10 @@ class SectionReader:
             return False  # the next section, capitalised or numbered, or an annex
         elif (styled and (self.text_x is None or line.x0 < self.text_x - 2)) or \
                 _looks_like_topic(line, rest, self.items, self.number_x, self._expected(),
-                                  self.letter, self._may_restart()):
+                                  self.letter, self._may_restart(), self.settings):
             previous = self.last_heading
             wrapped = previous is not None and previous.bold == line.bold and \
-                line.top - previous.bottom < 0.5 * line.size
+                line.top - previous.bottom < self.settings.heading_wrap_gap * line.size
             numbered = split_number(text, self.letter)
             if numbered.style == LETTER and not wrapped:
                 self.letter, text = numbered.number, numbered.title
@@ -141,9 +140,9 @@ class SectionReader:
         head = self.head
         if head is None or split_number(line.text, self.letter).style == LETTER:
             return False
-        same = abs(line.size - head.size) < 0.5 and line.bold == head.bold and \
+        same = abs(line.size - head.size) < self.settings.size_step and line.bold == head.bold and \
             is_capitalised(line.text) == is_capitalised(head.text)
-        item = item_match(rest[0]) if rest else None
+        item = item_match(rest[0], self.settings) if rest else None
         return same and not (item and item[0] == self._expected())
 
     def _expected(self) -> int:
@@ -158,13 +157,14 @@ class SectionReader:
 
     def _item(self, line: Line) -> bool:
         """Start an item when the line opens with the next number at the numbers' edge."""
-        match = item_match(line)
+        match = item_match(line, self.settings)
         if not match:
             return False
         number, body, text_word = match
         if number != self._expected() and not (self.restart and number == 1):
             return False
-        if self.number_x is not None and abs(line.x0 - self.number_x) > NUMBER_ALIGNMENT:
+        if self.number_x is not None and abs(line.x0 - self.number_x) > \
+                self.settings.number_alignment:
             return False
         if self.number_x is None:
             self.number_x = line.x0
@@ -178,7 +178,7 @@ class SectionReader:
     def _plain_part(self, line: Line, rest: Sequence[Line]) -> bool:
         """A sub-heading in body type: a short line naming recommendations, naming priority or
         after another sub-heading, right before an item or a bold topic heading."""
-        item = item_match(rest[0]) if rest else None
+        item = item_match(rest[0], self.settings) if rest else None
         before = rest[0].bold if rest else False
         return bool(PART_HEADING.match(line.text)) and line.text[:1].isupper() and \
             (before or item is not None and item[0] in (1, self._expected())) and \
@@ -223,7 +223,8 @@ class SectionReader:
         return self.items
 
 
-def item_match(line: Line) -> tuple[int, str, int] | None:
+def item_match(line: Line, settings: RecommendationSettings = DEFAULT_SETTINGS) \
+        -> tuple[int, str, int] | None:
     """An item's opening: its number, the text after it, and the index of the text's first word.
 
     The number ends with a dot or a parenthesis (``12.``, ``12)``, ``12 .``), or stands alone in
@@ -236,7 +237,7 @@ def item_match(line: Line) -> tuple[int, str, int] | None:
         return int(match.group(1)), match.group(2), used
     words = line.words
     if len(words) > 1 and re.fullmatch(r"\d{1,3}", words[0].text) and \
-            words[1].x0 - words[0].x1 >= NUMBER_COLUMN_GAP * line.size:
+            words[1].x0 - words[0].x1 >= settings.number_column_gap * line.size:
         return int(words[0].text), " ".join(w.text for w in words[1:]), 1
     return None
 
@@ -264,20 +265,21 @@ def _ends_section(text: str, rest: Sequence[Line], expected: int, letter: str | 
 
 def _looks_like_topic(line: Line, rest: Sequence[Line], items: Sequence[Item],
                       number_x: float | None, expected: int, letter: str | None,
-                      restart: bool = False) -> bool:
+                      restart: bool = False, settings: RecommendationSettings = DEFAULT_SETTINGS
+                      ) -> bool:
     """An unstyled topic heading: a short capitalised line left of the item text, ending no
     sentence, after a finished item (or lettered, before the first) and right before the next
     item (or item 1 where the numbering may ``restart``)."""
     if not rest:
         return False
-    item = item_match(rest[0])
+    item = item_match(rest[0], settings)
     if item is None or item[0] != expected and not (restart and item[0] == 1) or \
-            len(line.text) >= 60 or \
+            len(line.text) >= settings.topic_max_chars or \
             not line.text[:1].isupper() or line.text.endswith((".", ",", ";", ":")):
         return False
     if not items or number_x is None:
         return split_number(line.text, letter).style == LETTER and \
             (letter is None or _next_letter(letter, split_number(line.text, letter).number or ""))
     last = items[-1].lines[-1] if items[-1].lines else ""
-    return line.x0 <= number_x + NUMBER_ALIGNMENT and last.endswith((".", ";"))
+    return line.x0 <= number_x + settings.number_alignment and last.endswith((".", ";"))
 
