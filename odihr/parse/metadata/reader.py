@@ -34,6 +34,7 @@ from odihr.parse.metadata.cover_lines import (
     tail_mission,
     voting_days,
 )
+from odihr.parse.metadata.settings import DEFAULT_SETTINGS, MetadataSettings
 from odihr.parse.metadata.title_blocks import HEADING, PROSE, TOC, body_title_block, running_header
 from odihr.parse.pdf import PdfReport
 from odihr.parse.text import terms
@@ -41,11 +42,6 @@ from odihr.parse.text.dates import is_period, leading_ymd
 from odihr.parse.text.elections import title_case
 from odihr.parse.text.voting_days import VotingDays
 from odihr.records import ReportMetadata
-
-#: The title block ends at its first section heading; it is never longer than this.
-TITLE_BLOCK_MAX_LINES = 24
-#: Pages read to detect the language and, failing the title block, the mission.
-SAMPLE_PAGES = 4
 
 __all__ = ["body_title_block", "read_metadata", "running_header"]
 
@@ -88,12 +84,13 @@ class _Reading:
             self.election = replace(self.election, days=found.days)
 
 
-def _read(lines: list[str], reading: _Reading, *, title_block: bool) -> None:
+def _read(lines: list[str], reading: _Reading, *, title_block: bool,
+          settings: MetadataSettings = DEFAULT_SETTINGS) -> None:
     """Classify ``lines`` one by one into ``reading``; in a title block, stop at the body."""
     awaiting_dates = False
     opening = ""  # an unclassified line that may open a phrase or label wrapped over two lines
     previous = ""
-    for raw in lines[:TITLE_BLOCK_MAX_LINES] if title_block else lines:
+    for raw in lines[:settings.title_block_max_lines] if title_block else lines:
         line = clean(raw)
         if not line or _NOISE.search(line):
             continue
@@ -253,7 +250,8 @@ def _fallback_country(printed: str | None) -> str | None:
     return title_case(bare.upper())
 
 
-def read_metadata(pdf: PdfReport) -> ReportMetadata:
+def read_metadata(pdf: PdfReport, settings: MetadataSettings = DEFAULT_SETTINGS) \
+        -> ReportMetadata:
     """Read the report's metadata from its cover, the title block over its body and its running
     header, in that order: the first value found for a field wins.
 
@@ -261,10 +259,11 @@ def read_metadata(pdf: PdfReport) -> ReportMetadata:
     known report title is found (e.g. a handbook).
     """
     reading = _Reading()
-    _read(pdf.text(1).splitlines(), reading, title_block=True)
-    _read(body_title_block(pdf), reading, title_block=False)
-    _read(running_header(pdf), reading, title_block=False)
-    sample = "\n".join(pdf.text(n) for n in range(1, min(pdf.page_count, SAMPLE_PAGES) + 1))
+    _read(pdf.text(1).splitlines(), reading, title_block=True, settings=settings)
+    _read(body_title_block(pdf, settings), reading, title_block=False)
+    _read(running_header(pdf, settings), reading, title_block=False)
+    pages = range(1, min(pdf.page_count, settings.sample_pages) + 1)
+    sample = "\n".join(pdf.text(n) for n in pages)
     reading.offer("mission_type", terms.mission_from_text(sample))
     published = _published_on(pdf, reading)
     election = _election(reading, published)

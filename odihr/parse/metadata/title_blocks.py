@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from odihr.parse.metadata.cover_lines import clean
+from odihr.parse.metadata.settings import DEFAULT_SETTINGS, MetadataSettings
 from odihr.parse.pdf import PdfReport
 
 #: A numbered section heading (``I. INTRODUCTION``, ``2. FINDINGS``, ``A. BACKGROUND``).
@@ -17,22 +18,14 @@ TOC = re.compile(r"^(?:table\s+of\s+)?contents$|^содержание$", re.IGNO
 #: A line of running text (three lower-case words and more), never part of a title block.
 PROSE = re.compile(r"[a-zа-я]{3,}\s+[a-zа-я]{3,}\s+[a-zа-я]{3,}.{40,}")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…)\s*\d+$")
-#: Pages (from page 2) whose top lines are compared to find the running header.
-HEADER_PAGES = 8
-#: How many top lines of a page may belong to the running header.
-HEADER_DEPTH = 4
-#: Lines the title block over the body's first section may take, running header included.
-BODY_BLOCK_MAX_LINES = 12
-#: Pages searched for the first page of the body.
-BODY_PAGES = 5
 
 
-def running_header(pdf: PdfReport) -> list[str]:
+def running_header(pdf: PdfReport, settings: MetadataSettings = DEFAULT_SETTINGS) -> list[str]:
     """Lines repeated at the top of at least two pages after the first, in printed order."""
     tops: list[list[str]] = []
-    for number in range(2, min(pdf.page_count, HEADER_PAGES) + 1):
+    for number in range(2, min(pdf.page_count, settings.header_pages) + 1):
         lines = [line for line in map(clean, pdf.text(number).splitlines()) if line]
-        tops.append(lines[:HEADER_DEPTH])
+        tops.append(lines[:settings.header_depth])
     counts = Counter(line for top in tops for line in set(top))
     header: list[str] = []
     for top in tops:
@@ -42,19 +35,20 @@ def running_header(pdf: PdfReport) -> list[str]:
     return header
 
 
-def body_title_block(pdf: PdfReport) -> list[str]:
+def body_title_block(pdf: PdfReport, settings: MetadataSettings = DEFAULT_SETTINGS) \
+        -> list[str]:
     """The title block over the first section of the body (after the cover and contents):
     ``REPUBLIC OF MOLDOVA PARLIAMENTARY ELECTIONS 2009`` / ``OSCE/ODIHR Needs Assessment Mission
     Report`` / ``I. INTRODUCTION``. Empty when the first page of text does not open with a few
     short lines and a heading."""
-    for number in range(2, min(pdf.page_count, BODY_PAGES) + 1):
+    for number in range(2, min(pdf.page_count, settings.body_pages) + 1):
         lines = [line for line in map(clean, pdf.text(number).splitlines()) if line]
         if not lines:
             continue
-        if any(TOC.match(line) for line in lines[:HEADER_DEPTH + 1]) \
+        if any(TOC.match(line) for line in lines[:settings.header_depth + 1]) \
                 or sum(bool(_TOC_ENTRY.search(line)) for line in lines) >= 3:
             continue
-        heading = next((i for i, line in enumerate(lines[:BODY_BLOCK_MAX_LINES])
+        heading = next((i for i, line in enumerate(lines[:settings.body_block_max_lines])
                         if HEADING.match(line)), None)
         block = lines[:heading] if heading else []
         return [] if any(PROSE.search(line) for line in block) else block
