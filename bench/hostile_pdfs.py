@@ -32,8 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from odihr.isolation import PARSER_BUG, ParseLimits, ParsePool  # noqa: E402
+from odihr.isolation import ParseLimits, ParsePool  # noqa: E402
 from odihr.parse_job import parse_file  # noqa: E402
+from odihr.parse_worker import PARSER_BUG  # noqa: E402
 from odihr.settings import Settings  # noqa: E402
 
 from hostile import (  # noqa: E402

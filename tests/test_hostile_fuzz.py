@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from odihr.isolation import PARSER_BUG, ParseLimits, ParsePool
+from odihr.isolation import ParseLimits, ParsePool
 from odihr.ocr.options import OcrOptions
+from odihr.parse_worker import PARSER_BUG
 
 from hostile import deep_array, deep_tree, mutate, xref_loop
 
