@@ -200,7 +200,7 @@ class SiteClient:
         except (TransientFetchError, TooLarge):
             raise
         except FetchError:  # Gone (404/410) or another 4xx
-            parser.allow_all = True  # RFC 9309: an unavailable robots.txt (4xx) allows all
+            parser.parse([])  # RFC 9309: an unavailable robots.txt (4xx) allows all
             return parser
         parser.parse(raw.body.decode("utf-8", "replace").splitlines())
         parser.modified()

@@ -273,7 +273,7 @@ def _documents(node: Tag, page_url: str, election_path: str,
     seen: set[str] = set()
     for entry in _document_entries(node, page_url):
         label = _text(entry.select_one(sel.DOCUMENT_TYPE)) or "Document"
-        code = report_type_code(label, entry.get("class") or [])
+        code = report_type_code(label, entry.get_attribute_list("class"))
         when = entry.select_one(sel.DOCUMENT_DATE)
         published = leading_ymd(when["datetime"]) if when else None
         title_node = _first(entry, sel.DOCUMENT_TITLE)

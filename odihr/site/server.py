@@ -231,6 +231,8 @@ class MirrorServer:
     def base_url(self) -> str:
         """``http://127.0.0.1:PORT`` (no trailing slash)."""
         host, port = self._httpd.server_address[:2]
+        if isinstance(host, bytes):
+            host = host.decode("ascii")
         return f"http://{host}:{port}"
 
     @property
