@@ -12,16 +12,19 @@ import pytest
 PARSE = Path(__file__).resolve().parents[1] / "odihr" / "parse"
 
 #: What each part of odihr.parse may import from odihr.parse (itself always).
+#: ``pdf`` (the report) and ``tuning`` (settings validation) are the base every part may use.
+BASE = frozenset({"pdf", "tuning"})
 ALLOWED: dict[str, frozenset[str]] = {
     "pdf": frozenset(),
+    "tuning": frozenset(),
     "text": frozenset(),
-    "page": frozenset({"pdf"}),
-    "document": frozenset({"pdf", "page", "text"}),
-    "metadata": frozenset({"pdf", "page", "text", "document"}),
-    "results": frozenset({"pdf", "page", "text", "document"}),
-    "observers": frozenset({"pdf", "page", "text", "document"}),
-    "recommendations": frozenset({"pdf", "page", "text", "document"}),
-    "report": frozenset({"pdf", "metadata", "results", "observers", "recommendations"}),
+    "page": BASE,
+    "document": BASE | {"page", "text"},
+    "metadata": BASE | {"page", "text", "document"},
+    "results": BASE | {"page", "text", "document"},
+    "observers": BASE | {"page", "text", "document"},
+    "recommendations": BASE | {"page", "text", "document"},
+    "report": BASE | {"metadata", "results", "observers", "recommendations"},
 }
 FORBIDDEN_TOP = ("prefect", "requests", "sqlmodel", "sqlalchemy", "db", "tasks", "flows")
 

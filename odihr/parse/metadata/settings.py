@@ -3,7 +3,9 @@ report its cover, title block and running header are looked for in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from odihr.parse.tuning import require_positive
 
 
 @dataclass(frozen=True)
@@ -25,11 +27,7 @@ class MetadataSettings:
     body_pages: int = 5
 
     def __post_init__(self) -> None:
-        for spec in fields(self):
-            value = getattr(self, spec.name)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ValueError(f"MetadataSettings.{spec.name} must be a whole number of at "
-                                 f"least 1, got {value!r}")
+        require_positive(self, whole=True)
 
 
 DEFAULT_SETTINGS = MetadataSettings()

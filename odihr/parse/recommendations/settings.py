@@ -3,7 +3,9 @@ the font size), as :class:`~odihr.parse.page.lines.LineSettings` is for lines.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+
+from odihr.parse.tuning import require_positive
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,7 @@ class RecommendationSettings:
     indent: float = 8.0
 
     def __post_init__(self) -> None:
-        for spec in fields(self):
-            value = getattr(self, spec.name)
-            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-                raise ValueError(f"RecommendationSettings.{spec.name} must be a positive number, "
-                                 f"got {value!r}")
+        require_positive(self)
 
 
 DEFAULT_SETTINGS = RecommendationSettings()
