@@ -14,11 +14,33 @@ slots are kept by the Prefect server).
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from odihr.filters import Filters
 from odihr.settings import Settings
 from odihr.site.models import Discovery
+
+#: The loggers a crawl writes to (retries, skipped pages): held back while it runs early.
+CRAWL_LOGGERS = ("odihr.site.client", "odihr.site.discovery")
+
+
+class _HeldBack(logging.Filter):
+    """Keeps what an early crawl logs until the flow takes the crawl: a run that fails first
+    (an unreachable database, a lock held) says so in one line, not after the crawl's retries."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        crawl = _running.get(threading.get_ident())
+        if crawl is None:
+            return True
+        crawl._held.append(record)
+        return False
+
+
+_running: dict[int, EarlyCrawl] = {}
+_held_back = _HeldBack()
+for _name in CRAWL_LOGGERS:
+    logging.getLogger(_name).addFilter(_held_back)
 
 
 class EarlyCrawl:
@@ -33,23 +55,34 @@ class EarlyCrawl:
         self._done = threading.Event()
         self._result: Discovery | None = None
         self._error: BaseException | None = None
+        self._held: list[logging.LogRecord] = []
 
     def run(self, settings: Settings) -> None:
         """The thread's body: discover with a client of its own, keep the result or the error."""
         from odihr.site.client import SiteClient
         from odihr.site.discovery import discover
 
+        _running[threading.get_ident()] = self
         try:
             with SiteClient(settings) as client:
                 self._result = discover(client, include=self.filters.match_entry)
         except BaseException as error:  # noqa: BLE001 - handed to the flow, raised there
             self._error = error
         finally:
+            del _running[threading.get_ident()]
             self._done.set()
 
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait for the crawl to end (at most ``timeout`` seconds); whether it has."""
+        return self._done.wait(timeout)
+
     def result(self) -> Discovery:
-        """The discovery, once the crawl is done (what it raised is raised here)."""
+        """The discovery, once the crawl is done (what it raised is raised here, after what it
+        logged)."""
         self._done.wait()
+        held, self._held = self._held, []
+        for record in held:
+            logging.getLogger(record.name).handle(record)
         if self._error is not None:
             raise self._error
         assert self._result is not None

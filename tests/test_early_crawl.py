@@ -30,15 +30,19 @@ def test_the_flow_takes_the_crawl_started_for_its_site_and_filters_once(
     assert {e.country_slug for e in found.elections} == {"kazakhstan"}
 
 
-def test_what_the_early_crawl_raised_is_raised_where_the_flow_takes_it(
-    site_settings: Settings
+def test_what_the_early_crawl_logged_and_raised_comes_out_where_the_flow_takes_it(
+    site_settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     unreachable = site_settings.with_overrides(base_url="http://127.0.0.1:9/")
     early_crawl.start(unreachable, Filters.build(None, None, None, None))
     crawl = early_crawl.take(unreachable.base_url, Filters.build(None, None, None, None))
-    assert crawl is not None
+    assert crawl is not None and crawl.join(timeout=60)
+    # Held back: a run that fails before it takes the crawl says only why it failed.
+    assert not [r for r in caplog.records if "retry" in r.getMessage()]
     with pytest.raises(TransientFetchError):
         crawl.result()
+    retries = [r.getMessage() for r in caplog.records if "retry" in r.getMessage()]
+    assert retries and all("site unreachable" in m for m in retries), retries
 
 
 @pytest.mark.parametrize(
