@@ -90,10 +90,13 @@ def _workers_peak_mb(pool: ParsePool) -> float:
     return peak
 
 
-def overhead(pool: ParsePool, root: Path) -> float:
+def overhead(pool: ParsePool, root: Path, documents: int | None = None) -> float:
     """Median of (isolated - in-process) parse time of the same normal document, interleaved so
-    that the machine's load weighs on both alike (seconds)."""
+    that the machine's load weighs on both alike (seconds); ``documents``: only that many of the
+    sample's PDFs, the smallest first (default: all)."""
     pdfs = sorted(SAMPLE.rglob("*.pdf"))
+    if documents is not None:
+        pdfs = sorted(pdfs, key=lambda p: (p.stat().st_size, p))[:documents]
     for pdf in pdfs:  # warm the workers
         pool.run("parse", str(pdf), str(pdf))
     differences = []
@@ -117,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cpu-seconds", type=float, default=defaults.parse_cpu_seconds)
     parser.add_argument("--timeout", type=float, default=defaults.parse_timeout)
     parser.add_argument("--workers", type=int, default=defaults.parse_workers)
+    parser.add_argument("--overhead-docs", type=int, default=None, metavar="N",
+                        help="measure the isolation overhead on the N smallest sample PDFs "
+                        "(default: all)")
     args = parser.parse_args(argv)
     limits = ParseLimits(memory_mb=args.memory_mb, cpu_seconds=args.cpu_seconds,
                          wall_seconds=args.timeout, workers=args.workers)
@@ -128,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     worker_peak = 0.0
     started = time.perf_counter()
     try:
-        per_doc = overhead(pool, SAMPLE)
+        per_doc = overhead(pool, SAMPLE, args.overhead_docs)
         with tempfile.TemporaryDirectory(prefix="odihr-hostile-") as tmp:
             for i, (name, data) in enumerate(corpus(args.cases, args.seed)):
                 path = Path(tmp) / f"{i}.pdf"

@@ -18,6 +18,7 @@ from flows.lifecycle import tracked_run
 from flows.params import IsoDate
 from flows.prefetch import Prefetch
 from flows.steps import BATCH_SIZE, MIN_BATCH, WorkItem, needs_parse, process_all
+from odihr import early_crawl
 from odihr.filters import Filters
 from odihr.nightly import KnownElection, NightlyPlan
 from odihr.outcomes import LOADED_STATUSES, NO_VERSION, DocumentRef, DownloadOutcome
@@ -92,8 +93,10 @@ def run_ingest(settings: Settings, kind: str, filters: Filters, force: bool) -> 
         throttle = site_throttle(settings.shared_rate_limit)
         with SiteClient(settings, throttle=throttle) as client:
             # A nightly finds new elections on the listing (newest first): no country pages.
+            # The command line may have crawled already, while Prefect booted (early_crawl).
             discovery = discover_reports(
-                client, include=include, stop_when=stop_when, visit_country_pages=not nightly
+                client, include=include, stop_when=stop_when, visit_country_pages=not nightly,
+                early=None if nightly else early_crawl.take(settings.base_url, filters),
             )
             if discovery.complete:
                 filters.check_countries(e.country_slug for e in discovery.entries)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
 
+from odihr import early_crawl
 from odihr.filters import Filters
 from odihr.prefect_env import configure_prefect
 from odihr.reaper import is_embedded_prefect
@@ -76,7 +77,8 @@ def run_flow(
     """Run the ingest or reparse flow in-process and return its summary dict.
 
     Without ``PREFECT_API_URL`` the embedded Prefect server is started first, so that it boots
-    while the flows are imported (:mod:`odihr.embedded_server`). A Ctrl-C ends the flow run
+    while the flows are imported (:mod:`odihr.embedded_server`), and the crawl of a backfill
+    runs meanwhile (:mod:`odihr.early_crawl`). A Ctrl-C ends the flow run
     ``Cancelled`` before the ``KeyboardInterrupt`` goes on to the command line.
     """
     configure_prefect(settings.prefect_home)
@@ -85,6 +87,18 @@ def run_flow(
         from odihr.embedded_server import embedded_server
 
         server = embedded_server()
+    # The crawl's HTTP needs no Prefect: it runs while the server boots and the flows import.
+    if early_crawl.wanted(kind, force, settings):
+        early_crawl.start(settings, filters)
+    try:
+        return _run(kind, server, settings, filters, force, debug)
+    finally:
+        early_crawl.discard()  # a crawl the flow did not take (it failed before) is dropped
+
+
+def _run(
+    kind: str, server: Any, settings: Settings, filters: Filters, force: bool, debug: bool
+) -> dict[str, Any]:
     if kind == "reparse":
         from flows.reparse import reparse as flow_fn
     else:
