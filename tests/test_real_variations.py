@@ -21,11 +21,12 @@ Already covered elsewhere (not repeated here):
   unnumbered sections, contents without page numbers: ``tests/synth_report.py``,
   ``test_headings.py``, ``test_metadata_parser.py``.
 
-New here: cover wordings of public reports that REAL-REPORTS.md does not list (a two-line
-country, ``13 and 27 June 2004``, a month-only visit period, ``REFERENDUM`` alone, a
-referendum mission's label), a needs assessment closing with ``CONCLUSION AND
-RECOMMENDATION`` in prose and an ``ANNEX: LIST OF MEETINGS``, a body chapter about observers,
-and the site's variations (report text as a web page, the language in the file name).
+New here: observer tables without a header row whose countries are not in the third column;
+cover wordings of public reports that REAL-REPORTS.md does not list (a two-line country,
+``13 and 27 June 2004``, a month-only visit period, ``REFERENDUM`` alone, a referendum
+mission's label); a needs assessment closing with ``CONCLUSION AND RECOMMENDATION`` in prose
+and an ``ANNEX: LIST OF MEETINGS``; a body chapter about observers; and the site's variations
+(report text as a web page, the language in the file name).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from datetime import date
 import pytest
 from cover_pdfs import Cover, cover_pdf
 from synth_report import SynthPdf, wrap
+from test_parser_variants import FOUR, annex, body_pages, closing, observers
 
 from odihr.parse.metadata import read_metadata
 from odihr.parse.observers import read_observers
@@ -43,7 +45,7 @@ from odihr.parse.report import parse_report
 from odihr.site.pages import parse_election_page
 from odihr.site.urls import file_language
 
-from results_pdfs import LEFT, Column
+from results_pdfs import LEFT, Column, ReportPdf
 
 D = date
 ODIHR = "Office for Democratic Institutions and Human Rights"
@@ -187,6 +189,26 @@ def test_the_report_type_not_the_annex_words_keeps_a_list_of_meetings_out() -> N
         assert read_observers(pdf, unnamed_annexes=False) == ()
     assert [country for *_, country in names] == [state for *_, state in MET]
     assert parse_report(data).observers == ()
+
+
+# --- observer tables without a header row -----------------------------------------------------
+
+OBSERVERS = [("Geir Jørgen", "Bekkevold", "Norway", "Head of Delegation"),
+             ("Marietta", "Tidei", "Italy", "Special Co-ordinator"),
+             ("Rouven", "Ertlschweiger", "Austria", "MP")]
+
+
+@pytest.mark.parametrize("order", [(2, 0, 1, 3), (0, 1, 3, 2)], ids=["country first",
+                                                                  "role before country"])
+def test_the_column_of_countries_wherever_it_stands(order: tuple[int, ...]) -> None:
+    # A list sorted by country prints it first; another prints the role before it. Without a
+    # header row, the column whose cells are countries is the country, the others keep their
+    # order: given name, family name, role.
+    report = annex(body_pages(ReportPdf()))
+    for person in OBSERVERS:
+        report.row(FOUR, [person[i] for i in order])
+    assert observers(closing(report)) == [(*person, "OSCE Parliamentary Assembly")
+                                          for person in OBSERVERS]
 
 
 # --- the site -------------------------------------------------------------------------------
