@@ -117,6 +117,19 @@ def test_covers_of_public_reports(name: str) -> None:
     assert {k: getattr(meta, k) for k in FIELDS} == expected
 
 
+@pytest.mark.parametrize(("printed", "country"), [
+    ("REPUBLIC OF KAZAKSTAN", "Kazakhstan"), ("AZERBAIDJAN", "Azerbaijan"),
+    ("BYELORUSSIA", "Belarus"), ("KIRGIZSTAN", "Kyrgyzstan")])
+def test_the_1990s_transliterations_of_country_names(printed: str, country: str) -> None:
+    # Reports and observer lists of the 1990s spell the states as the OSCE did then.
+    lines = [ODIHR, printed, "PRESIDENTIAL ELECTION", "10 JANUARY 1999", "FINAL REPORT",
+             "Warsaw", "5 February 1999"]
+    with PdfReport(cover_pdf(Cover(lines, [], [], {}))) as pdf:
+        meta = read_metadata(pdf)
+    assert (meta.country, meta.election_title, meta.report_type) == \
+        (country, "Presidential Election, 10 January 1999", "final")
+
+
 # --- a needs assessment: conclusions in prose, a list of meetings -----------------------------
 
 TWO = [Column(LEFT, right=False), Column(230, right=False)]
