@@ -21,7 +21,8 @@ Already covered elsewhere (not repeated here):
   unnumbered sections, contents without page numbers: ``tests/synth_report.py``,
   ``test_headings.py``, ``test_metadata_parser.py``.
 
-New here: observer tables without a header row whose countries are not in the third column;
+New here: recommendations labelled ``a)``, ``(b)``, ``c.`` or ``1.2``; observer tables without
+a header row whose countries are not in the third column; the 1990s spellings of countries;
 cover wordings of public reports that REAL-REPORTS.md does not list (a two-line country,
 ``13 and 27 June 2004``, a month-only visit period, ``REFERENDUM`` alone, a referendum
 mission's label); a needs assessment closing with ``CONCLUSION AND RECOMMENDATION`` in prose
@@ -41,6 +42,7 @@ from test_parser_variants import FOUR, annex, body_pages, closing, observers
 from odihr.parse.metadata import read_metadata
 from odihr.parse.observers import read_observers
 from odihr.parse.pdf import PdfReport
+from odihr.parse.recommendations import read_recommendations
 from odihr.parse.report import parse_report
 from odihr.site.pages import parse_election_page
 from odihr.site.urls import file_language
@@ -202,6 +204,40 @@ def test_the_report_type_not_the_annex_words_keeps_a_list_of_meetings_out() -> N
         assert read_observers(pdf, unnamed_annexes=False) == ()
     assert [country for *_, country in names] == [state for *_, state in MET]
     assert parse_report(data).observers == ()
+
+
+# --- recommendations labelled by letters or decimals ----------------------------------------
+
+SENTENCES = ("The legal framework should be reviewed to bring it in line with OSCE commitments.",
+             "The election administration should publish all its decisions in a timely manner.",
+             "Independent candidates should be allowed to stand in all elections.",
+             "The broadcast regulator should act promptly on violations during the campaign.")
+
+
+@pytest.mark.parametrize("marker", ["a)", "(a)", "a.", "1.1"])
+def test_items_labelled_by_letters_or_decimals_under_topics(marker: str) -> None:
+    # Items under lettered topics labelled a), b) (or 1.1, 1.2, restarting under each topic):
+    # the labels name no recommendation, they are no part of its text.
+    pdf = SynthPdf(page_header=False)
+    pdf.new_page()
+    pdf.text(180, "REPUBLIC OF TESTLAND", size=20, bold=True)
+    pdf.new_page()
+    pdf.heading("I. EXECUTIVE SUMMARY")
+    pdf.lines(wrap("The mission met with the authorities, political parties and civil society."))
+    pdf.heading("XII. RECOMMENDATIONS")
+    expected = []
+    for t, topic in enumerate(("THE LEGAL FRAMEWORK", "MASS MEDIA")):
+        pdf.heading(f"{'AB'[t]}. {topic}", size=11)
+        for i, text in enumerate(SENTENCES[2 * t: 2 * t + 2]):
+            label = f"{t + 1}.{i + 1}" if marker == "1.1" else marker.replace("a", "ab"[i])
+            pdf.lines(wrap(text, 72), x=LEFT + 24, lead=label, gap=6)
+            expected.append((len(expected) + 1, False, topic, text))
+    pdf.new_page()
+    pdf.heading("ABOUT ODIHR")
+    pdf.lines(wrap("The Office for Democratic Institutions and Human Rights is an institution."))
+    with PdfReport(pdf.save()) as report:
+        got = [(r.number, r.priority, r.section, r.text) for r in read_recommendations(report)]
+    assert got == expected
 
 
 # --- observer tables without a header row -----------------------------------------------------
