@@ -51,7 +51,8 @@ def parse_report(data: bytes, *, max_pages: int = 1000) -> ParsedReport:
             reading = _read_part("results", lambda: read_results(pdf), problems)
             before_deployment = metadata.report_type in BEFORE_DEPLOYMENT
             observers = _read_part("observers", lambda: read_observers(
-                pdf, unnamed_annexes=not before_deployment), problems)
+                pdf, unnamed_annexes=False) if before_deployment else read_observers(pdf),
+                problems)
             recommendations = _read_part(
                 "recommendations", lambda: read_recommendations(pdf), problems
             )
