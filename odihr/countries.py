@@ -4,7 +4,8 @@ The ISO 3166-1 names come from ``pycountry`` (Debian's iso-codes): every country
 common and official names, and their Russian forms from its ``ru`` translation catalogue.
 :data:`ALIASES` adds the names reports actually print that ISO does not use (``Turkey``,
 ``Russia``, ``the former Yugoslav Republic of Macedonia``, ``Korea, South``, ``USA``,
-``Кыргызстан`` …) and historical states that observer lists and 1990s reports name. Matching
+``Кыргызстан`` …), historical states that observer lists and 1990s reports name, and the
+1990s transliterations (``Kazakstan``, ``Azerbaidjan``, ``Byelorussia``, ``Kirgizstan``). Matching
 ignores case, accents on Latin letters, ``ё``/``е``, a leading "the" and punctuation, so
 ``The Netherlands`` and ``Netherlands`` agree.
 """
@@ -26,17 +27,18 @@ TRANSLATIONS = ("ru",)
 #: transitionally reserved codes of states that no longer exist, for 1990s reports and observers.
 ALIASES: dict[str, tuple[str, ...]] = {
     "AM": ("Republic of Armenia",),
-    "AZ": ("Republic of Azerbaijan",),
+    "AZ": ("Republic of Azerbaijan", "Azerbaidjan", "Azerbaidzhan"),
     "BA": ("Bosnia-Herzegovina", "Bosnia & Herzegovina", "BiH"),
-    "BY": ("Belarus, Republic of", "Белоруссия"),
+    "BY": ("Belarus, Republic of", "Byelorussia", "Belorussia", "Белоруссия"),
     "CZ": ("Czech Rep.",),
     "DE": ("Federal Republic of Germany", "ФРГ"),
     "GB": ("UK", "U.K.", "Great Britain", "Britain", "Великобритания"),
     "IR": ("Iran", "Исламская Республика Иран"),
-    "KG": ("Kyrgyz Rep.", "Kirghizia", "Кыргызстан", "Кыргызская Республика"),
+    "KG": ("Kyrgyz Rep.", "Kirghizia", "Kirgizstan", "Kyrgystan", "Кыргызстан",
+           "Кыргызская Республика"),
     "KR": ("Korea, South", "Republic of Korea", "Korea (South)", "Korea"),
-    "KZ": ("Republic of Kazakhstan", "Республика Казахстан"),
-    "MD": ("Moldova, Rep.", "Молдова"),
+    "KZ": ("Republic of Kazakhstan", "Kazakstan", "Republic of Kazakstan", "Республика Казахстан"),
+    "MD": ("Moldova, Rep.", "Moldavia", "Молдова"),
     "MK": (
         "Macedonia",
         "former Yugoslav Republic of Macedonia",

@@ -19,7 +19,10 @@ from odihr.records import ParsedReport, PartProblem
 T = TypeVar("T")
 
 #: Stored with every parsed report; bump it when parsing changes what is read from a PDF.
-PARSER_VERSION = "2.0.0"
+PARSER_VERSION = "2.0.1"
+#: Report types written before the observers are deployed: only an annex whose heading names
+#: observers is read as a list of them (:func:`read_observers`).
+BEFORE_DEPLOYMENT = frozenset({"needs_assessment", "interim"})
 
 
 def parse_report(data: bytes, *, max_pages: int = 1000) -> ParsedReport:
@@ -46,7 +49,10 @@ def parse_report(data: bytes, *, max_pages: int = 1000) -> ParsedReport:
             pdf.require_text_layer()
             metadata = read_metadata(pdf)
             reading = _read_part("results", lambda: read_results(pdf), problems)
-            observers = _read_part("observers", lambda: read_observers(pdf), problems)
+            before_deployment = metadata.report_type in BEFORE_DEPLOYMENT
+            observers = _read_part("observers", lambda: read_observers(
+                pdf, unnamed_annexes=False) if before_deployment else read_observers(pdf),
+                problems)
             recommendations = _read_part(
                 "recommendations", lambda: read_recommendations(pdf), problems
             )

@@ -165,6 +165,9 @@ def discover(client: SiteClient, *, newest_first: bool = True,
         elif election.url_path not in done:
             done.add(election.url_path)
             elections.append(election)
+            for url, reason in election.unread:
+                log.warning("%s: %s", url, reason)
+                skipped.append((url, reason))
     log.info("discovered %d election(s) from %d listing page(s) and %d country page(s)",
              len(elections), len(pages), len(visited_countries))
     return Discovery(elections=tuple(elections), listing_pages=tuple(pages),

@@ -76,6 +76,9 @@ class DiscoveredElection:
     mission_type: str | None
     status: ElectionStatus
     documents: tuple[DiscoveredDocument, ...]
+    #: ``(url, reason)`` of document entries listed but not readable as a report file: the
+    #: report's text published as a web page rather than a PDF (older ``odihr.osce.org`` pages).
+    unread: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,15 @@ from odihr.errors import SiteLayoutChanged
 from odihr.parse.text.dates import leading_ymd, search_dates
 from odihr.site import selectors as sel
 from odihr.site.models import DiscoveredDocument, DiscoveredElection, ListingEntry
-from odihr.site.urls import is_pdf_path, path_segments, pdf_id, site_link, url_path, without_query
+from odihr.site.urls import (
+    file_language,
+    is_pdf_path,
+    path_segments,
+    pdf_id,
+    site_link,
+    url_path,
+    without_query,
+)
 
 ORIGINAL_LANGUAGE = "en"
 _EARLY = re.compile(r"\b(early|snap|pre-term|extraordinary)\b", re.I)
@@ -225,6 +233,7 @@ def parse_election_page(html: str, page_url: str) -> DiscoveredElection | None:
         mission_type=_text(field("mission-type")),
         status="ongoing" if node.select_one(sel.ELECTION_ONGOING) else "completed",
         documents=_documents(node, page_url, path, page_lang),
+        unread=_unread_entries(node, page_url),
     )
 
 
@@ -284,7 +293,7 @@ def _documents(node: Tag, page_url: str, election_path: str,
             if url is None or not (is_pdf_path(url) or link.get("type") == "application/pdf"):
                 continue
             path = url_path(url)
-            lang = str(link.get("hreflang") or "").split("-")[0].lower() or None
+            lang = str(link.get("hreflang") or "").split("-")[0].lower() or file_language(path)
             if path not in versions or (versions[path][1] is None and lang):
                 versions[path] = (without_query(url), lang)
         versions = {p: v for p, v in versions.items() if p not in seen}
@@ -301,4 +310,21 @@ def _documents(node: Tag, page_url: str, election_path: str,
                 translation_of=None if path == original else original,
                 election_url_path=election_path,
             ))
+    return tuple(out)
+
+
+def _unread_entries(node: Tag, page_url: str) -> tuple[tuple[str, str], ...]:
+    """``(url, reason)`` of document entries that link a document but no PDF: the report's text
+    published as a web page. Listed, so the run reports each one instead of dropping it."""
+    out: list[tuple[str, str]] = []
+    for entry in _document_entries(node, page_url):
+        links = [url for a in entry.find_all("a", href=True)
+                 if (url := _link(a, page_url)) is not None]
+        if not links or any(is_pdf_path(u) for u in links) or entry.find(
+                "a", attrs={"type": "application/pdf"}):
+            continue
+        title = _link(_first(entry, sel.DOCUMENT_TITLE), page_url) or links[0]
+        label = _text(entry.select_one(sel.DOCUMENT_TYPE)) or "Document"
+        out.append((without_query(title), f"{label}: published as a web page, not as a PDF; "
+                                          "its text is not read"))
     return tuple(out)

@@ -12,6 +12,7 @@ their root, as the site's relative links require.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from posixpath import basename, splitext
 from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
@@ -111,3 +112,14 @@ def pdf_id(url: str) -> str:
 def is_pdf_path(url: str) -> bool:
     """True if the URL's path names a ``.pdf`` file (case-insensitive)."""
     return url_path(url).lower().endswith(".pdf")
+
+
+#: A language code at the end of a file name (``/documents/odihr/2006/06/19393_ru.pdf``); a
+#: numeric suffix (``558318_0.pdf``) names a revision, not a language.
+_FILE_LANGUAGE = re.compile(r"_([a-z]{2})\.[a-z0-9]+$")
+
+
+def file_language(path: str) -> str | None:
+    """The ISO 639-1 code a file name carries as its suffix (``19393_ru.pdf`` → ``ru``)."""
+    found = _FILE_LANGUAGE.search(path.lower())
+    return found.group(1) if found else None

@@ -61,9 +61,14 @@ PEOPLE_WORDS = re.compile(
 OBSERVER_WORDS = re.compile(r"OBSERV|НАБЛЮД|СПОСТЕР|MISSION|МИССИ|BEOBACHT|VËZHG|POSMATR")
 
 
-def read_observers(pdf: PdfReport, settings: TableSettings = DEFAULT_SETTINGS) \
-        -> tuple[Observer, ...]:
+def read_observers(pdf: PdfReport, settings: TableSettings = DEFAULT_SETTINGS, *,
+                   unnamed_annexes: bool = True) -> tuple[Observer, ...]:
     """The observers listed in the report's observer annex, in listed order; ``()`` without one.
+
+    ``unnamed_annexes=False`` reads only annexes whose heading names observers or members: a
+    report written before any observer was deployed (a needs assessment, an interim report)
+    lists no observers, and a table of people with nationalities in its annexes is another
+    list (``ANNEX: LIST OF MEETINGS`` with the embassies met).
 
     Raises:
         UnknownLayout: an annex heading naming observers was found, set apart as a heading, but
@@ -71,6 +76,8 @@ def read_observers(pdf: PdfReport, settings: TableSettings = DEFAULT_SETTINGS) \
     """
     unread: tuple[int, str] | None = None
     for start, rank in annex_pages(pdf):
+        if rank == UNNAMED and not unnamed_annexes:
+            continue
         observers, title = _read_annex(pdf, start, settings)
         if observers and (rank < UNNAMED or _a_list_of_people(observers)):
             return observers

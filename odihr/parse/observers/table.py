@@ -8,7 +8,8 @@ A column-header row (``Name | Surname | Country | Role``, ``Family name | First 
 Nationality``), a line whose every cell is a column label, is no observer: it says which column
 holds what. Without one, the columns are given name, family name, country and role, unless the
 second column holds countries: then the first holds the full name (``BEKKEVOLD Geir Jørgen``,
-``Krottmayer, Markus``), split by :func:`split_name`.
+``Krottmayer, Markus``), split by :func:`split_name`; a column of countries elsewhere (first,
+or after the role) is the country wherever it stands.
 """
 
 from __future__ import annotations
@@ -191,8 +192,10 @@ def _header_columns(line: Line, columns: Sequence[float], settings: TableSetting
 def _guess_kinds(texts: Sequence[dict[int, str]], width: int, *,
                  has_country: bool = True) -> list[str]:
     """Fields of columns no header names: given, family, country, role; or, when the second
-    column holds countries and the third does not, full name, country, role. Without a country
-    column: given, family, role (one column: the full name)."""
+    column holds countries and the third does not, full name, country, role; or, when another
+    column holds them (the first, or one after the role), that one is the country and the
+    others are given name, family name and role in order. Without a country column: given,
+    family, role (one column: the full name)."""
     if width > 2 and all(ROW_NUMBER.match(t.get(0, "")) for t in texts):
         rest = [{c - 1: v for c, v in t.items() if c} for t in texts]
         return ["number", *_guess_kinds(rest, width - 1, has_country=has_country)]
@@ -207,6 +210,10 @@ def _guess_kinds(texts: Sequence[dict[int, str]], width: int, *,
 
     if countries(1) and not countries(2):
         return ["name", "country", "role"]
+    elsewhere = [i for i in (0, *range(3, width)) if not countries(2) and countries(i)]
+    if elsewhere:  # the countries in another column (``Norway | Geir | Bekkevold | MP``)
+        others = iter(["given", "family"])
+        return ["country" if i == elsewhere[0] else next(others, "role") for i in range(width)]
     return list(DEFAULT_KINDS)
 
 

@@ -10,6 +10,8 @@ records that the report printed no numbers (``Recommendation.numbered = False``)
   section's line spacing, at an indented first line, or at the top of a page after a finished
   sentence. Paragraphs before the first sub-heading (when there is one), or a first paragraph
   announcing the list (it names recommendations or ends with a colon), introduce the list.
+- Paragraphs that all open with a list marker in series (``a)``, ``(b)``, ``c.``, ``1.2``) are
+  items labelled by it; the marker is no part of the text.
 - Sub-headings are read as in the numbered list: parts naming recommendations, lettered or set
   apart topics. The section ends at a numbered chapter, an annex, or an unnumbered heading set
   like the section's own heading (``ABOUT ODIHR`` after ``RECOMMENDATIONS``).
@@ -166,14 +168,38 @@ def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[Item]:
         texts = [p for p in texts if p.bullet]
     elif not headings_seen and len(texts) > 1 and _introduces(texts[0]):
         texts = texts[1:]
+    marked = _enumerated(texts)
     items = []
     for number, paragraph in enumerate(texts, start=1):
         lines = [ln.text for ln in paragraph.lines]
         if paragraph.bullet:
             lines[0] = BULLET.sub("", lines[0], count=1).strip()
+        elif marked:
+            lines[0] = ENUMERATION.sub("", lines[0], count=1).strip()
         items.append(Item(number, paragraph.part, paragraph.section, paragraph.lines[0].page,
                            [ln for ln in lines if ln]))
     return items
+
+
+#: A letter or a decimal opening a paragraph as a list marker: ``a)``, ``(b)``, ``c.``, ``1.2``.
+ENUMERATION = re.compile(r"^(?:\(?([a-z])\)|([a-z])\.|(\d{1,2})\.(\d{1,2})\.?)\s+")
+
+
+def _enumerated(paragraphs: Sequence[_Paragraph]) -> bool:
+    """Every paragraph opens with a list marker, each the first of its series (``a``, ``N.1``)
+    or the next after the one before: the markers label the items, they are no part of them."""
+    previous: tuple[str, int] | None = None
+    for paragraph in paragraphs:
+        match = ENUMERATION.match(paragraph.lines[0].text) if paragraph.lines else None
+        if match is None or paragraph.bullet:
+            return False
+        letter = match.group(1) or match.group(2)
+        key = ("", ord(letter) - ord("a")) if letter else \
+            (match.group(3), int(match.group(4)) - 1)
+        if key[1] != 0 and previous != (key[0], key[1] - 1):
+            return False
+        previous = key
+    return len(paragraphs) > 1
 
 
 def _reads_as_heading(paragraph: _Paragraph) -> bool:
