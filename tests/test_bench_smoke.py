@@ -129,7 +129,7 @@ def test_scale_bench_unthrottled_backfill_only(tmp_path: Path) -> None:
         "--mirrors", str(tmp_path / "mirrors"), "--skip", skip,
         "--json", str(tmp_path / "out.json"), timeout=400,
     )  # fmt: skip
-    assert_ran(done, "| unthrottled backfill, end to end |", "pages/s", "parse_document")
+    assert_ran(done, "| unthrottled backfill, end to end |", "pages/s", "parse_batch")
     import json
 
     figures = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["unthrottled"]
