@@ -51,11 +51,24 @@ def _parse_one(item: WorkItem, limits: ParseLimits) -> ParseOutcome:
         )
 
 
+def _in_dask_worker() -> bool:
+    try:
+        from distributed import get_worker
+    except ImportError:
+        return False
+    try:
+        get_worker()
+    except ValueError:
+        return False
+    return True
+
+
 def _threads(limits: ParseLimits) -> int:
-    """Reports parsed at once: the parse children's count when jobs go to children, else 1
-    (inline, or a Dask worker, which parses in its own process)."""
+    """Reports parsed at once: the parse children's count when jobs go to children from the
+    flow's process; 1 inline or on a Dask worker (its thread is the unit of parallelism: more
+    cores are more workers)."""
     in_children = limits.isolate and not multiprocessing.current_process().daemon
-    return max(1, limits.workers) if in_children else 1
+    return max(1, limits.workers) if in_children and not _in_dask_worker() else 1
 
 
 def parse_items(number: int, items: Sequence[WorkItem], limits: ParseLimits) -> ParsedBatch:
