@@ -17,7 +17,14 @@ from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
 from flows.params import IsoDate
 from flows.prefetch import Prefetch
-from flows.steps import BATCH_SIZE, MIN_BATCH, WorkItem, needs_parse, process_all
+from flows.steps import (
+    BATCH_SIZE,
+    MIN_BATCH,
+    WorkItem,
+    needs_parse,
+    process_all,
+    validates_here,
+)
 from odihr import early_crawl
 from odihr.filters import Filters
 from odihr.nightly import KnownElection, NightlyPlan
@@ -167,7 +174,7 @@ def _ingest_documents(
             continue
         refs.append(ref)
         todo.append(row)
-    if refs:
+    if refs and validates_here(settings):
         warm_up()  # GX's import in the validation child overlaps the first downloads
     prefetch = Prefetch(
         lambda ref: _download(client, store, ref, force),

@@ -12,7 +12,7 @@ from flows.artifacts import publish_summary
 from flows.converge import reconcile_translations
 from flows.lifecycle import tracked_run
 from flows.params import IsoDate
-from flows.steps import BATCH_SIZE, WorkItem, process_all
+from flows.steps import BATCH_SIZE, WorkItem, process_all, validates_here
 from odihr.filters import Filters
 from odihr.settings import Settings, base_settings
 from odihr.site.store import RawStore
@@ -48,10 +48,10 @@ def run_reparse(settings: Settings, filters: Filters, force: bool) -> RunSummary
                     v, str(path), facts_digest=None if force else v["facts_digest"]
                 )
             )
-        if items:
+        if items and validates_here(settings):
             warm_up()  # the validation child imports GX while the first batch is parsed
         batches = (items[at : at + BATCH_SIZE] for at in range(0, len(items), BATCH_SIZE))
-        # The next batch is parsed (Dask workers) while this one is validated and loaded.
+        # The next batch is parsed and validated (Dask workers) while this one is loaded.
         summary.validations.extend(process_all(engine, settings, batches, summary.run_id, summary))
         reconcile_translations(engine, settings, summary)
     return summary

@@ -9,30 +9,32 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import count
 from typing import Any
 
-from prefect import unmapped
 from sqlalchemy import Engine
 
 from db.status import document_status
-from flows.finish import fill_from_site_pages, finish
+from flows.finish import finish
+from flows.parsing import ParsedBatch
 from odihr.isolation import ParseLimits
-from odihr.outcomes import LOADED_STATUSES, ParseOutcome
+from odihr.outcomes import LOADED_STATUSES
 from odihr.parse.report import PARSER_VERSION
 from odihr.progress import report_ocr, reporter
 from odihr.settings import Settings
 from odihr.summary import RunSummary
 from odihr.validate import ValidationRun
 from tasks.load import load_batch, skip_document
-from tasks.parse import count_pages, parse_document
-from tasks.validate import validate_batch
+from tasks.parse import count_pages, parse_batch
 
-#: Most reports per parse → validate → load batch (one Great Expectations call, one load task
-#: run): bounds memory and makes an interrupted run resumable.
+#: Most reports per parse → validate → load batch (one load task run): bounds memory and makes
+#: an interrupted run resumable.
 BATCH_SIZE = 100
 #: Fewest downloaded reports an ingest batch waits for (at 1 request/s, batches stay small and the
 #: work of each hides behind the politeness delay of the next downloads; see flows.prefetch).
 MIN_BATCH = 10
+#: Reports per ``parse-batch`` task run on Dask (see :func:`parse_batch_size`).
+PARSE_BATCH_SIZE = 25
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,19 @@ class Submitted:
     futures: list[Any]
 
 
+def parse_batch_size(settings: Settings) -> int:
+    """Reports per ``parse-batch`` task run: a quarter of a batch on Dask (the workers share a
+    batch's parse batches, and the next batch's, while the flow loads), the whole batch on the
+    thread runner (the parse children already share it; one validation call per batch)."""
+    return PARSE_BATCH_SIZE if settings.task_runner == "dask" else BATCH_SIZE
+
+
+def validates_here(settings: Settings) -> bool:
+    """True when the flow's own process tree validates (its GX child): not on Dask, whose
+    workers validate the batches they parse."""
+    return settings.task_runner != "dask"
+
+
 def submit(settings: Settings, items: Sequence[WorkItem]) -> Submitted:
     """Start parsing the batch's originals; :func:`complete` validates and loads them."""
     originals = [i for i in items if i.translation_of is None]
@@ -125,8 +140,8 @@ def process_all(
     summary: RunSummary,
     ready: Callable[[], bool] | None = None,
 ) -> list[ValidationRun]:
-    """:func:`process` every batch, the parse of batch k+1 started before batch k is validated
-    and loaded: the workers parse while this process validates and writes.
+    """:func:`process` every batch, the parse of batch k+1 started before batch k is loaded:
+    the workers parse and validate while this process writes.
 
     ``ready`` says whether the next batch is there without waiting (downloads at 1 request/s):
     when it is not, the batch is finished now rather than after the next downloads.
@@ -153,15 +168,13 @@ def complete(
     run_id: int,
     summary: RunSummary,
 ) -> list[ValidationRun]:
-    """Validate and load a submitted batch, then its translations.
+    """Load a submitted batch once parsed and validated, then its translations.
 
     Originals go first, so that a translation in the same batch can see whether its original
     loaded: then it is skipped; otherwise (the original is quarantined or unknown) it is parsed
     like any report.
     """
-    runs = [
-        _validate_load(engine, settings, submitted.originals, submitted.futures, run_id, summary)
-    ]
+    runs = _load(engine, submitted.originals, submitted.futures, run_id, summary)
     to_parse = []
     for item in submitted.items:
         if item.translation_of is None:
@@ -180,51 +193,51 @@ def complete(
             run_id=run_id,
         )
         summary.add("skipped")
-    futures = _submit_parse(settings, to_parse)
-    runs.append(_validate_load(engine, settings, to_parse, futures, run_id, summary))
-    return [run for run in runs if run is not None]
+    runs += _load(engine, to_parse, _submit_parse(settings, to_parse), run_id, summary)
+    return runs
+
+
+#: Numbers of the parse batches, for their task run names (``parse batch 3 (25 reports)``).
+_numbers = count(1)
 
 
 def _submit_parse(settings: Settings, items: Sequence[WorkItem]) -> list[Any]:
+    """One ``parse-batch`` task run per :func:`parse_batch_size` items."""
     if not items:
         return []
     for stage in ("parse", "load"):
         reporter().grow(stage, len(items))
-    return list(
-        parse_document.map(
-            [i.url_path for i in items],
-            [i.path for i in items],
-            [settings.max_pdf_pages] * len(items),
-            unmapped(_limits(settings)),
-        )
-    )
+    size = parse_batch_size(settings)
+    limits = _limits(settings)
+    return [
+        parse_batch.submit(next(_numbers), list(items[at : at + size]), limits)
+        for at in range(0, len(items), size)
+    ]
 
 
-def _validate_load(
+def _load(
     engine: Engine,
-    settings: Settings,
     items: Sequence[WorkItem],
     futures: Sequence[Any],
     run_id: int,
     summary: RunSummary,
-) -> ValidationRun | None:
+) -> list[ValidationRun]:
     if not items:
-        return None
-    outcomes: list[ParseOutcome] = []
-    site_notes: dict[str, list[str]] = {}
-    for item, future in zip(items, futures, strict=True):
-        outcome, site_notes[item.url_path] = fill_from_site_pages(item, future.result())
-        outcomes.append(outcome)
+        return []
+    batches: list[ParsedBatch] = [future.result() for future in futures]
+    outcomes = [o for b in batches for o in b.outcomes]
+    site_notes = [n for b in batches for n in b.site_notes]
+    validations = {o.url_path: b.validation for b in batches for o in b.outcomes}
+    for outcome in outcomes:
         report_ocr(outcome.ocr_pages)
         reporter().advance("parse")
-    parsed = {o.url_path: o.parsed for o in outcomes if o.parsed is not None}
-    validation = validate_batch(parsed) if parsed else None
 
     def finish_all() -> None:
-        for item, outcome in zip(items, outcomes, strict=True):
-            finish(engine, item, outcome, validation, run_id, summary, site_notes[item.url_path])
+        for item, outcome, notes in zip(items, outcomes, site_notes, strict=True):
+            validation = validations[item.url_path]
+            finish(engine, item, outcome, validation, run_id, summary, notes)
             reporter().advance("load")
 
     # One task run for the batch's writes (each report still in its own transaction).
     load_batch(finish_all, [i.url_path for i in items])
-    return validation
+    return [b.validation for b in batches if b.validation is not None]

@@ -6,15 +6,23 @@ a hostile PDF is quarantined with code ``resource_limit`` instead of taking the 
 
 from __future__ import annotations
 
-from prefect import task
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from prefect import get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+
+from flows.parsing import ParsedBatch, batch_markdown, parse_items, verdicts
 from odihr.isolation import ParseLimits, isolated
 from odihr.outcomes import ParseOutcome
 from odihr.parse_job import parse_file
-from tasks.naming import by_document
+from tasks.naming import _parameters, by_document
 from tasks.policy import TASK_OPTIONS
 
-__all__ = ["count_pages", "parse_document", "parse_file"]
+if TYPE_CHECKING:
+    from flows.steps import WorkItem
+
+__all__ = ["count_pages", "parse_batch", "parse_document", "parse_file"]
 
 
 def _limits(max_pages: int, limits: ParseLimits | None) -> ParseLimits:
@@ -37,3 +45,28 @@ def parse_document(
     """Parse one stored PDF in a child process under ``limits`` (default: the page cap and the
     default memory and time limits)."""
     return isolated("parse", url_path, path, _limits(max_pages, limits))
+
+
+def _batch_name() -> str:
+    params = _parameters()
+    number, items = params.get("number"), params.get("items") or ()
+    return f"parse batch {number} ({len(items)} report{'' if len(items) == 1 else 's'})"
+
+
+@task(name="parse-batch", task_run_name=_batch_name, **TASK_OPTIONS)
+def parse_batch(number: int, items: Sequence[WorkItem], limits: ParseLimits) -> ParsedBatch:
+    """Parse, cross-check and validate a batch of reports (:func:`flows.parsing.parse_items`);
+    one log line and one artifact row per report name its outcome.
+
+    Never fails for one report: a report that cannot be parsed is its own outcome, quarantined
+    alone by the load. Retrying the task run re-parses the batch (deterministic, idempotent).
+    """
+    batch = parse_items(number, items, limits)
+    logger = get_run_logger()
+    for name, verdict, detail in verdicts(batch):
+        logger.info("parse %s: %s (%s)", name, verdict, detail)
+    create_markdown_artifact(
+        markdown=batch_markdown(batch),
+        description=f"parse batch {number}: each report's outcome",
+    )
+    return batch

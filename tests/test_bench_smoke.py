@@ -130,7 +130,7 @@ def test_scale_bench_unthrottled_backfill_only(tmp_path: Path) -> None:
         "--mirrors", str(tmp_path / "mirrors"), "--skip", skip,
         "--json", str(tmp_path / "out.json"), timeout=400,
     )  # fmt: skip
-    assert_ran(done, "| unthrottled backfill, end to end |", "pages/s", "parse_document")
+    assert_ran(done, "| unthrottled backfill, end to end |", "pages/s", "parse_batch")
     import json
 
     figures = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["unthrottled"]
@@ -175,3 +175,25 @@ def test_ocr_bench() -> None:
 def test_startup_bench() -> None:
     done = run_script("startup_bench.py", "--repeat", "1", "--no-imports", "--no-warm")
     assert_ran(done, "no-op run, fresh PREFECT_HOME (embedded Prefect): first line after")
+
+
+def test_workpool_bench_deals_countries_round_robin() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("_workpool", BENCH / "workpool_bench.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.shards(["c", "a", "d", "b", "e"], 2) == [["a", "c", "e"], ["b", "d"]]
+    assert module.shards(["a"], 4) == [["a"]]
+
+
+@pytest.mark.slow
+def test_workpool_bench_on_the_sample_mirror(tmp_path: Path) -> None:
+    # A real Prefect server, a process work pool, two process workers, two shards of the sample
+    # mirror's countries: the warehouse after the shards is the serial reparse's, view by view.
+    done = run_script(
+        "workpool_bench.py", "--shards", "2", "--workdir", str(tmp_path), timeout=900
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "bi_* digest identical" in done.stdout, done.stdout

@@ -50,7 +50,8 @@ def flow_run(sqlite_warehouse: Any) -> dict[str, Any]:
 def test_task_runs_are_named_by_the_report(flow_run: dict[str, Any]) -> None:
     # The embedded server may stop before it records the last renames: most names are enough.
     names = flow_run["tasks"]
-    parsed = [n for n in names if re.fullmatch(r"parse \d+", n)]
+    # One parse task run per batch of reports, named by its number and size.
+    parsed = [n for n in names if re.fullmatch(r"parse batch \d+ \(\d+ reports?\)", n)]
     downloaded = [n for n in names if re.fullmatch(r"download \d+", n)]
     # One load task run per batch (named by its first and last report), not per report.
     loaded = [n for n in names if re.fullmatch(r"load \d+ reports? \(\d+( … \d+)?\)", n)]
@@ -126,6 +127,11 @@ def test_a_cli_run_logs_what_it_found_and_what_it_held_back_and_why(tmp_path: Pa
     assert held and held[0] != f"quarantined {broken}: ", messages  # with its reason
     assert any(re.match(r"run \d+ \(backfill\): 7 document\(s\) discovered", m)
                for m in messages), messages
-    assert "parse 14112" in run["tasks"] and "download 14112" in run["tasks"], run["tasks"]
+    assert "download 14112" in run["tasks"], run["tasks"]
+    assert any(re.fullmatch(r"parse batch \d+ \(\d+ reports?\)", n) for n in run["tasks"])
+    # The batch's task names each report's outcome: the damaged one quarantined on its own.
+    assert any(re.fullmatch(r"parse 14112: quarantined \(\w+: .+\)", m) for m in messages)
+    assert any(re.fullmatch(r"parse \d+: loaded \(\d+ page\(s\) in [\d.]+ s\)", m)
+               for m in messages), messages
     assert {"odihr-backfill-summary", "odihr-backfill-quarantine",
             "odihr-backfill-validation-summary"} <= set(run["artifacts"])

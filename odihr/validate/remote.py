@@ -11,7 +11,8 @@ with the crawl and the first downloads). It dies with its parent (``PR_SET_PDEAT
 a closed pipe elsewhere), and :func:`shutdown` stops it at exit. A child that died (killed, out
 of memory) is replaced once for the batch; a second death raises.
 
-``ODIHR_VALIDATE_ISOLATION=inline`` validates in the calling process instead (debugging).
+``ODIHR_VALIDATE_ISOLATION=inline`` validates in the calling process instead (debugging); so
+does a daemon process (a Dask worker), which may not start children.
 """
 
 from __future__ import annotations
@@ -94,8 +95,10 @@ def warm_up() -> Future[None] | None:
 def validate_in_child(
     reports: Mapping[str, ParsedReport], *, today: date | None = None
 ) -> ValidationRun:
-    """:func:`odihr.validate.validate_reports` of ``reports``, run in the validation child."""
-    if inline():
+    """:func:`odihr.validate.validate_reports` of ``reports``, run in the validation child —
+    or in this process when it may not have children (a daemon process: a Dask worker, whose
+    own memory GX then shares; the validation runs there in parallel with the other workers)."""
+    if inline() or multiprocessing.current_process().daemon:
         return _validate(dict(reports), today)
     for attempt in (1, 2):
         pool = _executor()

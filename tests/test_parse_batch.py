@@ -1,0 +1,46 @@
+"""A parse batch (one ``parse-batch`` task run) keeps one outcome per report: a report that cannot
+be read is its own quarantine, never the batch's failure, and the artifact names every report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from flows.parsing import batch_markdown, parse_items, verdicts
+from flows.steps import WorkItem
+from odihr.isolation import ParseLimits
+
+SAMPLE = Path(__file__).resolve().parents[1] / "odihr" / "sample_site" / "files" / "f" / "documents"
+
+
+def _item(document_id: int, path: Path) -> WorkItem:
+    return WorkItem(
+        document_id=document_id, version_id=document_id, url_path=f"/files/f/documents/{path.name}",
+        path=str(path), translation_of=None, country=None, election_dates=(), report_type=None,
+        language=None,
+    )  # fmt: skip
+
+
+def test_one_bad_report_is_quarantined_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                             ) -> None:  # fmt: skip
+    monkeypatch.setenv("ODIHR_VALIDATE_ISOLATION", "inline")
+    damaged = tmp_path / "900001.pdf"
+    damaged.write_bytes(b"%PDF-1.4\n% cut short\n")
+    unreadable = tmp_path / "900002.pdf"
+    unreadable.mkdir()  # reading it raises OSError, not a ReportError: still one outcome
+    good = SAMPLE / "8" / "0" / "275321.pdf"
+    items = [_item(1, damaged), _item(2, good), _item(3, unreadable)]
+    batch = parse_items(7, items, ParseLimits(isolate=False))
+    assert [o.url_path for o in batch.outcomes] == [i.url_path for i in items]
+    bad, parsed, broken = batch.outcomes
+    assert bad.parsed is None and bad.error_code and bad.reason
+    assert broken.parsed is None and broken.error_code == "parser_error"
+    assert parsed.parsed is not None and batch.validation is not None
+    assert parsed.url_path in batch.validation.reports
+    rows = {name: (verdict, detail) for name, verdict, detail in verdicts(batch)}
+    assert rows["900001"][0] == rows["900002"][0] == "quarantined"
+    assert rows["275321"][0] in ("loaded", "partial")
+    markdown = batch_markdown(batch)
+    assert markdown.startswith("## parse batch 7 (3 reports)")
+    assert all(f"| {name} |" in markdown for name in rows)
