@@ -212,7 +212,7 @@ def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: 
     break: only text after it on its page and rows next, or only text before it on a new page.
     """
     band = flat[index]
-    if _closed(table):
+    if _closed(table) or _opens_table(flat, kinds, index):
         return False
     same_page = [k for b, k in zip(flat, kinds, strict=True) if b.page == band.page]
     before = [k for b, k in zip(flat[:index], kinds, strict=False) if b.page == band.page]
@@ -231,6 +231,32 @@ def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: 
                       if b.page != band.page and k is not BandKind.TEXT), None)
     return all(k is BandKind.TEXT for k in after) and following in (
         BandKind.ROW, BandKind.TOTAL, BandKind.HEADER) and not _header_left_at_foot(flat, index)
+
+
+def _opens_table(flat: list[Band], kinds: list[BandKind], index: int) -> bool:
+    """Whether the text at ``index`` is followed by figure lines and then straight by a header:
+    the caption of a turnout block printed above its own table (a table going on across a page
+    prints its rows, or its header first, never figure lines and then a header)."""
+    seen = False
+    for at in range(index + 1, len(flat)):
+        kind = kinds[at]
+        if kind is BandKind.HEADER:
+            return seen
+        if kind is BandKind.TEXT:  # (or the first lines of the header)
+            return seen and _header_next(flat, kinds, at)
+        seen = True
+    return False
+
+
+def _header_next(flat: list[Band], kinds: list[BandKind], index: int) -> bool:
+    """Whether the text at ``index`` is a first line of a header: the lines adjacent to it that
+    follow end in a header band."""
+    at = index
+    while at + 1 < len(flat) and kinds[at + 1] is BandKind.TEXT and adjacent(flat[at],
+                                                                            flat[at + 1]):
+        at += 1
+    return at + 1 < len(flat) and kinds[at + 1] is BandKind.HEADER and \
+        adjacent(flat[at], flat[at + 1])
 
 
 def _header_left_at_foot(flat: list[Band], index: int) -> bool:
