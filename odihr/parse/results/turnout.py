@@ -58,6 +58,12 @@ def assign(lines: list[TurnoutLine], vote_sums: list[int | None]) -> dict[str, l
     """Field → value per round, for the lines whose field the arithmetic (or a tie-broken
     label) decides. ``vote_sums`` holds, per round, the contestants' votes summed (or the
     printed total of votes), None when the table prints no votes."""
+    return {name: list(lines[index].values) for index, name in fields_of(lines, vote_sums).items()}
+
+
+def fields_of(lines: list[TurnoutLine], vote_sums: list[int | None]) -> dict[int, str]:
+    """Line index → field, for the lines whose field the arithmetic (or a tie-broken label)
+    decides (see :func:`assign`); the other lines are no turnout field."""
     if not lines or len(lines) > MAX_LINES:
         return {}
     best: list[tuple[str | None, ...]] = []
@@ -70,11 +76,11 @@ def assign(lines: list[TurnoutLine], vote_sums: list[int | None]) -> dict[str, l
             top, best = score, [fields]
         elif abs(score - top) <= 1e-9:
             best.append(fields)
-    out: dict[str, list[int | float | None]] = {}
-    for index, line in enumerate(lines):
+    out: dict[int, str] = {}
+    for index in range(len(lines)):
         chosen = {fields[index] for fields in best}
         if len(chosen) == 1 and (name := chosen.pop()) is not None:
-            out[name] = list(line.values)
+            out[index] = name
     return out
 
 
