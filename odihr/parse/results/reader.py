@@ -4,7 +4,8 @@ The pages are found from the pypdfium2 text of every page (:mod:`locate`); only 
 pages are read with word positions and ruling lines (:mod:`geometry`, PDFium by default,
 pdfplumber on request), grouped into lines and row bands (:mod:`layout`,
 :mod:`bands`), told apart (:mod:`kinds`) and cut into tables
-(:mod:`segment`); each table's columns are found from the positions of its figures
+(:mod:`segment`, text at page breaks: :mod:`pagebreaks`); each table's columns are found
+from the positions of its figures
 (:mod:`columns`) and their roles decided from the table's own arithmetic (:mod:`roles`,
 :mod:`figures`; header words only break ties), and its rows read (:mod:`rows`); its turnout
 block's lines are found by their place and shape and their fields decided from the block's

@@ -29,13 +29,14 @@ from dataclasses import dataclass
 from odihr.parse.numbers import int_or_none
 from odihr.parse.results.kinds import label_field, label_text
 from odihr.parse.results.layout import Band, Token
+from odihr.parse.results.pagebreaks import BLOCK_LINES
 from odihr.parse.results.segment import RawTable
 from odihr.parse.results.vocab import TOTAL_LABEL
 
 COUNT_FIELDS = ("registered_voters", "voters_participated", "invalid_ballots", "valid_votes")
 PCT_FIELD = "turnout_pct"
 #: A block of more lines than this is not a turnout block (nothing is read from it).
-MAX_LINES = 7
+MAX_LINES = BLOCK_LINES
 #: At most this share of the voters who took part cast no valid vote (invalid, unaccounted).
 UNCOUNTED = 0.3
 #: Weights: a line explained, a label that names the field, ``V + I = P``.
