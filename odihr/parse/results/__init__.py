@@ -1,6 +1,7 @@
 """The results tables of a report: contests, their rounds, turnout blocks and contestant rows.
 
-Modules, in reading order: :mod:`locate` (which pages hold results), :mod:`geometry` and
+Modules, in reading order: :mod:`locate` (which pages hold results), :mod:`context` (the
+election's name, voting days and chamber sizes around them), :mod:`geometry` and
 :mod:`bands` (word boxes, rules, row bands of a page), :mod:`layout` (lines and tokens),
 :mod:`kinds`, :mod:`merging`, :mod:`segment` and :mod:`pagebreaks` (what each band is;
 wrapped headers and cells joined; where tables start and end; text at page breaks),
