@@ -5,7 +5,8 @@ election's name, voting days and chamber sizes around them), :mod:`geometry` and
 :mod:`bands` (word boxes, rules, row bands of a page), :mod:`layout` (lines and tokens),
 :mod:`kinds`, :mod:`merging`, :mod:`segment` and :mod:`pagebreaks` (what each band is;
 wrapped headers and cells joined; where tables start and end; text at page breaks),
-:mod:`columns` and :mod:`roles` (what each column means, decided from the table's arithmetic),
+:mod:`columns`, :mod:`roles` and :mod:`scoring` (what each column means, decided from the
+table's arithmetic),
 :mod:`rows` (rows, totals and turnout), :mod:`turnout` (which line of a turnout block is
 which field, decided from the block's arithmetic), :mod:`title` (contest titles and kinds) and
 :mod:`reader` (the entry point, :func:`read_results`).
