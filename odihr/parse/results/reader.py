@@ -24,7 +24,7 @@ from odihr.errors import UnknownLayout
 from odihr.parse.layout import repeated_table_lines, running_lines
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results.bands import PageLayout, bands, read_page
-from odihr.parse.results.columns import TableModel, build_model, detach_total_row
+from odihr.parse.results.columns import TableModel, build_model
 from odihr.parse.results.context import ReportContext, chamber_sizes, report_context
 from odihr.parse.results.figures import DEFAULT_ROLES, RoleSettings
 from odihr.parse.results.layout import DEFAULT_LAYOUT, Band, LayoutSettings
@@ -39,6 +39,7 @@ from odihr.parse.results.locate import (
 from odihr.parse.results.rows import RoundFigures, freeze_round, read_rounds
 from odihr.parse.results.segment import RawTable, segment
 from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
+from odihr.parse.results.totals import detach_total_row
 from odihr.parse.results.turnout import pass_on_turnout, peel_turnout
 from odihr.records import Contest, PartProblem, ResultRound, ResultsReading
 
