@@ -77,6 +77,9 @@ def main() -> int:
         want = expected(annex)
         got = comparable(want, observed(reading))
         counts["annexes"] += 1
+        if counts["annexes"] % 100 == 0:  # progress, on stderr
+            print(f"{counts['annexes']} annexes, {counts['misread']} misread", file=sys.stderr,
+                  flush=True)
         counts["contests"] += len(want)
         counts["tables"] += sum(len(c.tables) for c in annex.contests)
         counts["rounds"] += sum(len(c["rounds"]) for c in want)
