@@ -240,7 +240,7 @@ def test_turnout_lines_no_field_takes_are_a_warning_naming_them(run: ValidationR
     verdict = run[UNPLACED]
     assert verdict.blocking == [] and verdict.passed
     assert [w.check for w in verdict.warnings] == ["turnout_line_unplaced"]
-    assert verdict.dq_warnings and "Invalid ballots, %: 0.64; Postal votes: 1520" in \
+    assert verdict.dq_warnings and "Invalid ballots, %: 0.64 | Postal votes: 1520" in \
         verdict.dq_warnings
 
 

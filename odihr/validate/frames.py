@@ -188,7 +188,7 @@ def _turnout_row(
             and (rnd.registered_voters or 0) >= (rnd.voters_participated or 0) >= (valid or 0)
         ),
         # Turnout-block lines no field takes: kept on the record, reported as a warning.
-        "turnout_extra_figures": "; ".join(f"{label}: {value}" for label, value in
+        "turnout_extra_figures": " | ".join(f"{label}: {value}" for label, value in
                                            rnd.extra_figures) or None,
     }  # fmt: skip
 
