@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 #: A turnout block has at most this many lines (more figure lines are a table's rows).
 BLOCK_LINES = 7
+#: Caption lines that may follow one another over a turnout block ("B. Election", "Round 1").
+CAPTION_LINES = 2
 
 
 def closed(table: RawTable) -> bool:
@@ -60,7 +62,10 @@ def _opens_table(flat: list[Band], kinds: list[BandKind], index: int) -> bool:
     """Whether the text at ``index`` is followed by a turnout block's figure lines and then
     straight by a header: the caption of a block printed above its own table (a table going on
     across a page prints its rows, or its header first, not a few figure lines and a header)."""
-    for seen, at in enumerate(range(index + 1, len(flat))):
+    start = index + 1
+    while start < len(flat) and start <= index + CAPTION_LINES and kinds[start] is BandKind.TEXT:
+        start += 1  # more captions ("Round 1") before the block
+    for seen, at in enumerate(range(start, len(flat))):
         if kinds[at] in (BandKind.HEADER, BandKind.TEXT):  # (or the header's first lines)
             return 0 < seen <= BLOCK_LINES and (kinds[at] is BandKind.HEADER or
                                                 _header_next(flat, kinds, at))

@@ -39,7 +39,16 @@ class RawTable:
 
 def split_rows(band: Band) -> list[Band]:
     """A ruled band holding several rows (rules only around the body) as one band per line."""
-    if sum(1 for ln in band.lines if trailing_numbers(ln)) < 2 or is_header(band):
+    if is_header(band):
+        # figure lines over the header inside its rules (a turnout block above it) split off
+        lead = next((i for i, ln in enumerate(band.lines) if not trailing_numbers(ln)),
+                    len(band.lines))
+        rest = Band(band.page, band.lines[lead:], ruled=band.ruled)
+        if 0 < lead < len(band.lines) and is_header(rest):
+            return [*(Band(band.page, (line,), ruled=False) for line in band.lines[:lead]),
+                    rest]
+        return [band]
+    if sum(1 for ln in band.lines if trailing_numbers(ln)) < 2:
         return [band]  # (an unruled block of lines between two tables' rules splits too)
     return [Band(band.page, (line,), ruled=False) for line in band.lines]
 
