@@ -1,6 +1,8 @@
 """Long profile of the generated-annex test: at least 2,000 synthetic results annexes.
 
-Run ``PYTHONPATH=.:tests python bench/results_fuzz.py [--examples N] [--seed S] [--dump DIR]``.
+Run ``PYTHONPATH=.:tests python bench/results_fuzz.py [--examples N] [--seed S] [--dump DIR]``
+(``--max-contests``, ``--max-rows`` and ``--max-pages`` bound each annex; the fast profile in
+``tests/test_results_generated.py`` runs this script with small bounds in a clean interpreter).
 Prints how many annexes, contests, tables, rounds, rows and cells were generated and read, how
 many were read exactly, and a description of each annex that was not (with the first
 difference; ``--dump`` also writes it as a PDF); the exit status is 1 when any annex was
@@ -54,6 +56,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=20261127)
+    parser.add_argument("--max-contests", type=int, default=3)
+    parser.add_argument("--max-rows", type=int, default=40)
+    parser.add_argument("--max-pages", type=int, default=12)
     parser.add_argument("--dump", type=Path, help="write each misread annex here: N.pdf, and "
                         "N.txt (the annex drawn, the first difference)")
     args = parser.parse_args()
@@ -63,7 +68,7 @@ def main() -> int:
     @seed(args.seed)
     @settings(max_examples=args.examples, deadline=None, database=None,
               phases=[Phase.generate], suppress_health_check=list(HealthCheck))
-    @given(annexes())
+    @given(annexes(args.max_contests, args.max_rows, args.max_pages))
     def run(annex: Annex) -> None:
         data = write(annex)
         with PdfReport(data) as pdf:
@@ -72,6 +77,9 @@ def main() -> int:
         want = expected(annex)
         got = comparable(want, observed(reading))
         counts["annexes"] += 1
+        if counts["annexes"] % 100 == 0:  # progress, on stderr
+            print(f"{counts['annexes']} annexes, {counts['misread']} misread", file=sys.stderr,
+                  flush=True)
         counts["contests"] += len(want)
         counts["tables"] += sum(len(c.tables) for c in annex.contests)
         counts["rounds"] += sum(len(c["rounds"]) for c in want)

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from flows.finish import fill_from_site_pages
-from odihr.isolation import PARSER_BUG, ParseLimits, isolated
+from odihr.isolation import ParseLimits, isolated
 from odihr.outcomes import ParseOutcome
+from odihr.parse_worker import PARSER_BUG
 from odihr.site.urls import pdf_id
 from odihr.validate.model import ValidationRun
 from odihr.validate.parts import plan_parts

@@ -76,6 +76,9 @@ class ResultRound:
     printed_votes_total: int | None = None
     printed_share_total: float | None = None
     printed_seats_total: int | None = None
+    #: Lines of the turnout block that are no turnout field (a share of invalid ballots, postal
+    #: votes …), as ``(printed label, value)`` pairs in printed order: kept, not dropped.
+    extra_figures: tuple[tuple[str, int | float], ...] = ()
 
 
 @dataclass(frozen=True)

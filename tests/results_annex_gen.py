@@ -538,7 +538,11 @@ def expected(annex: Annex, cover: str = "Parliamentary Elections") -> list[dict[
                 votes = next(c for c in mine if c.role == "votes")
                 valid = sum(v for v in votes.values if v) if table.totals_label or \
                     "valid_votes" in printed else None
-                rounds.append({"rows": rows, "valid_votes": valid, **turnout})
+                # the lines of its own block that are no turnout field, kept as printed
+                extra = [(table.turnout_labels[k], _number(v[numbers.index(number)]))
+                         for k, v in table.turnout.items() if table.prints_turnout and
+                         k not in (*TURNOUT_FIELDS, "valid_votes")]
+                rounds.append({"rows": rows, "valid_votes": valid, **turnout, "extra": extra})
         out.append({"title": contest.title or cover, "rounds": rounds})
     return out
 
@@ -556,7 +560,8 @@ def observed(reading: ResultsReading) -> list[dict[str, Any]]:
             turnout = {"registered_voters": rnd.registered_voters,
                        "voters_participated": rnd.voters_participated,
                        "invalid_ballots": rnd.invalid_ballots, "turnout_pct": rnd.turnout_pct}
-            rounds.append({"rows": rows, "valid_votes": rnd.valid_votes, **turnout})
+            rounds.append({"rows": rows, "valid_votes": rnd.valid_votes, **turnout,
+                           "extra": list(rnd.extra_figures)})
         out.append({"title": contest.title, "rounds": rounds})
     return out
 

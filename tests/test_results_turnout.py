@@ -10,7 +10,7 @@ import itertools
 
 import pytest
 
-from odihr.parse.results.turnout import TurnoutLine, assign
+from odihr.parse.results.turnout import TurnoutLine, TurnoutSettings, assign
 
 VOTES = 900_000  # the contestants' votes summed
 R, P, INV = 1_500_000, 912_345, 12_345  # registered, took part, invalid (P = VOTES + INV)
@@ -77,3 +77,20 @@ def test_a_labelled_turnout_the_counts_do_not_confirm_is_the_source_own() -> Non
 
 def test_too_many_lines_are_no_turnout_block() -> None:
     assert assign([count(f"Kalo {i}", 100 + i) for i in range(8)], [VOTES]) == {}
+
+
+def test_the_share_left_uncounted_is_a_setting() -> None:
+    # 2 % of the voters who took part cast no valid vote: who took part by default, but not
+    # when at most 1 % may go uncounted
+    took = VOTES * 100 // 98
+    lines = [count("Kalo", took), count("Mizu", 2 * took)]
+    assert assign(lines, [VOTES]) == {"voters_participated": [took],
+                                      "registered_voters": [2 * took]}
+    assert "voters_participated" not in assign(lines, [VOTES], TurnoutSettings(uncounted=0.01))
+
+
+def test_turnout_settings_are_checked() -> None:
+    with pytest.raises(ValueError, match="uncounted"):
+        TurnoutSettings(uncounted=1.5)
+    with pytest.raises(ValueError, match="max_lines"):
+        TurnoutSettings(max_lines=0)

@@ -152,6 +152,10 @@ SOURCE_TYPOS: dict[str, Callable[[ResultRound], ResultRound]] = {
 }
 
 
+#: A round whose turnout block printed lines that are no turnout field (kept on the record).
+UNPLACED = "source:turnout-lines-unplaced"
+
+
 @pytest.fixture(scope="module")
 def run(tmp_path_factory: pytest.TempPathFactory) -> ValidationRun:
     reports = dict(truth_reports())
@@ -159,6 +163,8 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> ValidationRun:
         reports[f"damaged:{name}"] = damage(truth_report(pdf_id))
     for key, typo in SOURCE_TYPOS.items():
         reports[key] = _with_round(truth_report("434101"), typo)
+    reports[UNPLACED] = _with_round(truth_report("434101"), lambda rnd: replace(
+        rnd, extra_figures=(("Invalid ballots, %", 0.64), ("Postal votes", 1520))))
     result = validate_reports(reports, report_dir=tmp_path_factory.mktemp("reports"))
     print(f"\nvalidated {len(reports)} reports in {result.seconds:.2f}s")
     return result
@@ -228,6 +234,14 @@ def test_source_total_typo_is_a_warning(run: ValidationRun, key: str) -> None:
     assert verdict.blocking == []
     assert [w.check for w in verdict.warnings] == ["votes_sum_mismatch"]
     assert "source" in verdict.warnings[0].message
+
+
+def test_turnout_lines_no_field_takes_are_a_warning_naming_them(run: ValidationRun) -> None:
+    verdict = run[UNPLACED]
+    assert verdict.blocking == [] and verdict.passed
+    assert [w.check for w in verdict.warnings] == ["turnout_line_unplaced"]
+    assert verdict.dq_warnings and "Invalid ballots, %: 0.64 | Postal votes: 1520" in \
+        verdict.dq_warnings
 
 
 def test_misread_valid_votes_confirmed_by_nothing_is_blocking(run: ValidationRun) -> None:

@@ -56,6 +56,7 @@ TURNOUT_COLUMNS: dict[str, str] = {
     "share_total_deviation": _F, "share_base": _I, "share_base_name": _T, "seats_sum": _I,
     "printed_seats_total": _I, "contest_seats_sum": _I, "seats_total": _I,
     "rows_self_consistent": _B, "counts_self_consistent": _B, "ballots_cross_checked": _B,
+    "turnout_extra_figures": _T,
 }  # fmt: skip
 OBSERVER_COLUMNS: dict[str, str] = {
     "report_key": _T, "part": _T, "position": _I, "expected_position": _I, "given_name": _T,
@@ -186,6 +187,9 @@ def _turnout_row(
             and a.votes_sum is not None and a.votes_sum == valid
             and (rnd.registered_voters or 0) >= (rnd.voters_participated or 0) >= (valid or 0)
         ),
+        # Turnout-block lines no field takes: kept on the record, reported as a warning.
+        "turnout_extra_figures": " | ".join(f"{label}: {value}" for label, value in
+                                           rnd.extra_figures) or None,
     }  # fmt: skip
 
 

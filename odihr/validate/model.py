@@ -28,6 +28,9 @@ those the rows and counts themselves decide:
 - ``turnout_pct_mismatch`` is a warning only when valid + invalid = took part and registered ≥
   took part ≥ valid (the counts confirm one another); ``ballots_sum_mismatch`` only when the
   turnout % and the rows' votes confirm the other counts. Otherwise a count was probably misread.
+- ``turnout_line_unplaced`` is always a warning: a turnout block printed a line that no turnout
+  field takes (a share of invalid ballots, postal votes); it is kept on the round
+  (``ResultRound.extra_figures``) and named in the warning, never dropped silently.
 
 A mis-parsed table is therefore never loaded silently: at worst it is loaded with a warning that
 names the figures, and every failure of a run is listed in its HTML report. What cannot be told

@@ -29,7 +29,7 @@ from odihr.parse.results.vocab import (
     find_dates,
     round_number,
 )
-from odihr.parse.text.numbers import infer_format, int_or_none
+from odihr.parse.text.numbers import infer_format
 
 #: Share of the narrower of two extents they must overlap to count as "over" each other.
 SPAN_OVERLAP = 0.5
@@ -83,8 +83,8 @@ class TableModel:
         """The column a figure token sits in (the most overlap, else the nearest)."""
         if token.x1 <= self.text_right:
             return None
-        best = max(self.columns, key=lambda c: _overlap(token.x0, token.x1, c.x0, c.x1))
-        if _overlap(token.x0, token.x1, best.x0, best.x1) > 0:
+        best = max(self.columns, key=lambda c: overlap(token.x0, token.x1, c.x0, c.x1))
+        if overlap(token.x0, token.x1, best.x0, best.x1) > 0:
             return best
         return min(self.columns, key=lambda c: abs((c.x0 + c.x1) / 2 - token.center))
 
@@ -101,7 +101,8 @@ class TableModel:
                                             abs(spans[r][1] - token.center)))
 
 
-def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+def overlap(a0: float, a1: float, b0: float, b1: float) -> float:
+    """How far two horizontal extents overlap (0 when they do not)."""
     return max(0.0, min(a1, b1) - max(a0, b0))
 
 
@@ -137,7 +138,7 @@ def build_model(raw: RawTable, previous: TableModel | None = None,
     found = _clusters(figures)
     support = 2 if len(raw.rows) >= 4 else 1
     spans = [(a, b) for a, b, rows in found if len(rows) >= support or any(
-        _overlap(h.x0, h.x1, a, b) > 0 for h in heads)]
+        overlap(h.x0, h.x1, a, b) > 0 for h in heads)]
     if not spans:
         if previous is not None:
             return previous
@@ -151,7 +152,7 @@ def build_model(raw: RawTable, previous: TableModel | None = None,
     text_heads: list[HeaderCell] = []
     for cell in heads:
         over = [i for i, (a, b) in enumerate(spans)
-                if _overlap(cell.x0, cell.x1, a, b) >= SPAN_OVERLAP * min(cell.x1 - cell.x0, b - a)]
+                if overlap(cell.x0, cell.x1, a, b) >= SPAN_OVERLAP * min(cell.x1 - cell.x0, b - a)]
         if len(over) >= 2:
             for i in over:
                 groups[i].append(cell)
@@ -241,36 +242,6 @@ def _labelled_rounds(labels: list[list[HeaderCell]]) -> list[int] | None:
         for i, n in enumerate(named)]
 
 
-def detach_total_row(raw: RawTable) -> None:
-    """Move a last row that is the sum of the rows above it (in every whole-number column it
-    fills, and in one at least) to the table's totals, whatever its label says."""
-    if raw.totals or len(raw.rows) < 3:
-        return
-    last, above = raw.rows[-1], raw.rows[:-1]
-    figures = last.figures()
-    if len(figures) < 2:
-        return
-    matched = 0
-    for token in figures:
-        value = _whole(token.text)
-        if value is None:
-            continue
-        column = [_whole(t.text) for band in above for t in band.figures()
-                  if _overlap(t.x0, t.x1, token.x0, token.x1) > 0]
-        if sum(v for v in column if v is not None) != value:
-            return
-        matched += value > 0
-    if matched:
-        raw.totals.append(raw.rows.pop())
-
-
-def _whole(text: str) -> int | None:
-    try:
-        return int_or_none(text.strip("()")) if infer_format([text]).decimal is None else None
-    except ValueError:
-        return None
-
-
 def _figures(raw: RawTable, figures: list[tuple[int, Token]],
              spans: list[tuple[float, float]]) -> list[ColumnFigures]:
     """Each column's cells row by row, with the totals row's figure."""
@@ -284,7 +255,7 @@ def _figures(raw: RawTable, figures: list[tuple[int, Token]],
     for band in raw.totals[:1]:
         for token in band.figures():
             for c, (a, b) in enumerate(spans):
-                if _overlap(token.x0, token.x1, a, b) > 0 and totals[c] is None:
+                if overlap(token.x0, token.x1, a, b) > 0 and totals[c] is None:
                     totals[c] = token.text
                     break
     return [ColumnFigures(c, tuple(cells_[c]), totals[c]) for c in range(len(spans))]

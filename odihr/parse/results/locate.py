@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from odihr.parse.document.layout import (
     PAGE_NUMBER,
@@ -23,21 +22,16 @@ from odihr.parse.pdf import PdfReport
 from odihr.parse.results.bands import read_page
 from odihr.parse.results.vocab import (
     ANNEX_HEADING,
-    ELECTION_WORD,
     NAME_HEADER,
     NOT_ELECTION_RESULTS,
     RESULTS_WORD,
     TOC_LEADER,
     VOTES_HEADER,
-    find_dates,
 )
 from odihr.parse.text.numbers import NUMBER_TOKEN, normalize_spaces
 
 #: A numbered chapter heading: a Roman or Arabic numeral or a letter, a dot, the title.
 CHAPTER_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\.\s+(?P<rest>[^\W\d_].*)$")
-#: A seat number in the report's text: "150-member", "120 deputies", "90 seats".
-CHAMBER_SIZE = re.compile(r"\b(\d{2,4})(?:[- ]member\b|\s+(?:members|deputies|seats|mandates|"
-                          r"MPs|councillors|депутат\w*|мандат\w*|мест)\b)", re.IGNORECASE)
 #: A line this long (characters) or longer is prose, not a caption or header cells.
 PROSE_LINE = 70
 #: Lines a repeated table header may take at the top of a continuation page.
@@ -45,14 +39,6 @@ HEADER_LINES = 4
 #: Text lines a caption and a table header may take at the top of a page whose table starts
 #: there (PDFium's text puts each wrapped header cell on a line of its own).
 OPENING_LINES = 40
-#: Lines of the cover page searched for the election's name.
-COVER_LINES = 25
-#: Cover lines naming the mission, the report or the observers rather than the election.
-NOT_ELECTION_NAME = re.compile(r"observ|mission|assessment|report|statement|office|institution|"
-                               r"наблюд|мисси|отч[её]т|бюро", re.IGNORECASE)
-#: A printed date inside a cover line ("30 October and 13 November 2016", "30 MAY 1999").
-_DATE_TEXT = re.compile(r"\b\d{1,2}(?:\s+(?:and|и|&)\s+\d{1,2})?\s+[^\W\d_]+\s+\d{4}\b"
-                        r"(?:\s*(?:года|г\.))?")
 #: A line that could be a table row: some words, then a figure or a dash at its end.
 #: A table-of-contents entry without dot leaders ends with its page number.
 TOC_PAGE = re.compile(r"[^\W\d_]\s+\d{1,3}$")
@@ -74,19 +60,6 @@ class ResultsSection:
     #: An annex (or appendix) about results; False for a body chapter or a bare table, which may
     #: hold only prose (no table there is no problem).
     annex: bool = True
-
-
-@dataclass(frozen=True)
-class ReportContext:
-    """What the pages around the results say about the election (running header, dates)."""
-
-    election_title: str
-    dates: tuple[date, ...]
-    #: The report's text before the section (electoral system, chamber names).
-    body: str = ""
-    #: The election's name as the cover prints it, without its date ("Early Parliamentary
-    #: Elections"): the title of a contest whose table has no caption.
-    cover_name: str = ""
 
 
 def is_running(line: str, running: frozenset[str], *, foot: bool = False) -> bool:
@@ -251,60 +224,3 @@ def _looks_like_results_page(lines: list[str]) -> bool:
             if len(rows) >= 2 and any(len(NUMBER_TOKEN.findall(r)) >= 2 for r in rows):
                 return True
     return False
-
-
-def report_context(pdf: PdfReport, page: int, running: frozenset[str]) -> ReportContext:
-    """The election's title and voting days from the running header (or the cover page)."""
-    body = "\n".join(pdf.text(n) for n in range(1, page))
-    candidates = [normalize_spaces(ln) for ln in pdf.text(page).split("\n")[:RUNNING_TOP_LINES]]
-    candidates = [ln for ln in candidates if normalize_running(ln) in running]
-    cover = [normalize_spaces(ln) for ln in pdf.text(1).split("\n")[:COVER_LINES]]
-    name = cover_name(cover) or cover_name(candidates)
-    candidates += [" ".join(cover[i:i + 2]) for i in range(len(cover))
-                   if ELECTION_WORD.search(cover[i])]
-    for line in candidates:
-        dates = find_dates(line)
-        if dates:
-            return ReportContext(line, tuple(dates), body, name or _without_date(line))
-    first = next(iter(candidates), "")
-    return ReportContext(first, (), body, name or _without_date(first))
-
-
-def chamber_sizes(body: str) -> frozenset[int]:
-    """Seat numbers the report's text gives ("The 150-member Parliament", "120 deputies")."""
-    return frozenset(n for n in (int(m.group(1)) for m in CHAMBER_SIZE.finditer(body))
-                     if 5 <= n <= 2000)
-
-
-def cover_name(lines: list[str]) -> str:
-    """The election's name on a cover: the first line naming an election (not the mission or the
-    report), without a country before a dash and without its date ("Republic of Kazakhstan –
-    Early Parliamentary Elections, 20 March 2016" → "Early Parliamentary Elections")."""
-    for line in lines:
-        if ELECTION_WORD.search(line) and not NOT_ELECTION_NAME.search(line):
-            name = _without_date(re.split(r"\s+[–—-]\s+", line, maxsplit=1)[-1])
-            if name and re.search(r"[^\W\d_]{3}", name):
-                return title_case(name)
-    return ""
-
-
-def _without_date(line: str) -> str:
-    """``line`` without the dates printed before or after the name."""
-    head = line.split(",")[0] if find_dates(line) or re.search(r",\s*\d", line) else line
-    head = re.sub(r"^\s*\d{4}\s+", "", head)  # "2009 PARLIAMENTARY ELECTIONS"
-    for found in _DATE_TEXT.finditer(head):
-        head = head.replace(found.group(0), " ")
-    return " ".join(head.split()).strip(" ,;:–—-")
-
-
-_SMALL_WORDS = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to"})
-
-
-def title_case(text: str) -> str:
-    """A name printed in capitals as a cover prints it in mixed case
-    ("ELECTIONS TO THE STATE DUMA" → "Elections to the State Duma"); mixed case is kept."""
-    if text.upper() != text:
-        return text
-    words = text.lower().split()
-    return " ".join(w if i and w in _SMALL_WORDS else w[:1].upper() + w[1:]
-                    for i, w in enumerate(words))

@@ -1,10 +1,12 @@
 """The results tables of a report: contests, their rounds, turnout blocks and contestant rows.
 
-The pages are found from the pypdfium2 text of every page (:mod:`locate`); only those
+The pages are found from the pypdfium2 text of every page (:mod:`locate`; what the report
+says around them, :mod:`context`); only those
 pages are read with word positions and ruling lines (:mod:`geometry`, PDFium by default,
 pdfplumber on request), grouped into lines and row bands (:mod:`layout`,
 :mod:`bands`), told apart (:mod:`kinds`) and cut into tables
-(:mod:`segment`); each table's columns are found from the positions of its figures
+(:mod:`segment`, text at page breaks: :mod:`pagebreaks`); each table's columns are found
+from the positions of its figures
 (:mod:`columns`) and their roles decided from the table's own arithmetic (:mod:`roles`,
 :mod:`figures`; header words only break ties), and its rows read (:mod:`rows`); its turnout
 block's lines are found by their place and shape and their fields decided from the block's
@@ -22,23 +24,22 @@ from odihr.errors import UnknownLayout
 from odihr.parse.document.layout import repeated_table_lines, running_lines
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results.bands import PageLayout, bands, read_page
-from odihr.parse.results.columns import TableModel, build_model, detach_total_row
+from odihr.parse.results.columns import TableModel, build_model
+from odihr.parse.results.context import ReportContext, chamber_sizes, report_context
 from odihr.parse.results.figures import DEFAULT_ROLES, RoleSettings
 from odihr.parse.results.layout import DEFAULT_LAYOUT, Band, LayoutSettings
 from odihr.parse.results.locate import (
-    ReportContext,
     ResultsSection,
     annex_heading,
-    chamber_sizes,
     find_sections,
     is_annex_heading,
     is_results_chapter,
     is_running,
-    report_context,
 )
 from odihr.parse.results.rows import RoundFigures, freeze_round, read_rounds
 from odihr.parse.results.segment import RawTable, segment
 from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
+from odihr.parse.results.totals import detach_total_row
 from odihr.parse.results.turnout import pass_on_turnout, peel_turnout
 from odihr.records import Contest, PartProblem, ResultRound, ResultsReading
 

@@ -11,7 +11,7 @@ from odihr.parse.results.columns import Column, TableModel
 from odihr.parse.results.kinds import label_text
 from odihr.parse.results.layout import Band, Token
 from odihr.parse.results.segment import RawTable
-from odihr.parse.results.turnout import TurnoutLine, assign, is_percent
+from odihr.parse.results.turnout import TurnoutLine, fields_of, is_percent
 from odihr.parse.text.numbers import int_or_none, percent_or_none
 from odihr.records import ResultRound, ResultRow
 
@@ -26,6 +26,9 @@ class RoundFigures:
     rows: list[ResultRow] = field(default_factory=list)
     turnout: dict[str, float | int] = field(default_factory=dict)
     totals: dict[str, float | int] = field(default_factory=dict)
+    #: Turnout-block lines no field takes (a share of invalid ballots, postal votes …), kept
+    #: as printed: (label, value) in printed order.
+    extra: list[tuple[str, float | int]] = field(default_factory=list)
 
 
 def clean_name(text: str) -> str:
@@ -119,14 +122,20 @@ def read_rounds(raw: RawTable, model: TableModel) -> dict[int, RoundFigures]:
 
 def _read_turnout(bands: list[Band], model: TableModel, rounds: dict[int, RoundFigures]) -> None:
     """The turnout block: its lines' figures placed by round, their fields decided from the
-    block's arithmetic against the rounds' votes (:mod:`turnout`)."""
+    block's arithmetic against the rounds' votes (:mod:`turnout`). A line no field takes is
+    kept as printed in the round's extra figures: nothing printed is dropped."""
     numbers = sorted(rounds)
     lines = [line for band in bands for line in _turnout_lines(band, model, numbers)]
     sums = [_vote_sum(rounds[n]) for n in numbers]
-    for name, values in assign(lines, sums).items():
-        for number, value in zip(numbers, values, strict=False):
-            if value is not None:
-                rounds[number].turnout.setdefault(name, value)
+    fields = fields_of(lines, sums)
+    for index, line in enumerate(lines):
+        for number, value in zip(numbers, line.values, strict=False):
+            if value is None:
+                continue
+            if index in fields:
+                rounds[number].turnout.setdefault(fields[index], value)
+            else:
+                rounds[number].extra.append((line.label, value))
 
 
 def _turnout_lines(band: Band, model: TableModel, numbers: list[int]) -> list[TurnoutLine]:
@@ -208,6 +217,7 @@ def freeze_round(number: int, figures: RoundFigures, page: int,
         printed_votes_total=_int(totals.get("votes")),
         printed_share_total=_float(totals.get("share")),
         printed_seats_total=_int(totals.get("seats")),
+        extra_figures=tuple(figures.extra),
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from odihr.parse.results.kinds import PLAIN_INT, BandKind, adjacent, classify, is_header
 from odihr.parse.results.layout import Band, cells, trailing_numbers
 from odihr.parse.results.merging import header_like, joined, merge_headers, merge_wrapped
+from odihr.parse.results.pagebreaks import closed, page_edge_text, same_header
 from odihr.parse.results.vocab import NOTE_LABEL
 
 #: A caption between a table and the turnout block under it has at most this many words.
@@ -38,7 +39,16 @@ class RawTable:
 
 def split_rows(band: Band) -> list[Band]:
     """A ruled band holding several rows (rules only around the body) as one band per line."""
-    if sum(1 for ln in band.lines if trailing_numbers(ln)) < 2 or is_header(band):
+    if is_header(band):
+        # figure lines over the header inside its rules (a turnout block above it) split off
+        lead = next((i for i, ln in enumerate(band.lines) if not trailing_numbers(ln)),
+                    len(band.lines))
+        rest = Band(band.page, band.lines[lead:], ruled=band.ruled)
+        if 0 < lead < len(band.lines) and is_header(rest):
+            return [*(Band(band.page, (line,), ruled=False) for line in band.lines[:lead]),
+                    rest]
+        return [band]
+    if sum(1 for ln in band.lines if trailing_numbers(ln)) < 2:
         return [band]  # (an unruled block of lines between two tables' rules splits too)
     return [Band(band.page, (line,), ruled=False) for line in band.lines]
 
@@ -69,15 +79,15 @@ def segment(bands: list[Band]) -> list[RawTable]:
         index += 1
         if kind is BandKind.HEADER:
             if table is not None and not table.rows and (
-                    band.page == table.header[-1].page or not _same_header(table, band)):
+                    band.page == table.header[-1].page or not same_header(table, band)):
                 table.header.append(band)  # a header spread over several bands
                 continue
-            if table is not None and _same_header(table, band) and not _closed(table) and \
+            if table is not None and same_header(table, band) and not closed(table) and \
                     band.page != (table.rows or table.header)[-1].page:
                 # the header repeated on the next page (or left at the foot of a page and
                 # printed again over the rows)
                 while index < len(flat) and kinds[index] is BandKind.TEXT and \
-                        adjacent(flat[index - 1], flat[index]) and _same_header(table,
+                        adjacent(flat[index - 1], flat[index]) and same_header(table,
                                                                                flat[index]):
                     index += 1  # its wrapped lines
                 continue
@@ -103,7 +113,7 @@ def segment(bands: list[Band]) -> list[RawTable]:
                 table.turnout.append(band)
             elif band.ruled and previous is not None and previous.ruled:
                 pass  # a sub-heading or empty row inside a ruled table
-            elif _page_edge_text(flat, kinds, index - 1, table):
+            elif page_edge_text(flat, kinds, index - 1, table):
                 pass  # notes at the foot of a page, or a running header, inside the table
             elif not band.ruled and not NOTE_LABEL.match(band.text) and (
                     _wraps(previous, band, table) or _wraps(following, band, table)):
@@ -128,15 +138,6 @@ def segment(bands: list[Band]) -> list[RawTable]:
         raw.captions = _without_header_copy(raw.captions, raw.header)
         raw.rows = merge_wrapped(raw.rows)
     return tables
-
-
-def _closed(table: RawTable) -> bool:
-    """Whether the table's turnout lines or its totals row are printed under its rows: it has
-    ended."""
-    if not table.rows:
-        return False
-    last = max((b.page, b.top) for b in table.rows)
-    return any((b.page, b.top) > last for b in (*table.turnout, *table.totals))
 
 
 def _without_header_copy(captions: list[Band], header: list[Band]) -> list[Band]:
@@ -207,48 +208,6 @@ def _turnout_block_after(texts: list[Band], turnout: list[Band]) -> bool:
         len(band.lines) == 1 and len(band.tokens) <= CAPTION_WORDS for band in texts)
 
 
-def _page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: RawTable) -> bool:
-    """Whether text at ``index`` sits between the rows of a table that goes on across a page
-    break: only text after it on its page and rows next, or only text before it on a new page.
-    """
-    band = flat[index]
-    if _closed(table):
-        return False
-    same_page = [k for b, k in zip(flat, kinds, strict=True) if b.page == band.page]
-    before = [k for b, k in zip(flat[:index], kinds, strict=False) if b.page == band.page]
-    if band.page != (table.rows or table.header)[-1].page:
-        after_it = next(((b, k) for b, k in zip(flat[index + 1:], kinds[index + 1:],
-                                                strict=True) if k is not BandKind.TEXT),
-                        (band, None))
-        # the table goes on under it (rows, or its header repeated with this line over it),
-        # else it is the caption of what follows
-        going_on = after_it[1] in (BandKind.ROW, BandKind.TOTAL) or (
-            after_it[1] is BandKind.HEADER and _same_header(table, after_it[0])
-            and _same_header(table, band))
-        return all(k is BandKind.TEXT for k in before) and going_on
-    after = same_page[len(before) + 1:]
-    following = next((k for b, k in zip(flat[index:], kinds[index:], strict=True)
-                      if b.page != band.page and k is not BandKind.TEXT), None)
-    return all(k is BandKind.TEXT for k in after) and following in (
-        BandKind.ROW, BandKind.TOTAL, BandKind.HEADER) and not _header_left_at_foot(flat, index)
-
-
-def _header_left_at_foot(flat: list[Band], index: int) -> bool:
-    """Whether the text from ``index`` to the foot of its page ends with the lines that open the
-    next page: a new table's header printed at the foot of one page and again over its rows."""
-    page = flat[index].page
-    foot = " ".join(b.text for b in flat[index:] if b.page == page).split()
-    opening: list[str] = []
-    for band in flat[index:]:
-        if band.page == page + 1:
-            if classify(band) not in (BandKind.TEXT, BandKind.HEADER):
-                break
-            opening += band.text.split()
-        elif band.page > page + 1:
-            break
-    return bool(opening) and len(opening) <= len(foot) and foot[-len(opening):] == opening
-
-
 def _headerless(bands: list[Band], kinds: list[BandKind]) -> list[RawTable]:
     """A table printed without column labels: the longest run of at least three rows that have
     two figures or more, one of them a per cent (so a list of counts is not taken for results).
@@ -316,8 +275,3 @@ def _over_figures(band: Band, header: Band) -> bool:
                 default=None)
     return first is not None and bool(band.tokens) and \
         min(t.x0 for t in band.tokens) > first[-1].x1 + 2
-
-
-def _same_header(table: RawTable, band: Band) -> bool:
-    words = " ".join(b.text for b in table.header)
-    return all(token.text in words for token in band.tokens)

@@ -11,9 +11,9 @@ import re
 from datetime import date
 
 from odihr.parse.results.columns import TableModel
+from odihr.parse.results.context import ReportContext
 from odihr.parse.results.kinds import adjacent
 from odihr.parse.results.layout import Band
-from odihr.parse.results.locate import ReportContext
 from odihr.parse.results.segment import RawTable
 from odihr.parse.results.vocab import (
     ANNEX_HEADING,

@@ -8,8 +8,8 @@ is tried and kept only when, in every round, it satisfies:
 
 - ``R ≥ P ≥ V`` and ``P > I``, and invalid ballots fewer than the valid votes;
 - ``V`` equals the sum of the contestants' votes (or the printed total of votes);
-- ``P`` is at least that sum, and not by more than :data:`UNCOUNTED` of ``P`` (invalid ballots
-  are few); ``R`` is more than it;
+- ``P`` is at least that sum, and not by more than ``TurnoutSettings.uncounted`` of ``P``
+  (invalid ballots are few); ``R`` is more than it;
 - ``T ≈ P / R × 100`` at the printed precision — a per cent is the turnout only when the counts
   confirm it, or its label names it when they are not printed;
 - ``V + I = P`` when all three are printed (a bonus, not a condition: a few ballots may go
@@ -17,7 +17,9 @@ is tried and kept only when, in every round, it satisfies:
 
 Of the consistent assignments the one that explains most lines wins; label words (the
 vocabulary) only break ties between equally consistent assignments. A line whose field still
-differs between the best assignments is left unread rather than guessed.
+differs between the best assignments is not guessed: like a line no field takes, it is kept as
+printed in the round's extra figures (:mod:`rows`). Tolerances and weights are in
+:class:`TurnoutSettings`.
 """
 
 from __future__ import annotations
@@ -28,18 +30,42 @@ from dataclasses import dataclass
 
 from odihr.parse.results.kinds import label_field, label_text
 from odihr.parse.results.layout import Band, Token
+from odihr.parse.results.pagebreaks import BLOCK_LINES
 from odihr.parse.results.segment import RawTable
 from odihr.parse.results.vocab import TOTAL_LABEL
 from odihr.parse.text.numbers import int_or_none
 
 COUNT_FIELDS = ("registered_voters", "voters_participated", "invalid_ballots", "valid_votes")
 PCT_FIELD = "turnout_pct"
-#: A block of more lines than this is not a turnout block (nothing is read from it).
-MAX_LINES = 7
-#: At most this share of the voters who took part cast no valid vote (invalid, unaccounted).
-UNCOUNTED = 0.3
-#: Weights: a line explained, a label that names the field, ``V + I = P``.
-EXPLAINED, LABEL, BALANCE, ORDER = 1.0, 0.25, 0.5, 0.001
+
+
+@dataclass(frozen=True)
+class TurnoutSettings:
+    """Tolerances and weights of the arithmetic that decides a turnout block's lines (validated)."""
+
+    #: A block of more lines than this is not a turnout block (nothing is read from it).
+    max_lines: int = BLOCK_LINES
+    #: At most this share of the voters who took part cast no valid vote (invalid, unaccounted).
+    uncounted: float = 0.3
+    #: Weights: a line explained, a label that names the line's field, ``V + I = P``.
+    explained: float = 1.0
+    label: float = 0.25
+    balance: float = 0.5
+    #: Of two lines whose labels name one field, the first printed wins by this much.
+    order: float = 0.001
+
+    def __post_init__(self) -> None:
+        checks = {"max_lines": 1 <= self.max_lines <= 9, "uncounted": 0 < self.uncounted < 1,
+                  "explained": self.explained > 0,
+                  "label": 0 <= self.label < self.explained,
+                  "balance": 0 <= self.balance < self.explained,
+                  "order": 0 <= self.order < self.label or self.label == 0}
+        for name, ok in checks.items():
+            if not ok:
+                raise ValueError(f"TurnoutSettings.{name} is out of range: {getattr(self, name)!r}")
+
+
+DEFAULT_TURNOUT = TurnoutSettings()
 
 
 @dataclass(frozen=True)
@@ -53,28 +79,36 @@ class TurnoutLine:
     places: tuple[int, ...] = ()
 
 
-def assign(lines: list[TurnoutLine], vote_sums: list[int | None]) -> dict[str, list[
-        int | float | None]]:
+def assign(lines: list[TurnoutLine], vote_sums: list[int | None],
+           settings: TurnoutSettings = DEFAULT_TURNOUT) -> dict[str, list[int | float | None]]:
     """Field → value per round, for the lines whose field the arithmetic (or a tie-broken
     label) decides. ``vote_sums`` holds, per round, the contestants' votes summed (or the
     printed total of votes), None when the table prints no votes."""
-    if not lines or len(lines) > MAX_LINES:
+    return {name: list(lines[index].values)
+            for index, name in fields_of(lines, vote_sums, settings).items()}
+
+
+def fields_of(lines: list[TurnoutLine], vote_sums: list[int | None],
+              settings: TurnoutSettings = DEFAULT_TURNOUT) -> dict[int, str]:
+    """Line index → field, for the lines whose field the arithmetic (or a tie-broken label)
+    decides (see :func:`assign`); the other lines are no turnout field."""
+    if not lines or len(lines) > settings.max_lines:
         return {}
     best: list[tuple[str | None, ...]] = []
     top = float("-inf")
     for fields in _assignments(lines):
-        score = _score(lines, fields, vote_sums)
+        score = _score(lines, fields, vote_sums, settings)
         if score is None:
             continue
         if score > top + 1e-9:
             top, best = score, [fields]
         elif abs(score - top) <= 1e-9:
             best.append(fields)
-    out: dict[str, list[int | float | None]] = {}
-    for index, line in enumerate(lines):
+    out: dict[int, str] = {}
+    for index in range(len(lines)):
         chosen = {fields[index] for fields in best}
         if len(chosen) == 1 and (name := chosen.pop()) is not None:
-            out[name] = list(line.values)
+            out[index] = name
     return out
 
 
@@ -94,18 +128,18 @@ def _assignments(lines: list[TurnoutLine]) -> Iterator[tuple[str | None, ...]]:
 
 
 def _score(lines: list[TurnoutLine], fields: tuple[str | None, ...],
-           vote_sums: list[int | None]) -> float | None:
+           vote_sums: list[int | None], settings: TurnoutSettings) -> float | None:
     """How well the assignment fits, or None when it breaks an invariant in some round."""
     score = 0.0
     named = {name: lines[i] for i, name in enumerate(fields) if name is not None}
     for i, name in enumerate(fields):
         if name is None:
             continue
-        score += EXPLAINED
+        score += settings.explained
         said = label_field(lines[i].label)
         if said is not None:
             # (of two lines whose labels name one field, the first printed wins)
-            score += LABEL - ORDER * i if said == name else -LABEL
+            score += settings.label - settings.order * i if said == name else -settings.label
     pct = named.get(PCT_FIELD)
     if pct is not None and not ({"registered_voters", "voters_participated"} <= named.keys()) \
             and label_field(pct.label) != PCT_FIELD:
@@ -115,7 +149,7 @@ def _score(lines: list[TurnoutLine], fields: tuple[str | None, ...],
         places = pct.places[number] if pct is not None and number < len(pct.places) else 2
         named_pct = pct is not None and label_field(pct.label) == PCT_FIELD
         fit = _round_fit(value, vote_sums[number] if number < len(vote_sums) else None, places,
-                         named_pct)
+                         settings, named_pct)
         if fit is None:
             return None
         score += fit
@@ -127,7 +161,7 @@ def _at(line: TurnoutLine, number: int) -> int | float | None:
 
 
 def _round_fit(value: dict[str, int | float | None], votes: int | None,
-               places: int, named_pct: bool = False) -> float | None:
+               places: int, settings: TurnoutSettings, named_pct: bool = False) -> float | None:
     """The invariants of one round: None when one is broken, else the bonus earned."""
     reg, took = value.get("registered_voters"), value.get("voters_participated")
     bad, valid = value.get("invalid_ballots"), value.get("valid_votes")
@@ -144,7 +178,7 @@ def _round_fit(value: dict[str, int | float | None], votes: int | None,
             return None
         if took is not None and took < votes or reg is not None and reg <= votes:
             return None
-        if took is not None and took - votes > UNCOUNTED * took:
+        if took is not None and took - votes > settings.uncounted * took:
             return None  # so many voters who took part cast no valid vote: not who took part
     if pct is not None:
         if not 0 < pct <= 100:
@@ -156,7 +190,7 @@ def _round_fit(value: dict[str, int | float | None], votes: int | None,
     if took is not None and bad is not None:
         counted = valid if valid is not None else votes
         if counted is not None and counted + bad == took:
-            bonus += BALANCE
+            bonus += settings.balance
     return bonus
 
 
@@ -165,7 +199,7 @@ def is_percent(text: str) -> bool:
     return "%" in text or bool(re.search(r"\d[.,]\d{1,2}\)?$", text))
 
 
-def peel_turnout(raw: RawTable) -> None:
+def peel_turnout(raw: RawTable, settings: TurnoutSettings = DEFAULT_TURNOUT) -> None:
     """Move the trailing lines of a table that are shaped as a turnout block, not as contestant
     rows, to its turnout. Contestant rows print a per cent beside their counts (a contestant out
     of a later round still prints its first round's); the lines after the last such row that
@@ -186,7 +220,7 @@ def peel_turnout(raw: RawTable) -> None:
             raw.totals.remove(band)
             raw.turnout.append(band)
     block = kinds[start:]
-    if not block or len(block) > MAX_LINES or any(
+    if not block or len(block) > settings.max_lines or any(
             not k or (any(k) and not all(k)) for k in block):
         return
     above = raw.rows[:start]
