@@ -16,13 +16,13 @@ from flows.parsing import ParsedBatch, batch_markdown, parse_items, verdicts
 from odihr.isolation import ParseLimits, isolated
 from odihr.outcomes import ParseOutcome
 from odihr.parse_job import parse_file
-from tasks.naming import _parameters, by_document
+from tasks.naming import _parameters
 from tasks.policy import TASK_OPTIONS
 
 if TYPE_CHECKING:
     from flows.steps import WorkItem
 
-__all__ = ["count_pages", "parse_batch", "parse_document", "parse_file"]
+__all__ = ["count_pages", "parse_batch", "parse_file"]
 
 
 def _limits(max_pages: int, limits: ParseLimits | None) -> ParseLimits:
@@ -36,15 +36,6 @@ def count_pages(
 ) -> ParseOutcome:
     """Open a PDF only to count its pages (translations are not parsed), in a child process."""
     return isolated("count", url_path, path, _limits(max_pages, limits))
-
-
-@task(name="parse-report", task_run_name=by_document("parse"), **TASK_OPTIONS)
-def parse_document(
-    url_path: str, path: str, max_pages: int, limits: ParseLimits | None = None
-) -> ParseOutcome:
-    """Parse one stored PDF in a child process under ``limits`` (default: the page cap and the
-    default memory and time limits)."""
-    return isolated("parse", url_path, path, _limits(max_pages, limits))
 
 
 def _batch_name() -> str:
