@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from odihr.parse.document.contents import contents_extents
 from odihr.parse.document.headings import (
     ARABIC,
     DECIMAL,
@@ -132,3 +133,27 @@ def test_a_numbered_results_table_is_no_contents_page() -> None:
 ])
 def test_page_labels(line: str, number: int | None) -> None:
     assert page_label(line) == number
+
+
+CHAPTERS = ("Executive Summary", "Background", "Legal Framework", "Election Administration",
+            "Media")
+
+
+def test_untitled_unnumbered_contents_listed_in_the_body_order() -> None:
+    # Neither a title, page numbers nor chapter numbers: the chapters printed in the order listed,
+    # each with its text, make the list the contents (the annex line, worded shorter, with them).
+    contents = HEADER + "\n".join(CHAPTERS) + "\nANNEX I: LIST OF OBSERVERS IN THE\nPage: 2"
+    body = [HEADER + f"{c}\nThe mission met the {c.lower()} bodies." for c in CHAPTERS]
+    annex = HEADER + "ANNEX I: LIST OF OBSERVERS IN THE MISSION\nAnna Berg Austria\nPage: 4"
+    assert contents_extents([contents, *body, annex]) == {1: range(2, 8)}
+
+
+@pytest.mark.parametrize("shuffled", [True, False])
+def test_no_contents_from_a_cover_printed_again_or_headings_out_of_order(shuffled: bool) -> None:
+    cover = HEADER + "\n".join(CHAPTERS)
+    if shuffled:  # the chapters, each with its text, but not in the order of the list
+        body = HEADER + "\n".join(f"{c}\nThe mission met the {c.lower()} bodies."
+                                  for c in reversed(CHAPTERS))
+    else:  # the same lines again, one after another: a title page, not chapters
+        body = cover + "\nThe mission met the authorities."
+    assert contents_extents([cover, body]) == {}

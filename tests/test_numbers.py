@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from odihr.parse.text.numbers import (
@@ -129,12 +129,14 @@ def test_looks_numeric(text: str, numeric: bool) -> None:
     assert looks_numeric(text) is numeric
 
 
+@settings(derandomize=True, database=None)
 @given(st.integers(min_value=0, max_value=10**12),
        st.sampled_from([" ", ",", ".", "'", "’", NBSP, THIN, NARROW]))
 def test_grouped_int_round_trips(number: int, separator: str) -> None:
     assert parse_int(format_int(number, separator)) == number
 
 
+@settings(derandomize=True, database=None)
 @given(st.integers(min_value=0, max_value=100), st.integers(min_value=0, max_value=99),
        st.sampled_from([".", ","]), st.sampled_from(["", "%", " %", f"{NBSP}%"]))
 def test_percent_round_trips(whole: int, hundredths: int, mark: str, sign: str) -> None:

@@ -7,7 +7,7 @@ The default run uses a fast profile; ``bench/reports_fuzz.py`` runs the long one
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from synth_report import (
     ANNEX_FORMS,
     ANNEX_WORDINGS,
@@ -31,7 +31,9 @@ from odihr.parse.report import parse_report
 
 from results_pdfs import LEFT
 
-FAST = settings(max_examples=50, deadline=None,
+#: A fixed set of examples, the same on every run: a newly drawn failure cannot fail CI. The
+#: random exploration is ``bench/reports_fuzz.py``'s long profile.
+FAST = settings(max_examples=50, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -168,8 +170,21 @@ def test_observer_group_headings_of_words_never_seen() -> None:
     assert {o[7] for o in expected.observers} == {"other"}
 
 
+#: Drawn by the random profile: untitled, unnumbered contents (not taken for contents) whose last
+#: line names the observer annex; read from there, the first priority recommendation made a
+#: "row" (``1.`` | its text) under ``A PRIORITY RECOMMENDATIONS`` and was returned as the
+#: observer list in place of the annex itself.
+CONTENTS_LINE_READ_AS_ANNEX = ReportSpec(
+    upper=False, numbering="none", toc="plain", toc_shares_page=False, toc_title="",
+    page_header=False, results_annex=False,
+    recs=RecSpec("priority_other", groups=(1, 1), dotted=False, caps_topics=False,
+                 bold_topics=False),
+    observers=ObsSpec(grouping="flat", groups=(1,)))
+
+
 @FAST
 @given(report_specs())
+@example(spec=CONTENTS_LINE_READ_AS_ANNEX)
 def test_generated_reports_parse_exactly(spec: ReportSpec) -> None:
     check(spec)
 

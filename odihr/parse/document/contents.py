@@ -6,7 +6,9 @@ then only a list of headings. What still tells them apart is repetition: each of
 a heading (numbered, an annex, or a short line in capitals or title case) printed again once on
 a later page, as the chapter it names. Running headers repeat too, but on nearly every page;
 body text does not repeat at all. Numbered or annex headings right after such a run belong to it
-even when the body words them differently (an entry shortened to fit its line).
+even when the body words them differently (an entry shortened to fit its line). A run of
+unnumbered headings is the contents when the body prints them in the listed order, each chapter's
+text between them (a cover printed again as the title page repeats line after line).
 
 :func:`contents_extents` is :func:`~odihr.parse.document.headings.toc_extents` plus such untitled
 lists, so the part readers never take a contents line for the heading it names.
@@ -45,27 +47,34 @@ def contents_extents(texts: Sequence[str]) -> dict[int, range]:
         return found
     pages = [[" ".join(ln.split()) for ln in text.split("\n")] for text in texts]
     after: Counter[str] = Counter()  # how often each key is printed after the current line
-    again: list[list[bool]] = []
+    seen_at: dict[str, int] = {}  # where each key is printed next (a line index over all pages)
+    again: list[list[int | None]] = []  # per line: where it is printed again, if it is
+    position = sum(len(raw) for raw in pages)
     for raw in reversed(pages):
-        flags = []
+        nexts: list[int | None] = []
         for line in reversed(raw):
+            position -= 1
             key = heading_key(line) if line else ""
-            flags.append(bool(line) and after[key] >= 1)
+            nexts.append(seen_at.get(key) if line and after[key] >= 1 else None)
             after[key] += 1
-        again.append(flags[::-1])
+            seen_at[key] = position
+        again.append(nexts[::-1])
     again.reverse()
-    for number, (raw, flags) in enumerate(zip(pages, again, strict=True), start=1):
-        listed = [flag and after[heading_key(line)] <= MAX_REPEATS + 1 and _heading_shaped(line)
-                  for line, flag in zip(raw, flags, strict=True)]
-        run = _repeated_run(raw, listed)
+    for number, (raw, nexts) in enumerate(zip(pages, again, strict=True), start=1):
+        listed = [n is not None and after[heading_key(line)] <= MAX_REPEATS + 1 and
+                  _heading_shaped(line) for line, n in zip(raw, nexts, strict=True)]
+        run = _repeated_run(raw, listed, nexts)
         if run is not None:
             return {number: run}  # the contents come before the chapters they list
     return {}
 
 
-def _repeated_run(raw: Sequence[str], listed: Sequence[bool]) -> range | None:
+def _repeated_run(raw: Sequence[str], listed: Sequence[bool],
+                  nexts: Sequence[int | None]) -> range | None:
     """The longest run of lines printed again further on (``listed``), when it is long enough
-    and names enough numbered chapters or annexes (blank lines do not break it)."""
+    and names enough numbered chapters or annexes, or lists unnumbered chapters in their order
+    in the body, each apart from the next (:func:`_in_body_order`); blank lines do not break
+    it."""
     best: range | None = None
     start: int | None = None
     numbered = 0
@@ -80,11 +89,26 @@ def _repeated_run(raw: Sequence[str], listed: Sequence[bool]) -> range | None:
             continue
         if start is not None:
             entries = sum(1 for ln in raw[start:i] if ln)
-            if entries >= UNTITLED_MIN_LINES and numbered >= UNTITLED_MIN_NUMBERED and \
+            ordered = _in_body_order([n for ln, n in zip(raw[start:i], nexts[start:i],
+                                                         strict=True) if ln])
+            if entries >= UNTITLED_MIN_LINES and (
+                    numbered >= UNTITLED_MIN_NUMBERED or ordered) and \
                     (best is None or entries > len(best)):
-                best, best_numbered = range(start, i), numbered
+                best, best_numbered = range(start, i), numbered or ordered
             start = None
     return _extended(raw, best) if best is not None and best_numbered else None
+
+
+def _in_body_order(nexts: Sequence[int | None]) -> bool:
+    """Entries printed again in the order listed, most with other lines between two of them
+    (each chapter's text): unnumbered contents. A cover printed again as the title page
+    repeats line after line."""
+    places = [n for n in nexts if n is not None]
+    if len(places) < 2 or len(places) < len(nexts):
+        return False
+    steps = [b - a for a, b in zip(places, places[1:], strict=False)]
+    return all(step > 0 for step in steps) and \
+        sum(step > 1 for step in steps) * 2 >= len(steps)
 
 
 def _heading_shaped(line: str) -> bool:

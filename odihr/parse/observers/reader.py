@@ -13,6 +13,10 @@ family names | country | role. The parser reads it by structure:
 - an annex whose title names no people (``ANNEX II: THE MISSION``, words no list holds) is
   read too, last, and kept only when its table holds people: three rows at least, nearly all
   with a known nationality (a results or turnout table names parties or regions);
+- an annex whose title names observers is kept when nearly all its rows are people (a family
+  name and a known nationality); one whose rows are not (a contents line naming the annex, read
+  as its heading, with the chapters' numbered paragraphs after it) gives way to a later annex
+  whose rows are, and is kept only when none is;
 - headings are the lines set apart typographically (bold or larger than the table text), or
   in the table's own type by position and white space: one cell at the table's left edge,
   spanning columns or standing as far from its neighbours as rows do (a wrapped cell sits
@@ -75,14 +79,20 @@ def read_observers(pdf: PdfReport, settings: TableSettings = DEFAULT_SETTINGS, *
             no observer could be read under it.
     """
     unread: tuple[int, str] | None = None
+    fallback: tuple[Observer, ...] = ()  # a named annex's rows that are mostly not people
     for start, rank in annex_pages(pdf):
         if rank == UNNAMED and not unnamed_annexes:
             continue
         observers, title = _read_annex(pdf, start, settings)
-        if observers and (rank < UNNAMED or _a_list_of_people(observers)):
+        if observers and (_mostly_people(observers) if rank < UNNAMED
+                          else _a_list_of_people(observers)):
             return observers
+        if observers and rank < UNNAMED:
+            fallback = fallback or observers
         if title and rank == NAMES_OBSERVERS and unread is None:
             unread = (start, title)
+    if fallback:
+        return fallback
     if unread is not None:
         raise UnknownLayout(unread[0], f"a table of observers (names, country) under {unread[1]!r}",
                             "no line with a name in the table's first two columns")
@@ -130,6 +140,15 @@ def _a_list_of_people(observers: Sequence[Observer]) -> bool:
     them have a nationality: a results or turnout table's rows name parties or regions."""
     known = sum(o.country_code is not None and bool(o.family_name) for o in observers)
     return len(observers) >= PEOPLE_ROWS and known >= PEOPLE_SHARE * len(observers)
+
+
+def _mostly_people(observers: Sequence[Observer]) -> bool:
+    """Rows read under a heading naming observers that are people: nearly all have a family
+    name and a known nationality. A contents line naming the annex, read as its heading, is
+    followed by chapters whose numbered paragraphs make rows of neither; the annex itself comes
+    later, so a later annex whose rows are people wins over earlier rows that are not."""
+    known = sum(o.country_code is not None and bool(o.family_name) for o in observers)
+    return known >= PEOPLE_SHARE * len(observers)
 
 
 def _opens_list(text: str) -> bool:
