@@ -189,6 +189,11 @@ def test_workpool_bench_deals_countries_round_robin() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(
+    not os.environ.get("ODIHR_BENCH_TESTS"),
+    reason="a real Prefect server, a process work pool and two workers take 1.5-3 minutes; "
+    "run with ODIHR_BENCH_TESTS=1 (or python bench/workpool_bench.py --shards 2)",
+)
 def test_workpool_bench_on_the_sample_mirror(tmp_path: Path) -> None:
     # A real Prefect server, a process work pool, two process workers, two shards of the sample
     # mirror's countries: the warehouse after the shards is the serial reparse's, view by view.
