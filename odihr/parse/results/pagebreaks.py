@@ -13,14 +13,10 @@ from typing import TYPE_CHECKING
 
 from odihr.parse.results.kinds import BandKind, adjacent, classify
 from odihr.parse.results.layout import Band
+from odihr.parse.results.settings import DEFAULT_SEGMENT, SegmentSettings
 
 if TYPE_CHECKING:
     from odihr.parse.results.segment import RawTable
-
-#: A turnout block has at most this many lines (more figure lines are a table's rows).
-BLOCK_LINES = 7
-#: Caption lines that may follow one another over a turnout block ("B. Election", "Round 1").
-CAPTION_LINES = 2
 
 
 def closed(table: RawTable) -> bool:
@@ -32,12 +28,13 @@ def closed(table: RawTable) -> bool:
     return any((b.page, b.top) > last for b in (*table.turnout, *table.totals))
 
 
-def page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: RawTable) -> bool:
+def page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: RawTable,
+                   settings: SegmentSettings = DEFAULT_SEGMENT) -> bool:
     """Whether text at ``index`` sits between the rows of a table that goes on across a page
     break: only text after it on its page and rows next, or only text before it on a new page.
     """
     band = flat[index]
-    if closed(table) or _opens_table(flat, kinds, index):
+    if closed(table) or _opens_table(flat, kinds, index, settings):
         return False
     same_page = [k for b, k in zip(flat, kinds, strict=True) if b.page == band.page]
     before = [k for b, k in zip(flat[:index], kinds, strict=False) if b.page == band.page]
@@ -58,16 +55,18 @@ def page_edge_text(flat: list[Band], kinds: list[BandKind], index: int, table: R
         BandKind.ROW, BandKind.TOTAL, BandKind.HEADER) and not _header_left_at_foot(flat, index)
 
 
-def _opens_table(flat: list[Band], kinds: list[BandKind], index: int) -> bool:
+def _opens_table(flat: list[Band], kinds: list[BandKind], index: int,
+                 settings: SegmentSettings) -> bool:
     """Whether the text at ``index`` is followed by a turnout block's figure lines and then
     straight by a header: the caption of a block printed above its own table (a table going on
     across a page prints its rows, or its header first, not a few figure lines and a header)."""
     start = index + 1
-    while start < len(flat) and start <= index + CAPTION_LINES and kinds[start] is BandKind.TEXT:
+    while start < len(flat) and start <= index + settings.caption_lines and \
+            kinds[start] is BandKind.TEXT:
         start += 1  # more captions ("Round 1") before the block
     for seen, at in enumerate(range(start, len(flat))):
         if kinds[at] in (BandKind.HEADER, BandKind.TEXT):  # (or the header's first lines)
-            return 0 < seen <= BLOCK_LINES and (kinds[at] is BandKind.HEADER or
+            return 0 < seen <= settings.block_lines and (kinds[at] is BandKind.HEADER or
                                                 _header_next(flat, kinds, at))
     return False
 

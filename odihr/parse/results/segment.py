@@ -15,10 +15,8 @@ from odihr.parse.results.kinds import PLAIN_INT, BandKind, adjacent, classify, i
 from odihr.parse.results.layout import Band, cells, trailing_numbers
 from odihr.parse.results.merging import header_like, joined, merge_headers, merge_wrapped
 from odihr.parse.results.pagebreaks import closed, page_edge_text, same_header
+from odihr.parse.results.settings import DEFAULT_SEGMENT, SegmentSettings
 from odihr.parse.results.vocab import NOTE_LABEL
-
-#: A caption between a table and the turnout block under it has at most this many words.
-CAPTION_WORDS = 8
 
 
 @dataclass
@@ -53,7 +51,7 @@ def split_rows(band: Band) -> list[Band]:
     return [Band(band.page, (line,), ruled=False) for line in band.lines]
 
 
-def segment(bands: list[Band]) -> list[RawTable]:
+def segment(bands: list[Band], settings: SegmentSettings = DEFAULT_SEGMENT) -> list[RawTable]:
     """Group the section's bands into tables (see the module docstring)."""
     tables: list[RawTable] = []
     table: RawTable | None = None  # the open table
@@ -92,7 +90,7 @@ def segment(bands: list[Band]) -> list[RawTable]:
                     index += 1  # its wrapped lines
                 continue
             captions, above = _header_lines(pending_text, band)
-            if tables and pending_turnout and _captioned_after(captions, pending_turnout):
+            if tables and pending_turnout and _captioned_after(captions, pending_turnout, settings):
                 tables[-1].turnout.extend(pending_turnout)  # under the last table's caption
                 pending_turnout = []
             table = RawTable(header=[*above, band], captions=captions, turnout=pending_turnout)
@@ -113,7 +111,7 @@ def segment(bands: list[Band]) -> list[RawTable]:
                 table.turnout.append(band)
             elif band.ruled and previous is not None and previous.ruled:
                 pass  # a sub-heading or empty row inside a ruled table
-            elif page_edge_text(flat, kinds, index - 1, table):
+            elif page_edge_text(flat, kinds, index - 1, table, settings):
                 pass  # notes at the foot of a page, or a running header, inside the table
             elif not band.ruled and not NOTE_LABEL.match(band.text) and (
                     _wraps(previous, band, table) or _wraps(following, band, table)):
@@ -129,7 +127,7 @@ def segment(bands: list[Band]) -> list[RawTable]:
                 tables[-1].turnout.append(band)  # turnout printed under the table
             else:
                 pending_turnout.append(band)
-    if tables and _turnout_block_after(pending_text, pending_turnout):
+    if tables and _turnout_block_after(pending_text, pending_turnout, settings):
         tables[-1].turnout.extend(pending_turnout)  # "Turnout" caption, then its own table
     if not tables:
         tables = _headerless(flat, kinds)
@@ -165,12 +163,12 @@ def _without_repeat(header: list[Band]) -> list[Band]:
     return second if same else header
 
 
-def _captioned_after(texts: list[Band], turnout: list[Band]) -> bool:
+def _captioned_after(texts: list[Band], turnout: list[Band], settings: SegmentSettings) -> bool:
     """Whether a caption stands between a turnout block and the next table: the block then
     belongs to the table above it, under whose caption it is printed."""
     last = max((b.page, b.top) for b in turnout)
     return any((b.page, b.top) > last and len(b.lines) == 1 and len(cells(b.lines[0])) == 1
-               and 0 < len(b.tokens) <= CAPTION_WORDS
+               and 0 < len(b.tokens) <= settings.caption_words
                and not b.text.rstrip().endswith((".", ":", "?")) for b in texts)
 
 
@@ -200,12 +198,13 @@ def adjacent_or_ruled(first: Band, second: Band) -> bool:
         second.top - first.bottom <= 1.5 * max(ln.size for ln in first.lines)
 
 
-def _turnout_block_after(texts: list[Band], turnout: list[Band]) -> bool:
+def _turnout_block_after(texts: list[Band], turnout: list[Band],
+                         settings: SegmentSettings) -> bool:
     """Whether turnout lines left over at the end of the section are a turnout block printed
     under the last table behind a caption or a source line: two lines or more, and between the
     table and them only short one-line captions, not prose."""
     return len(turnout) >= 2 and all(
-        len(band.lines) == 1 and len(band.tokens) <= CAPTION_WORDS for band in texts)
+        len(band.lines) == 1 and len(band.tokens) <= settings.caption_words for band in texts)
 
 
 def _headerless(bands: list[Band], kinds: list[BandKind]) -> list[RawTable]:

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 
 from odihr.parse.results.kinds import label_field, label_text
 from odihr.parse.results.layout import Band, Token
-from odihr.parse.results.pagebreaks import BLOCK_LINES
 from odihr.parse.results.segment import RawTable
+from odihr.parse.results.settings import DEFAULT_SEGMENT
 from odihr.parse.results.vocab import TOTAL_LABEL
 from odihr.parse.text.numbers import int_or_none
 
@@ -44,7 +44,7 @@ class TurnoutSettings:
     """Tolerances and weights of the arithmetic that decides a turnout block's lines (validated)."""
 
     #: A block of more lines than this is not a turnout block (nothing is read from it).
-    max_lines: int = BLOCK_LINES
+    max_lines: int = DEFAULT_SEGMENT.block_lines
     #: At most this share of the voters who took part cast no valid vote (invalid, unaccounted).
     uncounted: float = 0.3
     #: Weights: a line explained, a label that names the line's field, ``V + I = P``.
