@@ -145,6 +145,20 @@ def test_layout_settings_are_checked() -> None:
         LayoutSettings(margin_share=0.6)
     with pytest.raises(ValueError, match="footnote_size"):
         LayoutSettings(footnote_size=-1)
+    with pytest.raises(ValueError, match="block_gap"):
+        LayoutSettings(block_gap=0)
+    with pytest.raises(ValueError, match="rule_reach"):
+        LayoutSettings(rule_reach=-1.5)
+    with pytest.raises(ValueError, match="rule_search"):
+        LayoutSettings(rule_search=0)
+
+
+def test_block_gap_of_ruled_rows_is_passed_down() -> None:
+    """Lines between two row rules set apart by less than the block gap stay one row: with a
+    gap smaller than any leading, a ruled row's wrapped lines come apart and the reading changes."""
+    with PdfReport(pdf_path("300026").read_bytes()) as pdf:
+        assert read_results(pdf).contests == parsed("300026")
+        assert read_results(pdf, LayoutSettings(block_gap=0.05)).contests != parsed("300026")
 
 
 def test_russian_translation_reads_the_same_figures() -> None:

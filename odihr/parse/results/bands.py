@@ -14,13 +14,6 @@ from odihr.parse.pdf import PdfReport
 from odihr.parse.results.geometry import Rule, page_geometry
 from odihr.parse.results.layout import DEFAULT_LAYOUT, Band, LayoutSettings, Line, group_lines
 
-#: Lines further apart than this share of the font size are separate blocks of text.
-BLOCK_GAP = 0.9
-#: A block of lines this many font sizes away from both rules around it is not inside the row.
-RULE_REACH = 1.5
-#: How far (points) from a rule the rows it separates are looked for.
-REACH = 25.0
-
 
 @dataclass
 class PageLayout:
@@ -31,12 +24,14 @@ class PageLayout:
     height: float
     lines: list[Line] = field(default_factory=list)
     row_rules: list[Rule] = field(default_factory=list)
+    #: The tolerances the page was read with (also those its bands are cut with).
+    settings: LayoutSettings = DEFAULT_LAYOUT
 
 
 def read_page(pdf: PdfReport, number: int, settings: LayoutSettings = DEFAULT_LAYOUT) -> PageLayout:
     """Read page ``number`` once: its words grouped into lines, and its row rules."""
     words, edges, width, height = page_geometry(pdf, number, settings.backend)
-    layout = PageLayout(number, width, height, group_lines(words, settings))
+    layout = PageLayout(number, width, height, group_lines(words, settings), settings=settings)
     layout.row_rules = _row_rules(edges, layout.lines, settings)
     return layout
 
@@ -59,9 +54,10 @@ def _row_rules(edges: list[Rule], lines: list[Line],
         if any(ln.top < y - 1 and ln.bottom > y + 1 and ln.x0 < left for ln in lines):
             continue  # underlines merged header cells: the text beside it spans both rows
         beside = [ln for ln in lines if ln.x0 < x1]
-        below = min((ln for ln in beside if 0 <= ln.top - y + 1 < REACH), key=lambda ln: ln.top,
+        reach = settings.rule_search
+        below = min((ln for ln in beside if 0 <= ln.top - y + 1 < reach), key=lambda ln: ln.top,
                     default=None)
-        above = max((ln for ln in beside if 0 <= y + 1 - ln.bottom < REACH and rules and
+        above = max((ln for ln in beside if 0 <= y + 1 - ln.bottom < reach and rules and
                      rules[-1][0] < ln.top), key=lambda ln: ln.bottom, default=None)
         if any(ln is not None and ln.x0 < left for ln in (below, above)):
             continue
@@ -84,14 +80,14 @@ def bands(layout: PageLayout, top: float = 0.0, bottom: float | None = None) -> 
         if interval is not None and interval == current:
             pending.append(line)
             continue
-        out.extend(_ruled_band(layout.number, pending, current))
+        out.extend(_ruled_band(layout.number, pending, current, layout.settings))
         pending, current = [line], interval
-    out.extend(_ruled_band(layout.number, pending, current))
+    out.extend(_ruled_band(layout.number, pending, current, layout.settings))
     return out
 
 
-def _ruled_band(page: int, lines: list[Line], interval: tuple[float, float] | None
-                ) -> list[Band]:
+def _ruled_band(page: int, lines: list[Line], interval: tuple[float, float] | None,
+                settings: LayoutSettings) -> list[Band]:
     """The lines between two rules as one row, except blocks of lines set well apart from both
     rules (a caption between two tables whose rules only run under their rows)."""
     if not lines:
@@ -100,15 +96,15 @@ def _ruled_band(page: int, lines: list[Line], interval: tuple[float, float] | No
         return [Band(page, tuple(lines))]
     blocks: list[list[Line]] = [[lines[0]]]
     for line in lines[1:]:
-        if line.top - blocks[-1][-1].bottom > BLOCK_GAP * line.size:
+        if line.top - blocks[-1][-1].bottom > settings.block_gap * line.size:
             blocks.append([line])
         else:
             blocks[-1].append(line)
     out = []
     for block in blocks:
         size = max(ln.size for ln in block)
-        near = block[0].top - interval[0] <= RULE_REACH * size or \
-            interval[1] - block[-1].bottom <= RULE_REACH * size
+        near = block[0].top - interval[0] <= settings.rule_reach * size or \
+            interval[1] - block[-1].bottom <= settings.rule_reach * size
         out.append(Band(page, tuple(block), ruled=near))
     return out
 

@@ -44,16 +44,27 @@ class LayoutSettings:
     #: A line set smaller than this share of the page's usual size, opening with a number at
     #: the left edge, starts the footnotes.
     footnote_size: float = 0.92
+    #: Lines between two row rules further apart than this share of the font size are
+    #: separate blocks of text.
+    block_gap: float = 0.9
+    #: A block of lines this many font sizes away from both rules around it is not inside
+    #: the row (a caption between two tables).
+    rule_reach: float = 1.5
+    #: How far (points) from a rule the rows it separates are looked for.
+    rule_search: float = 25.0
 
     def __post_init__(self) -> None:
         if not 0 < self.margin_share < 0.5:
             raise ValueError(f"LayoutSettings.margin_share must be a share of the page below "
                              f"one half, got {self.margin_share!r}")
         for name in ("superscript_ratio", "line_overlap", "digit_group_gap", "cell_gap",
-                     "footnote_size"):
+                     "footnote_size", "block_gap", "rule_reach"):
             if not 0 < getattr(self, name) < 5:
                 raise ValueError(f"LayoutSettings.{name} must be a positive share, got "
                                  f"{getattr(self, name)!r}")
+        if not 0 < self.rule_search < 200:
+            raise ValueError(f"LayoutSettings.rule_search must be a positive distance in points, "
+                             f"got {self.rule_search!r}")
         if self.backend not in ("pdfium", "pdfplumber"):
             raise ValueError(f"LayoutSettings.backend must be 'pdfium' or 'pdfplumber', got "
                              f"{self.backend!r}")
