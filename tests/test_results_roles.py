@@ -73,7 +73,7 @@ def test_vote_breakdowns_beside_the_total_are_extra_figures() -> None:
     assert first.extra_figures == (("In country", 290000), ("Abroad", 10000))
 
 
-def test_split_seats_under_a_merged_heading_with_a_total() -> None:
+def _split_seats() -> bytes:
     columns = [Column(72, right=False), Column(300), Column(360), Column(420), Column(470),
                Column(520)]
     report = annex()
@@ -85,11 +85,24 @@ def test_split_seats_under_a_merged_heading_with_a_total() -> None:
     report.row(columns, ["Union Party", "300,000", "60.00", "30", "15", "45"], ruled=True)
     report.row(columns, ["Green Party", "150,000", "30.00", "15", "7", "22"], ruled=True)
     report.row(columns, ["Citizens' Alliance", "50,000", "10.00", "5", "3", "8"], ruled=True)
-    (contest,) = read(report.save()).contests
+    return report.save()
+
+
+def test_split_seats_under_a_merged_heading_with_a_total() -> None:
+    (contest,) = read(_split_seats()).contests
     assert contest.kind == "mixed"
     assert [(r.votes, r.seats_proportional, r.seats_majoritarian, r.seats)
             for r in contest.rounds[0].rows] == [
         (300000, 30, 15, 45), (150000, 15, 7, 22), (50000, 5, 3, 8)]
+
+
+def test_span_overlap_decides_which_column_a_header_cell_labels() -> None:
+    """Asking a header cell to cover a whole column (share 1) changes which columns the
+    offset seat labels are over: the split seats are then read swapped (the setting is used)."""
+    with PdfReport(_split_seats()) as pdf:
+        strict = read_results(pdf, LayoutSettings(), RoleSettings(span_overlap=1.0))
+    assert [(r.seats_proportional, r.seats_majoritarian)
+            for r in strict.contests[0].rounds[0].rows][0] == (15, 30)
 
 
 def test_a_table_that_does_not_add_up_costs_only_itself() -> None:
@@ -277,3 +290,7 @@ def test_role_settings_are_checked() -> None:
         RoleSettings(share_slack=-1)
     with pytest.raises(ValueError, match="max_rounds"):
         RoleSettings(max_rounds=0)
+    with pytest.raises(ValueError, match="span_overlap"):
+        RoleSettings(span_overlap=0)
+    with pytest.raises(ValueError, match="span_overlap"):
+        RoleSettings(span_overlap=1.5)

@@ -31,9 +31,6 @@ from odihr.parse.results.vocab import (
 )
 from odihr.parse.text.numbers import infer_format
 
-#: Share of the narrower of two extents they must overlap to count as "over" each other.
-SPAN_OVERLAP = 0.5
-
 
 @dataclass(frozen=True)
 class HeaderCell:
@@ -151,8 +148,8 @@ def build_model(raw: RawTable, previous: TableModel | None = None,
     groups: list[list[HeaderCell]] = [[] for _ in spans]
     text_heads: list[HeaderCell] = []
     for cell in heads:
-        over = [i for i, (a, b) in enumerate(spans)
-                if overlap(cell.x0, cell.x1, a, b) >= SPAN_OVERLAP * min(cell.x1 - cell.x0, b - a)]
+        over = [i for i, (a, b) in enumerate(spans) if overlap(cell.x0, cell.x1, a, b) >=
+                settings.span_overlap * min(cell.x1 - cell.x0, b - a)]
         if len(over) >= 2:
             for i in over:
                 groups[i].append(cell)

@@ -37,6 +37,8 @@ class RoleSettings:
     round_ratio: float = 5.0
     #: At most this many rounds are read from one table's column groups.
     max_rounds: int = 3
+    #: A header cell is over a figure column when they overlap by this share of the narrower.
+    span_overlap: float = 0.5
 
     def __post_init__(self) -> None:
         checks = {"share_slack": 0 <= self.share_slack < 1,
@@ -44,7 +46,8 @@ class RoleSettings:
                   "max_seats": self.max_seats > 0,
                   "votes_per_seat": self.votes_per_seat >= 1, "min_rows": self.min_rows >= 1,
                   "misprint_rows": self.misprint_rows >= 2, "round_ratio": self.round_ratio > 1,
-                  "max_rounds": 1 <= self.max_rounds <= 5}
+                  "max_rounds": 1 <= self.max_rounds <= 5,
+                  "span_overlap": 0 < self.span_overlap <= 1}
         for name, ok in checks.items():
             if not ok:
                 raise ValueError(f"RoleSettings.{name} is out of range: {getattr(self, name)!r}")
