@@ -19,6 +19,7 @@ import pytest
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results import read_results
 from odihr.parse.results.layout import LayoutSettings
+from odihr.parse.results.settings import LocateSettings
 from odihr.records import Contest
 
 from truth_records import load_truth, truth_paths
@@ -151,6 +152,21 @@ def test_layout_settings_are_checked() -> None:
         LayoutSettings(rule_reach=-1.5)
     with pytest.raises(ValueError, match="rule_search"):
         LayoutSettings(rule_search=0)
+
+
+@pytest.mark.parametrize("field", ["prose_line", "header_lines", "opening_lines"])
+def test_locate_settings_refuse_what_is_not_a_whole_count(field: str) -> None:
+    for value in (0, -1, 1.5, None):
+        with pytest.raises(ValueError, match=f"LocateSettings.{field}"):
+            LocateSettings(**{field: value})  # type: ignore[arg-type]
+
+
+def test_opening_lines_decide_whether_a_page_carries_on_the_table() -> None:
+    """When a continuation page's first row must be its first line, a table going on across
+    pages is no longer followed past the break: the reading changes."""
+    with PdfReport(pdf_path("297551").read_bytes()) as pdf:
+        assert read_results(pdf, locating=LocateSettings(opening_lines=1)).contests != \
+            parsed("297551")
 
 
 def test_block_gap_of_ruled_rows_is_passed_down() -> None:

@@ -20,6 +20,7 @@ from odihr.parse.document.layout import (
 )
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results.bands import read_page
+from odihr.parse.results.settings import DEFAULT_LOCATE, LocateSettings
 from odihr.parse.results.vocab import (
     ANNEX_HEADING,
     NAME_HEADER,
@@ -32,13 +33,6 @@ from odihr.parse.text.numbers import NUMBER_TOKEN, normalize_spaces
 
 #: A numbered chapter heading: a Roman or Arabic numeral or a letter, a dot, the title.
 CHAPTER_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\.\s+(?P<rest>[^\W\d_].*)$")
-#: A line this long (characters) or longer is prose, not a caption or header cells.
-PROSE_LINE = 70
-#: Lines a repeated table header may take at the top of a continuation page.
-HEADER_LINES = 4
-#: Text lines a caption and a table header may take at the top of a page whose table starts
-#: there (PDFium's text puts each wrapped header cell on a line of its own).
-OPENING_LINES = 40
 #: A line that could be a table row: some words, then a figure or a dash at its end.
 #: A table-of-contents entry without dot leaders ends with its page number.
 TOC_PAGE = re.compile(r"[^\W\d_]\s+\d{1,3}$")
@@ -124,7 +118,8 @@ def annex_heading(lines: list[str], index: int) -> str | None:
     return heading
 
 
-def find_sections(pdf: PdfReport, running: frozenset[str]) -> list[ResultsSection]:
+def find_sections(pdf: PdfReport, running: frozenset[str],
+                  settings: LocateSettings = DEFAULT_LOCATE) -> list[ResultsSection]:
     """Results annexes (or, failing those, body pages that look like results tables)."""
     sections: list[ResultsSection] = []
     number = 1
@@ -133,7 +128,7 @@ def find_sections(pdf: PdfReport, running: frozenset[str]) -> list[ResultsSectio
         for index in range(len(lines)):
             heading = annex_heading(lines, index)
             if heading:
-                pages = (number, *_continuation(pdf, number, running))
+                pages = (number, *_continuation(pdf, number, running, settings))
                 sections.append(ResultsSection(pages, heading, number))
                 number = pages[-1]
                 break
@@ -147,30 +142,31 @@ def find_sections(pdf: PdfReport, running: frozenset[str]) -> list[ResultsSectio
         heading = next((ln for ln in content_lines(pdf, number, running)
                         if is_results_chapter(ln)), None)
         if heading:
-            pages = (number, *_continuation(pdf, number, running))
+            pages = (number, *_continuation(pdf, number, running, settings))
             covered.update(pages)
             sections.append(ResultsSection(pages, heading, number, annex=False))
     for number in range(1, pdf.page_count + 1):
         if number not in covered and _looks_like_results_page(content_lines(pdf, number, running)):
-            pages = (number, *_continuation(pdf, number, running))
+            pages = (number, *_continuation(pdf, number, running, settings))
             covered.update(pages)
             sections.append(ResultsSection(pages, "", number, annex=False))
     return sections
 
 
-def _continuation(pdf: PdfReport, start: int, running: frozenset[str]) -> list[int]:
+def _continuation(pdf: PdfReport, start: int, running: frozenset[str],
+                  settings: LocateSettings) -> list[int]:
     """Pages after ``start`` that carry on its table (before any new heading): rows at the top,
     or under a repeated header (any words, however many lines its cells wrap over)."""
     pages: list[int] = []
     previous = set(content_lines(pdf, start, running))
     for number in range(start + 1, pdf.page_count + 1):  # no page limit: while rows go on
         lines = content_lines(pdf, number, running)
-        if not _continues(lines, previous):
+        if not _continues(lines, previous, settings):
             if not _turned(pdf, number):
                 break
             # PDFium's text of a turned page may run rows together: ask the word boxes
             lines = positioned_lines(pdf, number, running)
-            if not _continues(lines, previous):
+            if not _continues(lines, previous, settings):
                 break
         pages.append(number)
         previous = set(lines)
@@ -199,15 +195,16 @@ def positioned_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> li
                                                                    foot=i >= edge))]
 
 
-def _continues(lines: list[str], previous: set[str]) -> bool:
+def _continues(lines: list[str], previous: set[str], settings: LocateSettings) -> bool:
     """Whether a page of these lines carries on the table of the page before (``previous``:
     its lines): rows at the top, or under a repeated header."""
-    rows = [i for i, ln in enumerate(lines[:OPENING_LINES]) if _ROW_LIKE.match(ln)]
+    rows = [i for i, ln in enumerate(lines[:settings.opening_lines]) if _ROW_LIKE.match(ln)]
     if not rows or any(is_annex_heading(ln) or is_results_chapter(ln) for ln in lines[:rows[0]]):
         return False
     repeated = all(ln in previous for ln in lines[:rows[0]])  # the header printed again
-    if rows[0] > HEADER_LINES and not (repeated or NAME_HEADER.search(" ".join(lines[:3])) or
-                                       all(len(ln) < PROSE_LINE for ln in lines[:rows[0]])):
+    short = all(len(ln) < settings.prose_line for ln in lines[:rows[0]])
+    if rows[0] > settings.header_lines and not (
+            repeated or NAME_HEADER.search(" ".join(lines[:3])) or short):
         return False  # prose before the first figures: not the table going on
     # a lone row goes on only at the very top or under the repeated header, with two figures
     # (or dashes)

@@ -38,7 +38,12 @@ from odihr.parse.results.locate import (
 )
 from odihr.parse.results.rows import RoundFigures, freeze_round, read_rounds
 from odihr.parse.results.segment import RawTable, segment
-from odihr.parse.results.settings import DEFAULT_SEGMENT, SegmentSettings
+from odihr.parse.results.settings import (
+    DEFAULT_LOCATE,
+    DEFAULT_SEGMENT,
+    LocateSettings,
+    SegmentSettings,
+)
 from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
 from odihr.parse.results.totals import detach_total_row
 from odihr.parse.results.turnout import pass_on_turnout, peel_turnout
@@ -50,7 +55,8 @@ EXPECTED = ("a results table: a header row naming the contestants and their vote
 
 def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT,
                  roles: RoleSettings = DEFAULT_ROLES,
-                 cutting: SegmentSettings = DEFAULT_SEGMENT) -> ResultsReading:
+                 cutting: SegmentSettings = DEFAULT_SEGMENT,
+                 locating: LocateSettings = DEFAULT_LOCATE) -> ResultsReading:
     """Every results table of the report as contests; none when the report prints none.
 
     A table that cannot be read costs only itself: it becomes a ``results:<title>``
@@ -63,11 +69,12 @@ def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT,
         settings: geometry tolerances and the word-position reader (PDFium or pdfplumber).
         roles: tolerances of the arithmetic that decides what each column holds.
         cutting: the counts that decide where one table ends and the next begins.
+        locating: the counts that decide whether a page carries on the table before it.
     """
     running = running_lines(pdf) - repeated_table_lines(pdf)
     contests: list[Contest] = []
     problems: list[PartProblem] = []
-    for section in find_sections(pdf, running):
+    for section in find_sections(pdf, running, locating):
         context = report_context(pdf, section.heading_page, running)
         tables = segment(section_bands(pdf, section, running, settings), cutting)
         found, bad = _contests(tables, section, context, roles)

@@ -1,4 +1,4 @@
-"""Tuning counts of cutting a results section into tables (validated, frozen).
+"""Tuning counts of finding results pages and cutting them into tables (validated, frozen).
 
 Like the other part readers' settings objects (:class:`~odihr.parse.results.layout.LayoutSettings`,
 :class:`~odihr.parse.results.figures.RoleSettings`), the defaults are the values the parser is
@@ -28,3 +28,22 @@ class SegmentSettings:
 
 
 DEFAULT_SEGMENT = SegmentSettings()
+
+
+@dataclass(frozen=True)
+class LocateSettings:
+    """Counts that decide whether a page carries on the results table of the page before."""
+
+    #: A line this long (characters) or longer is prose, not a caption or header cells.
+    prose_line: int = 70
+    #: Lines a repeated table header may take at the top of a continuation page.
+    header_lines: int = 4
+    #: Text lines a caption and a table header may take at the top of a page whose table
+    #: starts there (PDFium's text puts each wrapped header cell on a line of its own).
+    opening_lines: int = 40
+
+    def __post_init__(self) -> None:
+        require_positive(self, whole=True)
+
+
+DEFAULT_LOCATE = LocateSettings()
