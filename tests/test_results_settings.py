@@ -7,6 +7,7 @@ import pytest
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results import read_results
 from odihr.parse.results.settings import DEFAULT_SEGMENT, SegmentSettings
+from odihr.parse.results.turnout import TurnoutSettings
 from odihr.records import ResultRound
 
 from results_pdfs import Column, ReportPdf
@@ -43,9 +44,11 @@ def _turnout_under_the_table() -> bytes:
     return report.save()
 
 
-def _round(data: bytes, cutting: SegmentSettings) -> ResultRound:
+def _round(data: bytes, cutting: SegmentSettings,
+           turnout: TurnoutSettings | None = None) -> ResultRound:
     with PdfReport(data) as pdf:
-        (contest,) = read_results(pdf, cutting=cutting).contests
+        (contest,) = read_results(pdf, cutting=cutting,
+                                  turnout=turnout or TurnoutSettings()).contests
     (rnd,) = contest.rounds
     return rnd
 
@@ -55,3 +58,9 @@ def test_caption_words_decide_whether_a_turnout_block_under_a_table_is_its_own()
     assert _round(data, DEFAULT_SEGMENT).registered_voters == 1000000
     # a caption longer than the allowed count is prose: the block is not the table's
     assert _round(data, SegmentSettings(caption_words=1)).registered_voters is None
+
+
+def test_turnout_settings_are_passed_down_from_read_results() -> None:
+    """A four-line block is more lines than a turnout block of at most three may have."""
+    data = _turnout_under_the_table()
+    assert _round(data, DEFAULT_SEGMENT, TurnoutSettings(max_lines=3)).registered_voters is None

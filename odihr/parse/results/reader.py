@@ -46,7 +46,12 @@ from odihr.parse.results.settings import (
 )
 from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
 from odihr.parse.results.totals import detach_total_row
-from odihr.parse.results.turnout import pass_on_turnout, peel_turnout
+from odihr.parse.results.turnout import (
+    DEFAULT_TURNOUT,
+    TurnoutSettings,
+    pass_on_turnout,
+    peel_turnout,
+)
 from odihr.records import Contest, PartProblem, ResultRound, ResultsReading
 
 EXPECTED = ("a results table: a header row naming the contestants and their votes or per cent, "
@@ -56,7 +61,8 @@ EXPECTED = ("a results table: a header row naming the contestants and their vote
 def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT,
                  roles: RoleSettings = DEFAULT_ROLES,
                  cutting: SegmentSettings = DEFAULT_SEGMENT,
-                 locating: LocateSettings = DEFAULT_LOCATE) -> ResultsReading:
+                 locating: LocateSettings = DEFAULT_LOCATE,
+                 turnout: TurnoutSettings = DEFAULT_TURNOUT) -> ResultsReading:
     """Every results table of the report as contests; none when the report prints none.
 
     A table that cannot be read costs only itself: it becomes a ``results:<title>``
@@ -70,6 +76,7 @@ def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT,
         roles: tolerances of the arithmetic that decides what each column holds.
         cutting: the counts that decide where one table ends and the next begins.
         locating: the counts that decide whether a page carries on the table before it.
+        turnout: the arithmetic that decides a turnout block's lines.
     """
     running = running_lines(pdf) - repeated_table_lines(pdf)
     contests: list[Contest] = []
@@ -77,7 +84,7 @@ def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT,
     for section in find_sections(pdf, running, locating):
         context = report_context(pdf, section.heading_page, running)
         tables = segment(section_bands(pdf, section, running, settings), cutting)
-        found, bad = _contests(tables, section, context, roles)
+        found, bad = _contests(tables, section, context, roles, turnout)
         if not found and not bad and section.annex:
             text = " | ".join(ln for ln in pdf.text(section.heading_page).split("\n")[:12])
             problems.append(PartProblem(
@@ -140,7 +147,8 @@ def _content_limits(layout: PageLayout, running: frozenset[str],
 
 
 def _contests(tables: list[RawTable], section: ResultsSection, context: ReportContext,
-              roles: RoleSettings) -> tuple[list[Contest], list[PartProblem]]:
+              roles: RoleSettings, turnout: TurnoutSettings
+              ) -> tuple[list[Contest], list[PartProblem]]:
     """Contests from the tables of one section; a table of a later round joins its contest.
     Tables that are not contest results (rates by region) are left out; tables that are results
     but cannot be read are returned as problems."""
@@ -150,7 +158,7 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
     chamber = chamber_sizes(context.body)
     blocks: list[tuple[str, Turnouts]] = []  # (election, turnout by round) of the tables so far
     for index, raw in enumerate(tables):
-        peel_turnout(raw)
+        peel_turnout(raw, turnout)
         detach_total_row(raw)
         model = build_model(raw, previous, chamber, roles)
         if index + 1 < len(tables):
@@ -165,7 +173,7 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
             kind = contest_kind(raw, model, section.heading, context)
             offset = (table_round(raw) or 1) - 1 if len(model.rounds()) == 1 else 0
             shared = _shared_turnout(blocks, kind) if not raw.turnout and not offset else None
-            figures = read_rounds(raw, model)
+            figures = read_rounds(raw, model, turnout)
             if shared is not None:
                 for number, round_figures in figures.items():  # as read for its own table
                     round_figures.turnout = {k: v for k, v in shared.get(number, {}).items()

@@ -11,7 +11,13 @@ from odihr.parse.results.columns import Column, TableModel
 from odihr.parse.results.kinds import label_text
 from odihr.parse.results.layout import Band, Token
 from odihr.parse.results.segment import RawTable
-from odihr.parse.results.turnout import TurnoutLine, fields_of, is_percent
+from odihr.parse.results.turnout import (
+    DEFAULT_TURNOUT,
+    TurnoutLine,
+    TurnoutSettings,
+    fields_of,
+    is_percent,
+)
 from odihr.parse.text.numbers import int_or_none, percent_or_none
 from odihr.records import ResultRound, ResultRow
 
@@ -79,7 +85,8 @@ def _value(column: Column, token: Token, page: int) -> int | float | None:
         raise UnknownLayout(page, what, f"{token.text!r} ({error})") from None
 
 
-def read_rounds(raw: RawTable, model: TableModel) -> dict[int, RoundFigures]:
+def read_rounds(raw: RawTable, model: TableModel,
+                turnout: TurnoutSettings = DEFAULT_TURNOUT) -> dict[int, RoundFigures]:
     """Rows, totals and turnout of every round of the table."""
     rounds = {number: RoundFigures() for number in model.rounds()}
     texts = [_assign(band, model) for band in raw.rows]
@@ -116,18 +123,19 @@ def read_rounds(raw: RawTable, model: TableModel) -> dict[int, RoundFigures]:
             value = _value(column, token, band.page)
             if value is not None:
                 rounds[column.round].totals.setdefault(column.role, value)
-    _read_turnout(raw.turnout, model, rounds)
+    _read_turnout(raw.turnout, model, rounds, turnout)
     return rounds
 
 
-def _read_turnout(bands: list[Band], model: TableModel, rounds: dict[int, RoundFigures]) -> None:
+def _read_turnout(bands: list[Band], model: TableModel, rounds: dict[int, RoundFigures],
+                  settings: TurnoutSettings) -> None:
     """The turnout block: its lines' figures placed by round, their fields decided from the
     block's arithmetic against the rounds' votes (:mod:`turnout`). A line no field takes is
     kept as printed in the round's extra figures: nothing printed is dropped."""
     numbers = sorted(rounds)
     lines = [line for band in bands for line in _turnout_lines(band, model, numbers)]
     sums = [_vote_sum(rounds[n]) for n in numbers]
-    fields = fields_of(lines, sums)
+    fields = fields_of(lines, sums, settings)
     for index, line in enumerate(lines):
         for number, value in zip(numbers, line.values, strict=False):
             if value is None:
