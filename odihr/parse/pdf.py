@@ -8,6 +8,7 @@ after use because pdfplumber 0.11 keeps a closed PDF's used pages in memory othe
 from __future__ import annotations
 
 import io
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,6 +45,8 @@ MAX_TEXTLESS_SHARE = 0.5
 #: font encoding: control, private-use or replacement characters). Real reports print over 85 %
 #: letters and digits, a results annex included (its digits count).
 MIN_ALNUM_SHARE = 0.5
+#: Runs of characters that are not letters or digits (``str.isalnum``): ``\W`` and ``_``.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,10 @@ def check_pdf_bytes(data: bytes) -> None:
 
 def alnum_share(text: str) -> float:
     """The share of letters and digits among the printed (non-space) characters of ``text``."""
-    printed = [c for c in text if not c.isspace()]
+    printed = "".join(text.split())  # str.split() splits exactly at str.isspace characters
     if not printed:
         return 0.0
-    return sum(1 for c in printed if c.isalnum()) / len(printed)
+    return len(_NOT_ALNUM.sub("", printed)) / len(printed)
 
 
 class PdfReport:

@@ -17,7 +17,8 @@ lists, so the part readers never take a contents line for the heading it names.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from weakref import WeakKeyDictionary
 
 from odihr.parse.document.headings import (
     NONE,
@@ -27,6 +28,7 @@ from odihr.parse.document.headings import (
     split_number,
     toc_extents,
 )
+from odihr.parse.pdf import PdfReport
 
 #: An untitled list of headings is the contents when it runs to this many lines at least …
 UNTITLED_MIN_LINES = TOC_MIN_LINES + 1
@@ -36,6 +38,17 @@ UNTITLED_MIN_NUMBERED = TOC_MIN_LINES
 MAX_REPEATS = 2
 #: A contents line is at most this long.
 MAX_ENTRY_CHARS = 90
+
+
+_report_cache: WeakKeyDictionary[PdfReport, Mapping[int, range]] = WeakKeyDictionary()
+
+
+def report_contents(pdf: PdfReport) -> Mapping[int, range]:
+    """:func:`contents_extents` of a report's page texts, worked out once per open report (the
+    observer and recommendation readers both skip the contents)."""
+    if pdf not in _report_cache:
+        _report_cache[pdf] = contents_extents(pdf.texts)
+    return _report_cache[pdf]
 
 
 def contents_extents(texts: Sequence[str]) -> dict[int, range]:

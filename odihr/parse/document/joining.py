@@ -68,5 +68,10 @@ def report_vocabulary(pdf: PdfReport) -> frozenset[str]:
 
 def is_capitalised(text: str) -> bool:
     """True when the text has letters and all of them are capitals (``ABOUT ODIHR``, ``СМИ``)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = 0
+    for c in text:  # one pass, stopping at the first small letter (most lines have one early)
+        if c.isalpha():
+            if not c.isupper():
+                return False
+            letters += 1
+    return letters >= 2

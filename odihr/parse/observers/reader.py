@@ -41,7 +41,7 @@ from collections.abc import Sequence
 
 from odihr.countries import country_code
 from odihr.errors import UnknownLayout
-from odihr.parse.document.contents import contents_extents
+from odihr.parse.document.contents import report_contents
 from odihr.parse.document.headings import annex_heading, toc_entry
 from odihr.parse.document.joining import is_capitalised
 from odihr.parse.document.layout import Line, body_size, content_lines
@@ -114,7 +114,7 @@ def annex_pages(pdf: PdfReport) -> list[tuple[int, int]]:
     annexes naming neither (their table decides, :func:`_a_list_of_people`). Contents pages are
     skipped; headings match in any case (``Annex II: List of Observers``)."""
     pages: list[tuple[int, int]] = []
-    contents = contents_extents(pdf.texts)  # the table of contents names every annex
+    contents = report_contents(pdf)  # the table of contents names every annex
     for number, text in enumerate(pdf.texts, start=1):
         skip = contents.get(number, range(0))
         lines = [" ".join(ln.split()) for i, ln in enumerate(text.split("\n"))

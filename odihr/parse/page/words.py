@@ -77,7 +77,6 @@ def textpage_words(tp: object, shown: Shown) -> list[Word]:
     raw = pdfium_raw
     origin, font_size, font_info = (raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize,
                                     raw.FPDFText_GetFontInfo)
-    rect = raw.FS_RECTF()
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     ref_x, ref_y = ctypes.byref(origin_x), ctypes.byref(origin_y)
     name = ctypes.create_string_buffer(128)
@@ -85,43 +84,51 @@ def textpage_words(tp: object, shown: Shown) -> list[Word]:
     upright, height = shown.turn == 0, shown.height
     words: list[Word] = []
     chars: list[str] = []
-    box: list[float] = []  # x0, last char's x, top, baseline, size, bold
+    # the open word: its left, its last character's x, top, baseline, font size, boldness, and
+    # how far the next character may move right or off the baseline and still join it
+    x0 = prev = top = base = size = gap = shift = 0.0
+    bold = False
     last = -1
-
-    def flush() -> None:
-        if chars:
-            raw.FPDFText_GetLooseCharBox(tp, last, rect)
-            right = rect.right if upright else max(shown(rect.left, rect.bottom)[0],
-                                                   shown(rect.right, rect.top)[0])
-            words.append(Word("".join(chars), box[0], max(right, box[1]), box[2], box[3],
-                              box[4], bool(box[5])))
-            chars.clear()
 
     for i, code in enumerate(_codes(tp)):
         if code in _LINE_END_HYPHENS:
             code = 45
         elif code <= 32 or code in _SPACES:
-            flush()
+            if chars:
+                words.append(_word(tp, last, shown, chars, x0, prev, top, base, size, bold))
+                chars = []
             continue
         origin(tp, i, ref_x, ref_y)
         if upright:
             x, baseline = origin_x.value, height - origin_y.value
         else:
             x, baseline = shown(origin_x.value, origin_y.value)
-        if chars and (x < box[1] - _BACKWARDS or x - box[1] > _WORD_GAP * box[4]
-                      or abs(baseline - box[3]) > _BASELINE_SHIFT * box[4]):
-            flush()
+        if chars and (x < prev - _BACKWARDS or x - prev > gap or abs(baseline - base) > shift):
+            words.append(_word(tp, last, shown, chars, x0, prev, top, base, size, bold))
+            chars = []
         if not chars:
             size = font_size(tp, i)
             font_info(tp, i, name, 128, flags)
             font = name.value.lower()
             bold = any(b in font for b in _BOLD_FONTS)
-            box[:] = [x, x, baseline - size, baseline, size, float(bold)]
-        box[1] = x
+            x0, top, base = x, baseline - size, baseline
+            gap, shift = _WORD_GAP * size, _BASELINE_SHIFT * size
+        prev = x
         chars.append(chr(code))
         last = i
-    flush()
+    if chars:
+        words.append(_word(tp, last, shown, chars, x0, prev, top, base, size, bold))
     return words
+
+
+def _word(tp: object, last: int, shown: Shown, chars: list[str], x0: float, prev: float,
+          top: float, base: float, size: float, bold: bool) -> Word:
+    """The word of ``chars``: it ends at the right of its last character's box."""
+    rect = pdfium_raw.FS_RECTF()
+    pdfium_raw.FPDFText_GetLooseCharBox(tp, last, rect)
+    right = rect.right if shown.turn == 0 else max(shown(rect.left, rect.bottom)[0],
+                                                   shown(rect.right, rect.top)[0])
+    return Word("".join(chars), x0, max(right, prev), top, base, size, bold)
 
 
 def _codes(tp: object) -> list[int]:

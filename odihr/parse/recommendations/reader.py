@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 
 from odihr.errors import UnknownLayout
-from odihr.parse.document.contents import contents_extents
+from odihr.parse.document.contents import report_contents
 from odihr.parse.document.headings import LETTER, NONE, heading_key, split_number, toc_entry
 from odihr.parse.document.joining import is_capitalised, join_lines, report_vocabulary
 from odihr.parse.pdf import PdfReport
@@ -131,7 +131,7 @@ def is_section_heading(text: str) -> bool:
     if numbered.style == LETTER and not (PRIORITY_WORD.search(title) or
                                          re.fullmatch(REC_WORD, heading_key(title))):
         return False  # ``B. OTHER RECOMMENDATIONS`` is a part; ``B. Recommendations`` a start
-    if numbered.style == NONE and not (is_capitalised(title) or title[:1].isupper()):
+    if numbered.style == NONE and not (title[:1].isupper() or is_capitalised(title)):
         return False
     words = heading_key(title).split()
     return 1 <= len(words) <= 5 and bool(re.fullmatch(REC_WORD, words[-1]) or
@@ -152,7 +152,7 @@ def _section_starts(pdf: PdfReport) -> list[tuple[int, str, int]]:
     occurrence of that text on its page each is (a short contents list without page numbers
     can share its page with the first chapter)."""
     starts = []
-    contents = contents_extents(pdf.texts)
+    contents = report_contents(pdf)
     for number, text in enumerate(pdf.texts, start=1):
         lines = [" ".join(ln.split()) for ln in text.split("\n")]
         skip = contents.get(number, range(0))
