@@ -1,6 +1,6 @@
 """Hostile PDFs through the isolated parser: counts per outcome, peak RSS, slowest case.
 
-    PYTHONPATH=. .venv/bin/python bench/hostile_pdfs.py [--cases 5000] [--seed 11]
+    PYTHONPATH=. .venv/bin/python bench/hostile_pdfs.py [--cases 5000] [--seed 11] [--tiny]
         [--memory-mb 1536] [--cpu-seconds 120] [--timeout 300] [--workers 2]
 
 The corpus: random mutations (bit flips, cuts, splices, deletions, extreme numbers) of every
