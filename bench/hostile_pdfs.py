@@ -1,6 +1,6 @@
 """Hostile PDFs through the isolated parser: counts per outcome, peak RSS, slowest case.
 
-    PYTHONPATH=. .venv/bin/python bench/hostile_pdfs.py [--cases 5000] [--seed 11]
+    PYTHONPATH=. .venv/bin/python bench/hostile_pdfs.py [--cases 5000] [--seed 11] [--tiny]
         [--memory-mb 1536] [--cpu-seconds 120] [--timeout 300] [--workers 2]
 
 The corpus: random mutations (bit flips, cuts, splices, deletions, extreme numbers) of every
@@ -61,12 +61,23 @@ def bombs() -> Iterator[tuple[str, bytes]]:
     yield "xref-loop", xref_loop()
 
 
-def corpus(cases: int, seed: int) -> Iterator[tuple[str, bytes]]:
-    """``cases`` hostile PDFs, made one at a time: the bombs, then mutations of the sample PDFs."""
+def tiny_bombs() -> Iterator[tuple[str, bytes]]:
+    """One small bomb of each cheap kind (for a smoke run: the big ones are what the full run and
+    ``tests/test_isolation.py`` are for)."""
+    yield "inflate-16mib", inflation_bomb(16)
+    yield "xref-loop", xref_loop()
+
+
+def corpus(cases: int, seed: int, tiny: bool = False) -> Iterator[tuple[str, bytes]]:
+    """``cases`` hostile PDFs, made one at a time: the bombs, then mutations of the sample PDFs
+    (``tiny``: two small bombs, mutations of the two smallest sample PDFs)."""
     rng = random.Random(seed)
-    sources = [p.read_bytes() for p in sorted(SAMPLE.rglob("*.pdf"))]
+    paths = sorted(SAMPLE.rglob("*.pdf"))
+    if tiny:
+        paths = sorted(paths, key=lambda p: (p.stat().st_size, p))[:2]
+    sources = [p.read_bytes() for p in paths]
     made = 0
-    for case in bombs():
+    for case in tiny_bombs() if tiny else bombs():
         made += 1
         yield case
     while made < cases:
@@ -123,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--overhead-docs", type=int, default=None, metavar="N",
                         help="measure the isolation overhead on the N smallest sample PDFs "
                         "(default: all)")
+    parser.add_argument("--tiny", action="store_true",
+                        help="a smoke run: two small bombs instead of the 1 GiB and 5,000-page "
+                        "ones, mutants of the two smallest sample PDFs")
     args = parser.parse_args(argv)
     limits = ParseLimits(memory_mb=args.memory_mb, cpu_seconds=args.cpu_seconds,
                          wall_seconds=args.timeout, workers=args.workers)
@@ -136,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         per_doc = overhead(pool, SAMPLE, args.overhead_docs)
         with tempfile.TemporaryDirectory(prefix="odihr-hostile-") as tmp:
-            for i, (name, data) in enumerate(corpus(args.cases, args.seed)):
+            for i, (name, data) in enumerate(corpus(args.cases, args.seed, args.tiny)):
                 path = Path(tmp) / f"{i}.pdf"
                 path.write_bytes(data)
                 t0 = time.perf_counter()

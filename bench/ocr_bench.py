@@ -1,6 +1,7 @@
 """OCR of generated scans: seconds per page on this machine and accuracy against the truth.
 
-Run ``PYTHONPATH=. python bench/ocr_bench.py [--scan ID:PAGES ...] [--style noisy|clean]``.
+Run ``PYTHONPATH=. python bench/ocr_bench.py [--scan ID:PAGES ...] [--style noisy|clean]
+[--languages L] [--dpi N]``.
 Each scan is a sample report (``ID``; ``PAGES`` like ``1,11-14`` or ``all``) rendered to
 degraded images (skew ±1°, blur, noise, specks, JPEG: ``tests/scan_pdfs.py``), then read as the
 parse worker reads a scan (OCR, cache, the same parser) and validated. Printed per scan and in
@@ -48,7 +49,9 @@ def _pages(spec: str, count: int) -> list[int]:
     return pages
 
 
-def bench_scan(spec: str, style_name: str, languages: str, work: Path) -> tuple[bool, int, float]:
+def bench_scan(
+    spec: str, style_name: str, options: OcrOptions, work: Path
+) -> tuple[bool, int, float]:
     """Read one scan; print its figures; returns (yardsticks met, pages, OCR seconds)."""
     pdf_id, _, page_spec = spec.partition(":")
     truth = load_truth(pdf_id)
@@ -59,7 +62,7 @@ def bench_scan(spec: str, style_name: str, languages: str, work: Path) -> tuple[
     scan = scan_pdf(data, CLEAN if style_name == "clean" else NOISY, seed=int(pdf_id) % 1000,
                     pages=pages)
     made = time.perf_counter() - started
-    reading = read_scan(scan, work / pdf_id, OcrOptions(languages=languages))
+    reading = read_scan(scan, work / pdf_id, options)
     seconds = reading.ocr_seconds
     print(f"{pdf_id} pages {page_spec or 'all'} ({len(pages)}): scan made in {made:.1f} s; "
           f"read in {seconds:.1f} s = {seconds / len(pages):.2f} s/page (OCR, parse)")
@@ -102,17 +105,20 @@ def main() -> int:
     parser.add_argument("--scan", action="append", help="ID:PAGES (repeatable)")
     parser.add_argument("--style", choices=("noisy", "clean"), default="noisy")
     parser.add_argument("--languages", default=OcrOptions().languages)
+    parser.add_argument("--dpi", type=int, default=OcrOptions().dpi,
+                        help="render resolution for Tesseract (lower: faster, less exact)")
     args = parser.parse_args()
     version = tesseract_version()
     if version is None:
         print("tesseract is not installed (apt install tesseract-ocr tesseract-ocr-script-latn "
               "tesseract-ocr-rus)")
         return 2
-    print(f"{version}; languages {args.languages}; style {args.style}")
+    options = OcrOptions(languages=args.languages, dpi=args.dpi)
+    print(f"{version}; languages {args.languages}; {args.dpi} dpi; style {args.style}")
     ok, pages, seconds = True, 0, 0.0
     with tempfile.TemporaryDirectory(prefix="ocr-bench-") as tmp:
         for spec in args.scan or DEFAULT_SCANS:
-            met, n, s = bench_scan(spec, args.style, args.languages, Path(tmp))
+            met, n, s = bench_scan(spec, args.style, options, Path(tmp))
             ok, pages, seconds = ok and met, pages + n, seconds + s
     print(f"total: {pages} pages in {seconds:.1f} s = {seconds / max(pages, 1):.2f} s/page; "
           f"yardsticks {'met' if ok else 'MISSED'}")

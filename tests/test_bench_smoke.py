@@ -8,45 +8,22 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from bench_smoke import BENCH, SAMPLE, SMALL_PDF, assert_ran, run_script
 
-ROOT = Path(__file__).resolve().parents[1]
-BENCH = ROOT / "bench"
-SAMPLE = ROOT / "odihr" / "sample_site"
-#: A small report of the sample mirror (3 pages).
-SMALL_PDF = SAMPLE / "files" / "f" / "documents" / "8" / "0" / "275321.pdf"
-
-
-def run_script(name: str, *args: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"}
-    return subprocess.run(
-        [sys.executable, str(BENCH / name), *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-
-
-def assert_ran(done: subprocess.CompletedProcess[str], *expected: str) -> None:
-    detail = f"exit {done.returncode}\nstdout:\n{done.stdout}\nstderr:\n{done.stderr[-3000:]}"
-    assert done.returncode in (0, 1), detail
-    assert "Traceback" not in done.stderr, detail
-    for text in expected:
-        assert text in done.stdout, detail
+#: The smoke tests live in two files so that ``--dist loadfile`` runs them on both processes.
+SMOKE_FILES = [Path(__file__), Path(__file__).with_name("test_bench_smoke_runs.py")]
 
 
 def test_every_bench_script_has_a_smoke_test() -> None:
     scripts = {p.name for p in BENCH.glob("*.py") if not p.name.startswith("_")}
-    source = Path(__file__).read_text(encoding="utf-8")
+    source = "".join(f.read_text(encoding="utf-8") for f in SMOKE_FILES)
     untested = sorted(s for s in scripts if f'"{s}"' not in source)
-    assert not untested, f"bench scripts without a smoke test here: {untested}"
+    names = [f.name for f in SMOKE_FILES]
+    names = [f.name for f in SMOKE_FILES]
+    assert not untested, f"bench scripts without a smoke test in {names}: {untested}"
 
 
 def test_parse_bench(tmp_path: Path) -> None:
@@ -120,26 +97,6 @@ def test_scaled_mirror_is_deterministic_distinct_and_crawlable(tmp_path: Path) -
         ), sample  # fmt: skip
 
 
-@pytest.mark.slow
-def test_scale_bench_unthrottled_backfill_only(tmp_path: Path) -> None:
-    # The smallest real run: a 2-election mirror, one unthrottled backfill through the CLI (its
-    # cost is mostly Prefect's start-up); the other phases are exercised by the documented runs.
-    skip = "throttled,nightly,server,reparse,load,extract"
-    done = run_script(
-        "scale_bench.py", "--elections", "2", "--seed", "3", "--workdir", str(tmp_path),
-        "--mirrors", str(tmp_path / "mirrors"), "--skip", skip,
-        "--json", str(tmp_path / "out.json"), timeout=400,
-    )  # fmt: skip
-    assert_ran(done, "| unthrottled backfill, end to end |", "pages/s", "parse_batch")
-    import json
-
-    figures = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["unthrottled"]
-    assert figures["exit"] == 0, figures
-    assert figures["counts"]["loaded"] >= 1
-    assert figures["pdf_requests"] == figures["kinds"]["pdf"] >= 4
-    assert figures["cli_peak_mb"] > 0
-
-
 def test_covers_fuzz() -> None:
     done = run_script("covers_fuzz.py", "--examples", "5", "--seed", "3")
     assert_ran(done, "5 examples in")
@@ -154,27 +111,6 @@ def test_reports_fuzz() -> None:
 def test_results_fuzz() -> None:
     done = run_script("results_fuzz.py", "--examples", "3", "--seed", "3")
     assert_ran(done, "annexes", "seconds:")
-
-
-@pytest.mark.slow  # the generated bombs always run (most of its time): they are what it is for
-def test_hostile_pdfs() -> None:
-    # The overhead on two small PDFs, not all 22 of the sample (a third of this test's time).
-    done = run_script("hostile_pdfs.py", "--cases", "4", "--seed", "3", "--workers", "1",
-                      "--overhead-docs", "2")
-    assert_ran(done, "hostile PDFs: ", "unhandled (parser_error): 0; over the limits: 0")
-
-
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
-def test_ocr_bench() -> None:
-    done = run_script("ocr_bench.py", "--scan", "230056:1")
-    assert_ran(done, "230056 pages 1 (1):", "s/page", "metadata vs born-digital exact",
-               "total: 1 pages in")
-
-
-@pytest.mark.slow  # one real no-op run through the CLI: its cost is Prefect's start-up
-def test_startup_bench() -> None:
-    done = run_script("startup_bench.py", "--repeat", "1", "--no-imports", "--no-warm")
-    assert_ran(done, "no-op run, fresh PREFECT_HOME (embedded Prefect): first line after")
 
 
 def test_workpool_bench_deals_countries_round_robin() -> None:
