@@ -62,6 +62,10 @@ def _json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
+def _dry_run(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument("--dry-run", action="store_true", help=help)
+
+
 def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--from",
@@ -122,21 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     _site(backfill)
     _runner(backfill)
     _filters(backfill)
-    backfill.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="crawl the listing and list what would be fetched, with counts; write nothing",
+    _dry_run(
+        backfill, "crawl the listing and list what would be fetched, with counts; write nothing"
     )
 
     reparse = sub.add_parser("reparse", help="re-parse stored PDFs without the network")
     _common(reparse)
     _runner(reparse)
     _filters(reparse)
-    reparse.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="list what would be re-parsed, with counts, and change nothing",
-    )
+    _dry_run(reparse, "list what would be re-parsed, with counts, and change nothing")
 
     status = sub.add_parser("status", help="counts by status, last runs, quarantined reports")
     _common(status)
