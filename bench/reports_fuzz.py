@@ -50,6 +50,7 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
         "chapter wording": spec.recs.chapter,
         "priority part headings": spec.recs.parts,
         "bullet": spec.recs.bullet if "bullets" in spec.recs.structure else "(none)",
+        "item labels": spec.recs.labels or "numbers",
         "observer annex": "no annex" if obs is None else f"grouping {obs.grouping}",
     }
     if obs is not None:
@@ -64,6 +65,8 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
                 "group headings": "plain" if obs.plain_headings else "styled",
                 "roles wrapped": obs.long_roles,
                 "annex title words": "random" if obs.title_words else "known",
+                "country column": obs.country_at,
+                "family names": "capitals" if obs.family_caps else "as written",
                 "observer list pages": "1" if observer_pages <= 1 else
                 ("2-9" if observer_pages < 10 else "10+")}
     return out

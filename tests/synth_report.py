@@ -19,8 +19,12 @@ varies on its own, so Hypothesis (:func:`report_specs`) can combine them freely:
   (:func:`random_headings`), so no list of known headings can read them;
 - recommendation items with footnote markers and footnotes at the page foot, and items with
   lettered sub-points (``a)``, ``b)``) under a lead-in sentence;
-- observer tables with a row-number column, or with the family name first under a header row;
-  observer annexes titled in random words (``ANNEX II: Vorbel Quintan``).
+- observer tables with a row-number column, or with the family name first under a header row (or
+  without one where the family names are printed in capitals, the structural cue real lists
+  give); observer annexes titled in random words (``ANNEX II: Vorbel Quintan``);
+- recommendations labelled in series instead of numbered (``a)``, ``(b)``, ``c.``, ``1.2``,
+  ``2.1.3``; ``numbered=False``, numbered in reading order, the label no part of the text);
+- observer tables whose country column is the first or the last, with or without a header row.
 """
 
 from __future__ import annotations
@@ -97,6 +101,9 @@ ANNEX_WORDINGS = (
 ANNEX_FORMS = ("ANNEX {n}: {t}", "ANNEX {n} – {t}", "ANNEX {n} {t}", "APPENDIX {n}: {t}", "{t}")
 REC_STRUCTURES = ("priority_other", "lettered_topics", "terms", "summary", "summary_bullets",
                   "conclusions", "lettered_section", "flat", "bullets", "paragraphs", "none")
+#: Series labels replacing item numbers (``""``: numbers): letters starting again under each
+#: heading, or decimals whose last part counts the items of each heading.
+LABELS = ("", "a)", "(a)", "a.", "1.1", "1.1.1")
 NUMBERINGS = ("roman_dot", "roman", "arabic_dot", "arabic", "none")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 
@@ -119,6 +126,7 @@ class RecSpec:
     chapter: str = "Recommendations"  # the chapter's wording (structures with a chapter)
     parts: str = "letters"  # priority/other headings: "letters" (A./A), "bare", "title case"
     bullet: str = "•"  # the bullet glyph of bulleted structures
+    labels: str = ""  # numbered structures: items labelled in series instead (see LABELS)
 
 
 @dataclass(frozen=True)
@@ -141,6 +149,8 @@ class ObsSpec:
     plain_headings: bool = False  # group headings in the table's type: not bold, not larger
     long_roles: bool = False  # some roles wrap onto a second line of their cell
     title_words: str = ""  # an annex title of random words, naming no observers
+    country_at: str = "third"  # the country column: "third" (after the names), "first", "last"
+    family_caps: bool = False  # family names printed in capitals (``BERG``)
 
 
 @dataclass(frozen=True)
@@ -419,15 +429,19 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
                        "with OSCE commitments."))
     dot = "." if recs.dotted else ""
     number = printed = 0
-    unnumbered = structure in ("bullets", "paragraphs", "summary_bullets")
+    group = 1
+    labelled = bool(recs.labels) and structure not in ("bullets", "paragraphs",
+                                                        "summary_bullets")
+    unnumbered = labelled or structure in ("bullets", "paragraphs", "summary_bullets")
 
     def item(priority: bool, section: str | None) -> None:
-        nonlocal number, printed
+        nonlocal number, printed, group
         number += 1  # reading order: a printed number that restarts names no one item
         printed += 1
-        if recs.restart and structure in ("lettered_topics", "terms") and \
+        if (labelled or recs.restart and structure in ("lettered_topics", "terms")) and \
                 expected.recommendations and expected.recommendations[-1][2] != section:
             printed = 1
+            group += 1
         text = _sentence(recs, number)
         points = _sub_points(recs, number) if recs.sub_points and not unnumbered else []
         if points:
@@ -437,6 +451,9 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             pdf.lines(lines, x=LEFT + 18, lead=recs.bullet, gap=6)
         elif structure == "paragraphs":
             pdf.lines(wrap(text), gap=10)
+        elif labelled:
+            label = _label(recs.labels, group, printed)
+            pdf.lines(lines, x=LEFT + (30 if label[0].isdigit() else 18), lead=label, gap=6)
         else:
             pdf.lines(lines, x=LEFT + 18, lead=f"{printed}{recs.marker}", gap=0 if points else 6)
         for i, point in enumerate(points):
@@ -480,9 +497,17 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             pdf.heading(topic, size=11)
             for _ in range(count):
                 item(False, topic)
-    else:
-        for _ in range(sum(recs.groups)):
+    else:  # a list labelled by letters runs from a) to z) at most
+        for _ in range(min(sum(recs.groups), 26 if labelled else 999)):
             item(False, None)
+
+
+def _label(style: str, group: int, index: int) -> str:
+    """The series label of the ``index``-th item (1-based) under the ``group``-th heading:
+    ``b)``, ``(b)``, ``b.``, ``3.2``, ``2.3.2``."""
+    letter = "abcdefghijklmnopqrstuvwxyz"[index - 1] if not style[0].isdigit() else ""
+    return {"a)": f"{letter})", "(a)": f"({letter})", "a.": f"{letter}.",
+            "1.1": f"{group}.{index}", "1.1.1": f"2.{group}.{index}"}[style]
 
 
 FOOTNOTES = ("See paragraph 7.5 of the 1990 OSCE Copenhagen Document.",
@@ -572,23 +597,35 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
     three = [Column(LEFT, right=False)] + [Column(c.x + 24, right=False) for c in THREE] \
         if numbered else THREE
 
+    def arrange(names: list[str], rest: list[str]) -> list[str]:
+        """Names, country and role in the spec's column order (``rest``: country and role,
+        or the role alone under a country heading)."""
+        names = names[::-1] if family_first else names
+        if len(rest) < 2 or obs.country_at == "third":
+            return names + rest
+        return [rest[0], *names, rest[1]] if obs.country_at == "first" else \
+            [*names, rest[1], rest[0]]
+
     def header(columns: Sequence[Column], labels: list[str]) -> None:
-        if obs.header_row or family_first:
+        # Family name first needs a header row, or a cue in the names: capitals.
+        if obs.header_row or family_first and not obs.family_caps:
             if family_first:
-                labels[:2] = ["Surname", "First name"]
+                labels[:2] = ["First name", "Surname"]
+            labels = arrange(labels[:2], labels[2:])
             pdf.room(30)
             pdf.row(columns, ["No."] + labels if numbered else labels, size=10, bold=True)
 
     def cells(row: int, given: str, family: str, *rest: str) -> list[str]:
         """A row's cells; numbered per group (even seeds) or through the list (odd seeds)."""
-        names = [family, given] if family_first else [given, family]
-        return ([f"{count if k % 2 else row}."] if numbered else []) + names + list(rest)
+        names = arrange([given, family], list(rest))
+        return ([f"{count if k % 2 else row}."] if numbered else []) + names
 
     def rows(delegation: str, parent: str | None, kind: str, n: int) -> None:
         nonlocal count
         header(four, ["Name", "Surname", "Country", "Role"])
         for row in range(1, n + 1):
             given, family, country, code, role = person(count)
+            family = family.upper() if obs.family_caps else family
             count += 1
             _row(pdf, four, cells(row, given, family, country, role))
             expected.observers.append((given, family, country, role.replace("|", " ") or None,
@@ -623,6 +660,7 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
         header(three, ["Name", "Surname", "Role"])
         for row in range(1, n + 1):
             given, family, _, _, role = person(count)
+            family = family.upper() if obs.family_caps else family
             count += 1
             _row(pdf, three, cells(row, given, family, role))
             expected.observers.append((given, family, country, role.replace("|", " ") or None,
@@ -667,7 +705,8 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         footnotes=st.booleans(), sub_points=st.booleans(), restart=st.booleans(),
         chapter=st.sampled_from(("Recommendations", "Conclusions and Recommendations")),
         parts=st.sampled_from(("letters", "bare", "title case")),
-        bullet=st.sampled_from(("•", "–", "-", "o", "·", "—", "*")))
+        bullet=st.sampled_from(("•", "–", "-", "o", "·", "—", "*")),
+        labels=st.one_of(st.just(""), st.just(""), st.sampled_from(LABELS[1:])))
 
 
 def obs_specs(max_rows: int = 6, long_lists: bool = False) \
@@ -689,7 +728,8 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
         names=st.one_of(st.just(()), random_headings(5)),
         columns=st.sampled_from(("standard", "numbered", "family_first")),
         plain_headings=st.booleans(), long_roles=st.booleans(),
-        title_words=st.one_of(st.just(""), st.just(""), random_headings(1).map(lambda t: t[0])))
+        title_words=st.one_of(st.just(""), st.just(""), random_headings(1).map(lambda t: t[0])),
+        country_at=st.sampled_from(("third", "first", "last")), family_caps=st.booleans())
     annex = annex.map(_enough_people)
     return st.sampled_from((1, 2, 0)).flatmap(lambda k: annex if k else st.none())
 
