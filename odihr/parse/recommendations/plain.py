@@ -10,8 +10,11 @@ records that the report printed no numbers (``Recommendation.numbered = False``)
   section's line spacing, at an indented first line, or at the top of a page after a finished
   sentence. Paragraphs before the first sub-heading (when there is one), or a first paragraph
   announcing the list (it names recommendations or ends with a colon), introduce the list.
-- Paragraphs that all open with a list marker in series (``a)``, ``(b)``, ``c.``, ``1.2``) are
-  items labelled by it; the marker is no part of the text.
+- A line opening with a list marker in series (``a)``, ``(b)``, ``c.``, ``1.2``, ``2.1.3``: the
+  first of a series or the next after the last one) starts a paragraph, as a bullet does; the
+  lines after it continue it while they hang under its text or follow without a gap. When two or
+  more such paragraphs label the list in series, they are its items (the others introduce it)
+  and the marker is no part of the text.
 - Sub-headings are read as in the numbered list: parts naming recommendations, lettered or set
   apart topics. The section ends at a numbered chapter, an annex, or an unnumbered heading set
   like the section's own heading (``ABOUT ODIHR`` after ``RECOMMENDATIONS``).
@@ -47,6 +50,7 @@ class _Paragraph:
     part: int = -1
     section: str | None = None
     bullet: bool = False
+    label: tuple[str, int] | None = None  # its list marker's series and place (label_key)
 
 
 def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool = False,
@@ -84,7 +88,7 @@ def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool =
             continue
         _add_line(paragraphs, line, len(reader.parts) - 1, reader.section, headings_seen,
                   settings)
-    if bullets_only and not any(p.bullet for p in paragraphs):
+    if bullets_only and not any(p.bullet or p.label is not None for p in paragraphs):
         return []
     items = _items(paragraphs, headings_seen)
     reader.items = items
@@ -110,8 +114,14 @@ def _add_line(paragraphs: list[_Paragraph], line: Line, part: int, section: str 
     """Append a body line to the current paragraph or start a new one."""
     bullet = bool(BULLET.match(line.text))
     current = paragraphs[-1] if paragraphs and paragraphs[-1].part != -2 else None
-    if current is None or bullet or _starts_paragraph(current, line, settings):
-        paragraphs.append(_Paragraph([line], part, section, bullet))
+    key = None if bullet else label_key(line.text)
+    if key is not None and key[1] and current is not None:
+        last = next((p.label for p in reversed(paragraphs) if p.label is not None), None)
+        if last != (key[0], key[1] - 1) or line.x0 > current.lines[0].x0 + settings.indent:
+            key = None  # not the next label at the list's edge: running text
+    if current is None or bullet or key is not None or \
+            _starts_paragraph(current, line, settings):
+        paragraphs.append(_Paragraph([line], part, section, bullet, key))
         return
     current.lines.append(line)
 
@@ -119,7 +129,7 @@ def _add_line(paragraphs: list[_Paragraph], line: Line, part: int, section: str 
 def _starts_paragraph(current: _Paragraph, line: Line, settings: RecommendationSettings) \
         -> bool:
     previous = current.lines[-1]
-    if current.bullet:
+    if current.bullet or current.label is not None:  # lines hanging under its text go on
         bullet_text = current.lines[0].words[1].x0 if len(current.lines[0].words) > 1 \
             else current.lines[0].x0
         return line.x0 < bullet_text - 2 and _gap(current, line, settings)
@@ -148,12 +158,15 @@ def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[Item]:
     of the paragraphs after it."""
     texts: list[_Paragraph] = []
     plain: str | None = None
+    letter: str | None = None  # the list letter of the last lettered heading
     for paragraph in paragraphs:
         if paragraph.part == -2:
             plain = None
             texts.append(paragraph)
         elif paragraph.lines and _reads_as_heading(paragraph):
-            plain = paragraph.lines[0].text
+            numbered = split_number(paragraph.lines[0].text, letter)
+            plain = numbered.title if numbered.style == LETTER else paragraph.lines[0].text
+            letter = numbered.number if numbered.style == LETTER else letter
             headings_seen = True
             texts.append(_Paragraph(part=-2))
         elif paragraph.lines:
@@ -164,8 +177,11 @@ def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[Item]:
         first_heading = next((i for i, p in enumerate(texts) if p.part == -2), 0)
         texts = texts[first_heading:]
     texts = [p for p in texts if p.lines]
+    labelled = [p for p in texts if p.label is not None]
     if any(p.bullet for p in texts):
         texts = [p for p in texts if p.bullet]
+    elif len(labelled) > 1 and _enumerated(labelled):
+        texts = labelled
     elif not headings_seen and len(texts) > 1 and _introduces(texts[0]):
         texts = texts[1:]
     marked = _enumerated(texts)
@@ -181,8 +197,19 @@ def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[Item]:
     return items
 
 
-#: A letter or a decimal opening a paragraph as a list marker: ``a)``, ``(b)``, ``c.``, ``1.2``.
-ENUMERATION = re.compile(r"^(?:\(?([a-z])\)|([a-z])\.|(\d{1,2})\.(\d{1,2})\.?)\s+")
+#: A letter or a decimal opening a paragraph as a list marker: ``a)``, ``(b)``, ``c.``, ``1.2``,
+#: ``2.1.3``.
+ENUMERATION = re.compile(r"^(?:\(?([a-z])\)|([a-z])\.|(\d{1,2}(?:\.\d{1,2})*)\.(\d{1,2})\.?)\s+")
+
+
+def label_key(text: str) -> tuple[str, int] | None:
+    """The series and the 0-based place of the list marker opening ``text``: ``("", 1)`` for
+    ``b)``, ``("2.1", 2)`` for ``2.1.3``; ``None`` without one."""
+    match = ENUMERATION.match(text)
+    if match is None:
+        return None
+    letter = match.group(1) or match.group(2)
+    return ("", ord(letter) - ord("a")) if letter else (match.group(3), int(match.group(4)) - 1)
 
 
 def _enumerated(paragraphs: Sequence[_Paragraph]) -> bool:
@@ -190,12 +217,9 @@ def _enumerated(paragraphs: Sequence[_Paragraph]) -> bool:
     or the next after the one before: the markers label the items, they are no part of them."""
     previous: tuple[str, int] | None = None
     for paragraph in paragraphs:
-        match = ENUMERATION.match(paragraph.lines[0].text) if paragraph.lines else None
-        if match is None or paragraph.bullet:
+        key = label_key(paragraph.lines[0].text) if paragraph.lines else None
+        if key is None or paragraph.bullet:
             return False
-        letter = match.group(1) or match.group(2)
-        key = ("", ord(letter) - ord("a")) if letter else \
-            (match.group(3), int(match.group(4)) - 1)
         if key[1] != 0 and previous != (key[0], key[1] - 1):
             return False
         previous = key
