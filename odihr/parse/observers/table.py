@@ -9,7 +9,8 @@ Nationality``), a line whose every cell is a column label, is no observer: it sa
 holds what. Without one, the columns are given name, family name, country and role, unless the
 second column holds countries: then the first holds the full name (``BEKKEVOLD Geir Jørgen``,
 ``Krottmayer, Markus``), split by :func:`split_name`; a column of countries elsewhere (first,
-or after the role) is the country wherever it stands.
+or after the role) is the country wherever it stands. Family names printed in capitals in the
+first name column (``BERG | Anna``) put the family name first (:func:`names_in_order`).
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from odihr.countries import country_code
-from odihr.parse.document.joining import is_capitalised
 from odihr.parse.document.layout import Line
+from odihr.parse.observers.names import names_in_order, split_name
 from odihr.parse.pdf import Word
 
 #: Column labels of a header row, by the field their column holds.
@@ -156,7 +157,7 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
     given = list(kinds or ())
     layout = given if header is not None or earlier_header is not None or \
         len(given) == len(columns) \
-        else _guess_kinds(texts, len(columns), has_country=has_country)
+        else names_in_order(texts, _guess_kinds(texts, len(columns), has_country=has_country))
     return [_fields(text, layout, row.line.page) for text, row in zip(texts, rows, strict=True)]
 
 
@@ -269,35 +270,3 @@ def join_fragments(fragments: Sequence[tuple[float, float, str]]) -> str:
     for text in ordered:
         out = out + text if not out or out.endswith("-") else f"{out} {text}"
     return out
-
-
-def split_name(name: str) -> tuple[str, str]:
-    """Split a full name printed in one cell into given and family name.
-
-    ``Family, Given`` splits at the comma; a family name in capitals (``BEKKEVOLD Geir Jørgen``,
-    ``Ingmar HERMANSSON``, ``van den BERG Pieter``) is the run of capitalised words (with the
-    lower-case particles before it) at either end; otherwise the last word is the family name.
-    """
-    if name.count(",") == 1:
-        family, given = (part.strip() for part in name.split(","))
-        if family and given:
-            return given, family
-    parts = name.split()
-    if len(parts) < 2:
-        return "", name
-    caps = [is_capitalised(p) for p in parts]
-    if any(caps) and not all(caps):
-        lead = 0
-        while lead < len(parts) and parts[lead].islower():
-            lead += 1  # particles: van, de, von
-        end = lead
-        while end < len(parts) and caps[end]:
-            end += 1
-        if end > lead and end < len(parts):
-            return " ".join(parts[end:]), " ".join(parts[:end])
-        start = len(parts)
-        while start > 1 and caps[start - 1]:
-            start -= 1
-        if start < len(parts):
-            return " ".join(parts[:start]), " ".join(parts[start:])
-    return " ".join(parts[:-1]), parts[-1]

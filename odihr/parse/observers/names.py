@@ -1,0 +1,69 @@
+"""Observers' names: which of two name columns holds the family name, and a full name split.
+
+Real lists print the family name in capitals (``BEKKEVOLD Geir Jørgen``, ``Anna | BERG``) or
+before a comma (``Krottmayer, Markus``); these are the only cues used: without them a name
+column's meaning comes from its position (given name first) or a header row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from odihr.parse.document.joining import is_capitalised
+
+
+def names_in_order(texts: Sequence[dict[int, str]], kinds: Sequence[str]) -> list[str]:
+    """``kinds`` (fields by column, guessed from position) with given and family name swapped
+    when the column taken for the given name prints every name in capitals and the family
+    column none (``BERG | Anna | Austria``): the capitals mark the family name. Anything less
+    clear-cut keeps the order by position."""
+    out = list(kinds)
+    if "given" not in out or "family" not in out:
+        return out
+    given, family = out.index("given"), out.index("family")
+
+    def capitals(index: int) -> list[bool]:
+        return [_in_capitals(t[index]) for t in texts if t.get(index)]
+
+    first, second = capitals(given), capitals(family)
+    if first and second and all(first) and not any(second):
+        out[given], out[family] = "family", "given"
+    return out
+
+
+def _in_capitals(name: str) -> bool:
+    """A name printed in capitals, particles aside (``van den BERG``, ``O'NEILL``)."""
+    words = [w for w in name.split() if not w.islower()]
+    return bool(words) and all(is_capitalised(w) for w in words)
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """Split a full name printed in one cell into given and family name.
+
+    ``Family, Given`` splits at the comma; a family name in capitals (``BEKKEVOLD Geir Jørgen``,
+    ``Ingmar HERMANSSON``, ``van den BERG Pieter``) is the run of capitalised words (with the
+    lower-case particles before it) at either end; otherwise the last word is the family name.
+    """
+    if name.count(",") == 1:
+        family, given = (part.strip() for part in name.split(","))
+        if family and given:
+            return given, family
+    parts = name.split()
+    if len(parts) < 2:
+        return "", name
+    caps = [is_capitalised(p) for p in parts]
+    if any(caps) and not all(caps):
+        lead = 0
+        while lead < len(parts) and parts[lead].islower():
+            lead += 1  # particles: van, de, von
+        end = lead
+        while end < len(parts) and caps[end]:
+            end += 1
+        if end > lead and end < len(parts):
+            return " ".join(parts[end:]), " ".join(parts[:end])
+        start = len(parts)
+        while start > 1 and caps[start - 1]:
+            start -= 1
+        if start < len(parts):
+            return " ".join(parts[:start]), " ".join(parts[start:])
+    return " ".join(parts[:-1]), parts[-1]
