@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from odihr.parse.document.layout import Line
+from odihr.parse.observers.names import names_in_order
 from odihr.parse.observers.reader import annex_blocks, read_observers
 from odihr.parse.observers.table import RowFields, join_fragments, split_name, table_rows
 from odihr.parse.pdf import PdfReport, Word
@@ -86,6 +87,31 @@ def test_names_split_by_column(cells: dict[int, str], expected: tuple) -> None:
     other = _line(100.0, {0: "Anna", 1: "Berg", 2: "Sweden", 3: "MP"})
     rows = table_rows([other, _line(112.0, cells)])
     assert tuple(rows[1])[:4] == expected
+
+
+KINDS = ["given", "family", "country", "role"]
+
+
+@pytest.mark.parametrize(("firsts", "seconds", "expected"), [
+    (["BERG", "van den BERG", "O'NEILL"], ["Anna", "Pieter", "Mary"],
+     ["family", "given", "country", "role"]),
+    (["Anna", "Pieter"], ["BERG", "TIDEI"], KINDS),  # capitals where the position puts them
+    (["BERG", "Tidei"], ["Anna", "Marietta"], KINDS),  # not every name: no cue
+    (["BERG", "TIDEI"], ["ANNA", "MARIETTA"], KINDS),  # all in capitals: no cue
+    (["Berg", "Tidei"], ["Anna", "Marietta"], KINDS),  # no capitals: by position
+    (["BERG", "J"], ["Anna", "Jan"], KINDS),  # an initial is no name in capitals
+])
+def test_family_names_in_capitals_come_first(firsts: list[str], seconds: list[str],
+                                             expected: list[str]) -> None:
+    texts = [{0: a, 1: b, 2: "Norway"} for a, b in zip(firsts, seconds, strict=True)]
+    assert names_in_order(texts, KINDS) == expected
+
+
+def test_family_name_first_in_capitals_without_a_header_row() -> None:
+    rows = table_rows([_line(100.0, {0: "BEKKEVOLD", 1: "Geir Jørgen", 2: "Norway", 3: "MP"}),
+                       _line(112.0, {0: "TIDEI", 1: "Marietta", 2: "Italy"})])
+    assert [tuple(r)[:4] for r in rows] == [("Geir Jørgen", "BEKKEVOLD", "Norway", "MP"),
+                                          ("Marietta", "TIDEI", "Italy", None)]
 
 
 def test_three_column_table_has_no_role() -> None:

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from synth_report import (
     ANNEX_FORMS,
     ANNEX_WORDINGS,
+    LABELS,
     NUMBERINGS,
     REC_STRUCTURES,
     Expected,
@@ -152,6 +153,28 @@ def test_observer_group_headings_in_the_table_type(grouping: str) -> None:
 @pytest.mark.parametrize("columns", ["numbered", "family_first"])
 def test_observer_columns_numbered_or_family_name_first(columns: str) -> None:
     check(ReportSpec(observers=ObsSpec(groups=(3, 4), columns=columns, header_row=False)))
+
+
+@pytest.mark.parametrize("labels", LABELS[1:])
+@pytest.mark.parametrize("structure", ["priority_other", "lettered_topics", "conclusions",
+                                       "summary"])
+def test_items_labelled_in_series_instead_of_numbered(labels: str, structure: str) -> None:
+    # a) b) | a) b) c), or 1.1 1.2 | 2.1 …, or 2.1.1 …: the labels leave the text; the report
+    # printed no numbers, so the items are numbered in reading order (numbered=False). Topic
+    # headings in body type (lettered topics) sit right over their first item.
+    expected = check(ReportSpec(recs=RecSpec(structure, groups=(2, 3, 2), labels=labels,
+                                             bold_topics=structure != "lettered_topics")))
+    assert expected.recommendations and not any(r[4] for r in expected.recommendations)
+
+
+@pytest.mark.parametrize("country_at", ["first", "last"])
+@pytest.mark.parametrize("columns", ["standard", "numbered", "family_first"])
+def test_observer_tables_without_a_header_row(country_at: str, columns: str) -> None:
+    # The country column first or last; family name first where capitals mark it (BERG | Anna).
+    expected = check(ReportSpec(observers=ObsSpec(
+        groups=(3, 4), country_at=country_at, columns=columns, header_row=False,
+        family_caps=columns == "family_first")))
+    assert all(o[1].isupper() for o in expected.observers) is (columns == "family_first")
 
 
 def test_a_header_row_names_the_columns_of_later_pages_by_position() -> None:
