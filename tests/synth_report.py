@@ -453,7 +453,7 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             pdf.lines(wrap(text), gap=10)
         elif labelled:
             label = _label(recs.labels, group, printed)
-            pdf.lines(lines, x=LEFT + (36 if label[0].isdigit() else 18), lead=label, gap=6)
+            pdf.lines(lines, x=LEFT + (36 if label[0].isdigit() else 24), lead=label, gap=6)
         else:
             pdf.lines(lines, x=LEFT + 18, lead=f"{printed}{recs.marker}", gap=0 if points else 6)
         for i, point in enumerate(points):
