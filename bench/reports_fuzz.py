@@ -51,6 +51,8 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
         "priority part headings": spec.recs.parts,
         "bullet": spec.recs.bullet if "bullets" in spec.recs.structure else "(none)",
         "item labels": spec.recs.labels or "numbers",
+        "labelled text": ("hanging" if spec.recs.hanging else "under the label")
+        if spec.recs.labels else "(no labels)",
         "observer annex": "no annex" if obs is None else f"grouping {obs.grouping}",
     }
     if obs is not None:

@@ -127,6 +127,7 @@ class RecSpec:
     parts: str = "letters"  # priority/other headings: "letters" (A./A), "bare", "title case"
     bullet: str = "•"  # the bullet glyph of bulleted structures
     labels: str = ""  # numbered structures: items labelled in series instead (see LABELS)
+    hanging: bool = True  # labelled items: the text hangs right of the label, or runs under it
 
 
 @dataclass(frozen=True)
@@ -453,7 +454,10 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             pdf.lines(wrap(text), gap=10)
         elif labelled:
             label = _label(recs.labels, group, printed)
-            pdf.lines(lines, x=LEFT + (36 if label[0].isdigit() else 24), lead=label, gap=6)
+            if recs.hanging:
+                pdf.lines(lines, x=LEFT + (36 if label[0].isdigit() else 24), lead=label, gap=6)
+            else:
+                pdf.lines(wrap(f"{label} {text}"), gap=6)
         else:
             pdf.lines(lines, x=LEFT + 18, lead=f"{printed}{recs.marker}", gap=0 if points else 6)
         for i, point in enumerate(points):
@@ -706,7 +710,8 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         chapter=st.sampled_from(("Recommendations", "Conclusions and Recommendations")),
         parts=st.sampled_from(("letters", "bare", "title case")),
         bullet=st.sampled_from(("•", "–", "-", "o", "·", "—", "*")),
-        labels=st.one_of(st.just(""), st.just(""), st.sampled_from(LABELS[1:])))
+        labels=st.one_of(st.just(""), st.just(""), st.sampled_from(LABELS[1:])),
+        hanging=st.booleans())
 
 
 def obs_specs(max_rows: int = 6, long_lists: bool = False) \
