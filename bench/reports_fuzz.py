@@ -36,6 +36,7 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
         "contents": spec.toc,
         "contents page shared": spec.toc != "none" and spec.toc_shares_page,
         "contents heading": spec.toc_title or "(none)" if spec.toc != "none" else "(no contents)",
+        "contents wording": "shorter" if spec.toc_short else "as the body",
         "running header": "Page: N in header" if spec.page_header else "footer",
         "results annex": spec.results_annex,
         "recommendations": spec.recs.structure,

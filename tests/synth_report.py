@@ -9,6 +9,8 @@ varies on its own, so Hypothesis (:func:`report_specs`) can combine them freely:
 - chapter headings: case (``upper``/``title``) and numbering (``I.``, ``I``, ``1.``, ``1``,
   unnumbered); sub-sections ``III.1``/``2.1`` style where the summary holds recommendations;
 - the contents page: dot leaders and page numbers, headings without page numbers, or none;
+  entries worded as the body's headings or shorter (``Legal Framework`` for ``Legal Framework
+  and Electoral System``);
 - recommendation structure: priority/other (with or without the letters' dots), lettered topics
   of 1999–2012 (capitals or title case), short-/longer-term groups, inside the summary, a last
   ``RECOMMENDATIONS AND CONCLUSIONS`` chapter, flat numbered, bullets, paragraphs, none;
@@ -163,6 +165,7 @@ class ReportSpec:
     toc: str = "leaders"  # leaders, plain, none
     toc_shares_page: bool = False  # the first chapter starts under the contents
     toc_title: str = "TABLE OF CONTENTS"  # the contents' heading: also "Contents", or none ("")
+    toc_short: bool = False  # contents entries worded shorter than the body's headings
     page_header: bool = False
     results_annex: bool = True
     recs: RecSpec = field(default_factory=lambda: RecSpec("priority_other"))
@@ -379,6 +382,8 @@ def _contents(pdf: SynthPdf, spec: ReportSpec, chapters: Sequence[str],
     if spec.toc_title:
         pdf.heading(spec.toc_title)
     entries = [chapter_heading(spec, i, t) for i, t in enumerate(chapters)] + list(annexes)
+    if spec.toc_short:  # "Legal Framework" for "Legal Framework and Electoral System"
+        entries = [re.split(r" (?:and|AND|in the|IN THE) ", e)[0] for e in entries]
     for page, entry in enumerate(entries, start=3):
         pdf.room(14)
         if spec.toc == "leaders":
@@ -753,7 +758,7 @@ def report_specs(max_group: int = 4, max_rows: int = 6, long_lists: bool = False
     return st.builds(
         ReportSpec, upper=st.booleans(), numbering=st.sampled_from(NUMBERINGS),
         toc=st.sampled_from(("leaders", "plain", "none")), toc_shares_page=st.booleans(),
-        toc_title=st.sampled_from(("TABLE OF CONTENTS", "Contents", "")),
+        toc_title=st.sampled_from(("TABLE OF CONTENTS", "Contents", "")), toc_short=st.booleans(),
         page_header=st.booleans(),
         results_annex=st.booleans(), recs=rec_specs(max_group),
         observers=obs_specs(max_rows, long_lists))

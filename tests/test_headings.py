@@ -148,6 +148,18 @@ def test_untitled_unnumbered_contents_listed_in_the_body_order() -> None:
     assert contents_extents([contents, *body, annex]) == {1: range(2, 8)}
 
 
+@pytest.mark.parametrize("numbered", [True, False])
+def test_untitled_contents_with_an_entry_worded_apart_from_its_chapter(numbered: bool) -> None:
+    # "Recommendations" lists the chapter the body heads "Recommendations and Conclusions": one
+    # entry between two repeated ones is still the contents (not a recommendations heading).
+    titles = [*CHAPTERS[:3], "Recommendations and Conclusions", *CHAPTERS[3:]]
+    heads = [f"{i}. {t}" if numbered else t for i, t in enumerate(titles, start=1)]
+    entries = [h.replace(" and Conclusions", "") for h in heads]
+    contents = HEADER + "\n".join(entries) + "\nPage: 2"
+    body = [HEADER + f"{h}\nThe mission met the {h.lower()} bodies." for h in heads]
+    assert contents_extents([contents, *body]) == {1: range(2, 8)}
+
+
 @pytest.mark.parametrize("shuffled", [True, False])
 def test_no_contents_from_a_cover_printed_again_or_headings_out_of_order(shuffled: bool) -> None:
     cover = HEADER + "\n".join(CHAPTERS)

@@ -347,3 +347,13 @@ def test_contents_without_a_title_or_page_numbers(upper: bool, shares_page: bool
     check(ReportSpec(upper=upper, toc="plain", toc_title="", toc_shares_page=shares_page,
                      recs=RecSpec(structure, groups=(2, 3, 2)),
                      observers=ObsSpec(groups=(3, 2, 4))))
+
+
+@pytest.mark.parametrize("upper", [True, False])
+@pytest.mark.parametrize("structure", ["conclusions", "priority_other", "paragraphs"])
+def test_untitled_contents_worded_shorter_than_the_body(upper: bool, structure: str) -> None:
+    # "RECOMMENDATIONS" lists "RECOMMENDATIONS AND CONCLUSIONS", "LEGAL FRAMEWORK" its chapter
+    # "… AND ELECTORAL SYSTEM": the contents line is no recommendations heading.
+    check(ReportSpec(upper=upper, toc="plain", toc_title="", toc_short=True,
+                     recs=RecSpec(structure, groups=(2, 3, 2)),
+                     observers=ObsSpec(groups=(3, 2))))

@@ -6,7 +6,8 @@ then only a list of headings. What still tells them apart is repetition: each of
 a heading (numbered, an annex, or a short line in capitals or title case) printed again once on
 a later page, as the chapter it names. Running headers repeat too, but on nearly every page;
 body text does not repeat at all. Numbered or annex headings right after such a run belong to it
-even when the body words them differently (an entry shortened to fit its line). A run of
+even when the body words them differently (an entry shortened to fit its line), and so does one
+heading-shaped line between two repeated ones. A run of
 unnumbered headings is the contents when the body prints them in the listed order, each chapter's
 text between them (a cover printed again as the title page repeats line after line).
 
@@ -87,9 +88,11 @@ def _repeated_run(raw: Sequence[str], listed: Sequence[bool],
     """The longest run of lines printed again further on (``listed``), when it is long enough
     and names enough numbered chapters or annexes, or lists unnumbered chapters in their order
     in the body, each apart from the next (:func:`_in_body_order`); blank lines do not break
-    it."""
+    it, nor does one heading-shaped line between two listed ones (an entry the body words
+    otherwise: ``RECOMMENDATIONS`` for ``RECOMMENDATIONS AND CONCLUSIONS``)."""
     best: range | None = None
     start: int | None = None
+    bridge: int | None = None  # an entry worded apart from its chapter, inside the run
     numbered = 0
     best_numbered = 0
     for i, line in enumerate([*raw, "."]):  # a sentinel ends the last run
@@ -99,16 +102,22 @@ def _repeated_run(raw: Sequence[str], listed: Sequence[bool],
             if start is None:
                 start, numbered = i, 0
             numbered += _numbered(line)
+            bridge = None
+            continue
+        if start is not None and bridge is None and i < len(raw) and _heading_shaped(line):
+            bridge = i  # part of the run if a listed line follows
             continue
         if start is not None:
-            entries = sum(1 for ln in raw[start:i] if ln)
-            ordered = _in_body_order([n for ln, n in zip(raw[start:i], nexts[start:i],
-                                                         strict=True) if ln])
+            end = i if bridge is None else bridge
+            kept = [(ln, n) for ln, n in zip(raw[start:end], nexts[start:end], strict=True)
+                    if ln and n is not None]
+            entries = len(kept)
+            ordered = _in_body_order([n for _, n in kept])
             if entries >= UNTITLED_MIN_LINES and (
                     numbered >= UNTITLED_MIN_NUMBERED or ordered) and \
                     (best is None or entries > len(best)):
-                best, best_numbered = range(start, i), numbered or ordered
-            start = None
+                best, best_numbered = range(start, end), numbered or ordered
+            start, bridge = None, None
     return _extended(raw, best) if best is not None and best_numbered else None
 
 
