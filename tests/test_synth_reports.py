@@ -205,9 +205,20 @@ CONTENTS_LINE_READ_AS_ANNEX = ReportSpec(
     observers=ObsSpec(grouping="flat", groups=(1,)))
 
 
+#: Drawn by the random profile: items labelled a), b) … with their text running on under the
+#: label; an item broken over a page lost its lines on the next page (they start left of the
+#: label's text, which had started a new paragraph there).
+LABELLED_ITEM_OVER_A_PAGE_BREAK = ReportSpec(
+    upper=True, numbering="arabic", toc="none", results_annex=True,
+    recs=RecSpec("flat", groups=(5, 1, 4, 5, 5, 1), dotted=False, marker=")", seed=3,
+                 bold_topics=False, footnotes=True, labels="a)", hanging=False),
+    observers=None)
+
+
 @FAST
 @given(report_specs())
 @example(spec=CONTENTS_LINE_READ_AS_ANNEX)
+@example(spec=LABELLED_ITEM_OVER_A_PAGE_BREAK)
 def test_generated_reports_parse_exactly(spec: ReportSpec) -> None:
     check(spec)
 

@@ -129,12 +129,14 @@ def _add_line(paragraphs: list[_Paragraph], line: Line, part: int, section: str 
 def _starts_paragraph(current: _Paragraph, line: Line, settings: RecommendationSettings) \
         -> bool:
     previous = current.lines[-1]
+    turned = line.page != previous.page and not (
+        previous.text.endswith((".", "!", "?", ":", ";")) and line.text[:1].isupper())
     if current.bullet or current.label is not None:  # lines hanging under its text go on
         bullet_text = current.lines[0].words[1].x0 if len(current.lines[0].words) > 1 \
-            else current.lines[0].x0
-        return line.x0 < bullet_text - 2 and _gap(current, line, settings)
+            else current.lines[0].x0  # a line under the marker goes on over a page break
+        return line.x0 < bullet_text - 2 and not turned and _gap(current, line, settings)
     if line.page != previous.page:
-        return previous.text.endswith((".", "!", "?", ":", ";")) and line.text[:1].isupper()
+        return not turned
     if line.x0 > current.lines[0].x0 + settings.indent and previous.text.endswith((".", ":", ";")):
         return True
     return _gap(current, line, settings)
