@@ -368,3 +368,19 @@ def test_untitled_contents_worded_shorter_than_the_body(upper: bool, structure: 
     check(ReportSpec(upper=upper, toc="plain", toc_title="", toc_short=True,
                      recs=RecSpec(structure, groups=(2, 3, 2)),
                      observers=ObsSpec(groups=(3, 2))))
+
+
+def test_a_wrapped_line_opening_with_a_decimal_is_no_labelled_item() -> None:
+    # "… paragraph" / "1.1 of the Constitution …": a marker-like start of a wrapped line, after
+    # an unfinished line, is running text, not the first item of a labelled list.
+    prose = [("The election law should be amended in line with Article 12, paragraph", 11, False),
+             ("1.1 of the Constitution well before the next elections.", 11, False),
+             ("", 11, False),
+             ("The media regulator should act on complaints promptly.", 11, False)]
+    data = _report_with(prose, "IV. RECOMMENDATIONS")
+    with PdfReport(data) as pdf:
+        got = [(r.number, r.text, r.numbered) for r in read_recommendations(pdf)]
+    assert got == [
+        (1, "The election law should be amended in line with Article 12, paragraph 1.1 of the "
+            "Constitution well before the next elections.", False),
+        (2, "The media regulator should act on complaints promptly.", False)]

@@ -115,15 +115,25 @@ def _add_line(paragraphs: list[_Paragraph], line: Line, part: int, section: str 
     bullet = bool(BULLET.match(line.text))
     current = paragraphs[-1] if paragraphs and paragraphs[-1].part != -2 else None
     key = None if bullet else label_key(line.text)
-    if key is not None and key[1] and current is not None:
+    if key is not None and current is not None:
         last = next((p.label for p in reversed(paragraphs) if p.label is not None), None)
-        if last != (key[0], key[1] - 1) or line.x0 > current.lines[0].x0 + settings.indent:
-            key = None  # not the next label at the list's edge: running text
+        if key[1] and last != (key[0], key[1] - 1) or \
+                line.x0 > current.lines[0].x0 + settings.indent or not _closed(current):
+            key = None  # not the next label at the list's edge after a finished line: text
     if current is None or bullet or key is not None or \
             _starts_paragraph(current, line, settings):
         paragraphs.append(_Paragraph([line], part, section, bullet, key))
         return
     current.lines.append(line)
+
+
+def _closed(current: _Paragraph) -> bool:
+    """The paragraph's last line ends a sentence or clause, or the paragraph is one short line
+    (a topic heading over the item): a list marker may open the next line. A marker at the
+    start of a wrapped line (``… paragraph`` / ``1.1 of the law``) is running text."""
+    text = current.lines[-1].text
+    return text.endswith((".", ":", ";", "!", "?")) or \
+        len(current.lines) == 1 and len(text) < 60 and not text.endswith(",")
 
 
 def _starts_paragraph(current: _Paragraph, line: Line, settings: RecommendationSettings) \
