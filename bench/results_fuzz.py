@@ -93,6 +93,7 @@ def main() -> int:
         setting = annex.setting
         counts["body chapter" if setting.chapter else "annex"] += 1
         counts["footnote markers"] += len(setting.markers)
+        counts["rows without votes"] += sum(r["votes"] is None for r in rows)
         for place, what in setting.neighbours:
             counts[f"beside:{what} {place}"] += 1
         counts["shared turnout"] += any(not t.prints_turnout for c in annex.contests
@@ -131,7 +132,7 @@ def main() -> int:
                                         or k in ("ruled", "borderless", "shared turnout")))
     print("   setting: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())
                                     if k.startswith("beside:") or k in (
-                                        "body chapter", "annex", "footnote markers")))
+                                        "body chapter", "annex", "footnote markers", "rows without votes")))
     for key, value in sorted(counts.items(), key=lambda kv: -kv[1]):
         if key.startswith("first difference"):
             print(f"  misread at {key[18:]}: {value}")

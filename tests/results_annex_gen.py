@@ -196,6 +196,9 @@ class Setting:
     chapter: bool = False
     neighbours: tuple[tuple[str, str], ...] = ()
     markers: tuple[tuple[int, int, int], ...] = ()
+    #: How a figure that does not apply prints in a first round (independents' votes): a
+    #: dash, or nothing.
+    not_applicable: str = ""
 
 
 @st.composite
@@ -217,7 +220,8 @@ def settings_for(draw: st.DrawFn, contests: list[Contest]) -> Setting:
                 c.values[row] is not None]))
             if (number, row, column) not in markers:
                 markers.append((number, row, column))
-    return Setting(heading, chapter, neighbours, tuple(sorted(markers)))
+    return Setting(heading, chapter, neighbours, tuple(sorted(markers)),
+                   draw(st.sampled_from(["", "–", "-"])))
 
 
 def _percent(part: int, whole: int, places: int) -> Decimal:
@@ -355,6 +359,15 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
         if draw(st.booleans()) and wide:
             members = [draw(st.integers(0, s)) for s in seats]
             columns.append(FigureColumn("extra", 1, draw(label("extra")), members))
+        if not any(c.role == "extra" for c in columns) and draw(st.booleans()):
+            # independents elected in districts: no votes, no share, no list seats to print
+            won = draw(st.integers(1, 5))
+            word = draw(random_word().filter(lambda w: all(w.capitalize() not in p
+                                                           for p in people)))
+            people.append(f"{word.capitalize()} independents")
+            for c in columns:
+                c.values.append(won if c.role in ("seats", "seats_smd") else None)
+            chamber += won
     if groups:
         known = draw(st.booleans())
         heads = {r: ROUND_CAPTIONS[0][r - 1] if known else
@@ -435,9 +448,11 @@ def annexes(draw: st.DrawFn, max_contests: int = 3, max_rows: int = 40,
 SIZE = 9.0
 
 
-def _cell(value: Any, column: FigureColumn, style: NumberStyle) -> str:
+def _cell(value: Any, column: FigureColumn, style: NumberStyle, dash: str = "") -> str:
+    """A figure as printed; a value that does not apply is a dash in later rounds, and
+    ``dash`` (a dash, or nothing) in the first."""
     if value is None:
-        return "–" if column.round > 1 else ""
+        return "–" if column.round > 1 else dash
     if isinstance(value, Decimal):
         return style.share(value)
     return style.count(value)
@@ -521,7 +536,7 @@ def _layout(report: ReportPdf, table: Table, style: NumberStyle
     ~0.62 em), and the type size that makes them fit the page."""
     def chars(column: FigureColumn) -> int:
         words = column.header.split(" ", 1)  # the header prints over two lines at most
-        texts = [_cell(v, column, style) for v in column.values] + [_total(column, style)]
+        texts = [_cell(v, column, style, "–") for v in column.values] + [_total(column, style)]
         return max(len(t) for t in [*words, *texts])
     name = max(len(n) for n in [*table.names, table.name_header, *(
         table.turnout_labels.get(k, "") for k in table.turnout)])
@@ -565,7 +580,8 @@ def _write_table(report: ReportPdf, table: Table, annex: Annex,
             report.new_page()
             if annex.repeat_header:
                 _write_header(report, table, columns, ruled, size)
-        cells = [name] + [_cell(c.values[i], c, style) for c in table.columns]
+        cells = [name] + [_cell(c.values[i], c, style, annex.setting.not_applicable)
+                          for c in table.columns]
         marked = {column: note for row, column, note in marks if row == i}
         top = report.top
         report.row(columns, [c if j not in marked else "" for j, c in enumerate(cells)],
