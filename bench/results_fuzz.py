@@ -132,7 +132,8 @@ def main() -> int:
                                         or k in ("ruled", "borderless", "shared turnout")))
     print("   setting: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())
                                     if k.startswith("beside:") or k in (
-                                        "body chapter", "annex", "footnote markers", "rows without votes")))
+                                        "body chapter", "annex", "footnote markers",
+                                        "rows without votes")))
     for key, value in sorted(counts.items(), key=lambda kv: -kv[1]):
         if key.startswith("first difference"):
             print(f"  misread at {key[18:]}: {value}")

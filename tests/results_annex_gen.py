@@ -433,7 +433,7 @@ def annexes(draw: st.DrawFn, max_contests: int = 3, max_rows: int = 40,
         out.append(draw(contests(kind, caption, orientation != "portrait", style, max_rows,
                                  max_pages)))
         if letters and caption:
-            out[-1].tables[0].captions[0] = f"{'ABC'[i]}. {caption}"
+            out[-1].tables[0].captions[0] = f"{chr(65 + i) if i < 26 else i + 1}. {caption}"
     if kinds[:2] == ["lists", "lists"] and draw(st.booleans()):
         # one turnout block printed for the first two tables (a list vote and a second list
         # vote of the same election): the second prints none and takes the first's
