@@ -189,8 +189,8 @@ FIRST_NOTE = 57
 class Setting:
     """What surrounds the results tables: the heading they open with, whether it is a body
     chapter, the annexes beside them that hold no contest, and footnote markers glued to
-    contestants' names and figures (``(table, row, column)``, column 0 the name) with their
-    footnotes at the foot of the page."""
+    contestants' names and to any of their figures (``(table, row, column)``, column 0 the
+    name) with their footnotes at the foot of the page."""
 
     heading: str = ANNEX_HEADINGS[0]
     chapter: bool = False
@@ -216,8 +216,7 @@ def settings_for(draw: st.DrawFn, contests: list[Contest]) -> Setting:
             number = draw(st.integers(0, len(tables) - 1))
             row = draw(st.integers(0, len(tables[number].names) - 1))
             column = draw(st.sampled_from([0] + [i + 1 for i, c in enumerate(
-                tables[number].columns) if c.role == "votes" and
-                c.values[row] is not None]))
+                tables[number].columns) if c.values[row] is not None]))
             if (number, row, column) not in markers:
                 markers.append((number, row, column))
     return Setting(heading, chapter, neighbours, tuple(sorted(markers)),
