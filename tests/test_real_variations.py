@@ -44,6 +44,7 @@ from odihr.parse.observers import read_observers
 from odihr.parse.pdf import PdfReport
 from odihr.parse.recommendations import read_recommendations
 from odihr.parse.report import parse_report
+from odihr.parse.results import read_results
 from odihr.site.pages import parse_election_page
 from odihr.site.urls import file_language
 
@@ -330,3 +331,36 @@ def test_the_language_in_the_file_name_when_the_link_names_none() -> None:
 ])
 def test_file_language(path: str, language: str | None) -> None:
     assert file_language(path) == language
+
+
+# --- a results table inside a chapter about something else ----------------------------------
+
+CANDIDATES = [Column(LEFT, right=False), Column(400), Column(480)]
+
+
+@pytest.mark.parametrize("intro", [
+    ["On 10 March, the CEC announced the final results, as follows:"],
+    ["On 10 March, the CEC announced the final results, within the legal deadline, and the",
+     "Constitutional Court confirmed them on 15 March."]], ids=["sentence", "paragraph"])
+def test_a_results_table_in_another_chapter_takes_no_title_from_its_heading(
+        intro: list[str]) -> None:
+    # Reports without a results annex print the table in the text, under whatever chapter
+    # tells of the count (``XV. POST-ELECTION DEVELOPMENTS``), after a sentence introducing it:
+    # the chapter's heading is no caption of the table, so the contest is the cover's election.
+    report = ReportPdf(header=("Republic of Testland", "Presidential Election, 3 March 2024",
+                               "ODIHR Election Observation Mission Final Report"))
+    report.new_page().paragraph("The President is elected for a five-year term.")
+    report.new_page().paragraph("XV. POST-ELECTION DEVELOPMENTS", bold=True)
+    report.paragraph(*intro)
+    report.row(CANDIDATES, ["Candidate", "Votes", "%"], bold=True, ruled=True)
+    report.row(CANDIDATES, ["Ana Alpha", "600,000", "60.00"], ruled=True)
+    report.row(CANDIDATES, ["Boris Beta", "400,000", "40.00"], ruled=True)
+    report.paragraph("Turnout was 61.2 per cent. No complaints were lodged afterwards.")
+    report.new_page().paragraph("XVI. RECOMMENDATIONS", bold=True)
+    with PdfReport(report.save()) as pdf:
+        reading = read_results(pdf)
+    (contest,) = reading.contests
+    assert (contest.title, contest.kind, reading.problems) == (
+        "Presidential Election", "presidential", ())
+    assert [(r.contestant, r.votes, r.vote_share) for r in contest.rounds[0].rows] == [
+        ("Ana Alpha", 600000, 60.0), ("Boris Beta", 400000, 40.0)]
