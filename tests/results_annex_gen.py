@@ -56,7 +56,9 @@ TURNOUT_WORDS = {
 #: The fields a turnout block may print, read into the round (the others are not turnout).
 TURNOUT_FIELDS = ("registered_voters", "voters_participated", "invalid_ballots", "turnout_pct")
 ROUND_CAPTIONS = [("First round", "Second round", "Third round"),
-                  ("Round 1", "Round 2", "Round 3")]
+                  ("Round 1", "Round 2", "Round 3"),
+                  # a repeated run-off, named as the round it repeats
+                  ("First round", "Second round", "Repeat second round")]
 
 
 def _is_vocabulary(text: str) -> bool:
@@ -199,6 +201,9 @@ class Setting:
     #: How a figure that does not apply prints in a first round (independents' votes): a
     #: dash, or nothing.
     not_applicable: str = ""
+    #: Points between one table (or its turnout block) and the next one's caption: close
+    #: enough, the caption stands within reach of the rule under the last row.
+    table_gap: float = 18
 
 
 @st.composite
@@ -220,7 +225,7 @@ def settings_for(draw: st.DrawFn, contests: list[Contest]) -> Setting:
             if (number, row, column) not in markers:
                 markers.append((number, row, column))
     return Setting(heading, chapter, neighbours, tuple(sorted(markers)),
-                   draw(st.sampled_from(["", "–", "-"])))
+                   draw(st.sampled_from(["", "–", "-"])), draw(st.sampled_from([18, 8])))
 
 
 def _percent(part: int, whole: int, places: int) -> Decimal:
@@ -393,7 +398,7 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
                             above, totals_label, per_page,
                             draw(turnout_labels(list(turnout), named))))
     else:
-        names_of_round = ROUND_CAPTIONS[draw(st.integers(0, 1))]
+        names_of_round = ROUND_CAPTIONS[draw(st.integers(0, len(ROUND_CAPTIONS) - 1))]
         for number in range(1, rounds + 1):
             mine = [c for c in columns if c.round == number]
             keep = [i for i, v in enumerate(per_round[number - 1]) if v is not None]
@@ -478,7 +483,7 @@ def write(annex: Annex) -> bytes:
         marks = [(row, column, FIRST_NOTE + i) for i, (t, row, column)
                  in enumerate(setting.markers) if t == number]
         _write_table(report, table, annex, marks)
-        report.top += 18
+        report.top += setting.table_gap
     if setting.chapter:
         if not _room(report, 80):
             report.new_page()

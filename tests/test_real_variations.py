@@ -364,3 +364,40 @@ def test_a_results_table_in_another_chapter_takes_no_title_from_its_heading(
         "Presidential Election", "presidential", ())
     assert [(r.contestant, r.votes, r.vote_share) for r in contest.rounds[0].rows] == [
         ("Ana Alpha", 600000, 60.0), ("Boris Beta", 400000, 40.0)]
+
+
+# --- a repeated run-off, each round its own ruled table ---------------------------------------
+
+ROUNDS = [[("Ana Alpha", "500,000", "50.00"), ("Boris Beta", "300,000", "30.00"),
+           ("Cyril Gamma", "200,000", "20.00")],
+          [("Ana Alpha", "450,000", "45.00"), ("Boris Beta", "550,000", "55.00")],
+          [("Ana Alpha", "520,000", "52.00"), ("Boris Beta", "480,000", "48.00")]]
+
+
+@pytest.mark.parametrize("third", ["Third round, 26 December 2004",
+                                   "Repeat second round, 26 December 2004",
+                                   "Repeated second round"])
+def test_three_rounds_in_ruled_tables_with_their_captions_close_above(third: str) -> None:
+    # Ukraine 2004: a first round, a run-off and the run-off repeated, each its own table whose
+    # rules run only under its rows, the next caption a line under the last rule (so it stands
+    # between two rules, like a sub-heading inside one table). The repeated run-off, named as
+    # the round it repeats, is the third round, on the third voting day.
+    report = ReportPdf(header=("Ukraine", "Presidential Election, 31 October, 21 November and "
+                               "26 December 2004",
+                               "OSCE/ODIHR Election Observation Mission Final Report"))
+    report.new_page().paragraph("The President is elected for a five-year term.")
+    report.new_page().paragraph("ANNEX: FINAL ELECTION RESULTS", bold=True, size=12)
+    captions = ["First round, 31 October 2004", "Second round, 21 November 2004", third]
+    for caption, rows in zip(captions, ROUNDS, strict=True):
+        report.paragraph(caption, bold=True)
+        report.row(CANDIDATES, ["Candidate", "Votes", "%"], bold=True, ruled=True)
+        for row in rows:
+            report.row(CANDIDATES, list(row), ruled=True)
+        report.top += 12
+    with PdfReport(report.save()) as pdf:
+        reading = read_results(pdf)
+    (contest,) = reading.contests
+    assert reading.problems == ()
+    assert [(r.number, r.date, [row.votes for row in r.rows]) for r in contest.rounds] == [
+        (1, D(2004, 10, 31), [500000, 300000, 200000]), (2, D(2004, 11, 21), [450000, 550000]),
+        (3, D(2004, 12, 26), [520000, 480000])]
