@@ -204,6 +204,8 @@ class Setting:
     #: Points between one table (or its turnout block) and the next one's caption: close
     #: enough, the caption stands within reach of the rule under the last row.
     table_gap: float = 18
+    #: The body printed on portrait pages whatever the annex's orientation.
+    body_portrait: bool = False
 
 
 @st.composite
@@ -225,7 +227,8 @@ def settings_for(draw: st.DrawFn, contests: list[Contest]) -> Setting:
             if (number, row, column) not in markers:
                 markers.append((number, row, column))
     return Setting(heading, chapter, neighbours, tuple(sorted(markers)),
-                   draw(st.sampled_from(["", "–", "-"])), draw(st.sampled_from([18, 8])))
+                   draw(st.sampled_from(["", "–", "-"])), draw(st.sampled_from([18, 8])),
+                   draw(st.booleans()))
 
 
 def _percent(part: int, whole: int, places: int) -> Decimal:
@@ -419,7 +422,7 @@ def annexes(draw: st.DrawFn, max_contests: int = 3, max_rows: int = 40,
     """A whole results annex (see the module docstring); the maxima bound its size."""
     unicode_spaces = embedded_fonts_available() and draw(st.booleans())
     style = draw(number_styles(unicode_spaces))
-    orientation = draw(st.sampled_from(["portrait", "landscape", "rotate90"]))
+    orientation = draw(st.sampled_from(["portrait", "landscape", "rotate90", "rotate270"]))
     serif = draw(st.booleans())
     font = ("dejavu-serif" if serif else "dejavu-sans") if unicode_spaces else \
         ("serif" if serif else "sans")
@@ -465,11 +468,13 @@ def _cell(value: Any, column: FigureColumn, style: NumberStyle, dash: str = "") 
 def write(annex: Annex) -> bytes:
     """The annex as a PDF: a body page stating the chambers, then the results under their
     heading (an annex, or a body chapter between prose), with the annexes beside them."""
-    report = ReportPdf(orientation=annex.orientation, font=annex.font)
     setting = annex.setting
+    report = ReportPdf(orientation="portrait" if setting.body_portrait else annex.orientation,
+                       font=annex.font)
     sentences = [f"The {c.chamber} members of the assembly number {i + 1} are elected."
                  for i, c in enumerate(annex.contests) if c.chamber]
     report.new_page().paragraph(*(sentences or ["The campaign was calm."]))
+    report.orientation = annex.orientation  # the annex's pages (a body printed upright)
     if not setting.chapter:
         for place, what in setting.neighbours:
             if place == "before":
