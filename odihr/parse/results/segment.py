@@ -151,8 +151,16 @@ def _over_next_header(flat: list[Band], kinds: list[BandKind], index: int,
     for j in range(index, end):
         if kinds[j] is BandKind.HEADER:
             return True
-        if flat[j].ruled or (figures and kinds[j] is BandKind.TEXT):
-            return False  # rows of its table, or a caption of its own over the header
+        if flat[j].ruled:
+            return False  # rows of its table
+        if figures and kinds[j] is BandKind.TEXT:
+            # the first lines of a header set over several lines, or a caption of its own
+            k = j
+            while k + 1 < len(flat) and kinds[k + 1] is BandKind.TEXT and \
+                    adjacent(flat[k], flat[k + 1]):
+                k += 1
+            return k + 1 < len(flat) and kinds[k + 1] is BandKind.HEADER and \
+                adjacent(flat[k], flat[k + 1])
         figures = figures or kinds[j] is not BandKind.TEXT
     return False
 
