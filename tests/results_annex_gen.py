@@ -11,8 +11,13 @@ random ones (then the block's arithmetic alone must place each line), their line
 with or without the invalid ballots, the valid votes, the turnout and an invalid-share per cent
 that must not be taken for the turnout; thousands grouped by a space, a no-break space, a thin
 space, a comma or a dot, decimal points or commas, a ``%`` or not; portrait, landscape or
-``/Rotate 90`` pages; serif or sans fonts; ruled or borderless; one table over up to twelve
-pages with or without its header repeated. :func:`write` prints it as a PDF and :func:`expected`
+``/Rotate 90`` or ``/Rotate 270`` pages; serif or sans fonts; ruled or borderless; one table
+over up to twelve pages with or without its header repeated. Its :class:`Setting` draws what
+surrounds the tables: the heading (annex or appendix wordings of real reports, or a body chapter
+between prose), the annexes beside them that hold no contest, footnote markers glued to names
+and figures, how a figure that does not apply prints (independents' rows without votes), the gap
+between tables and an upright body before a turned annex. :func:`write` prints it as a PDF and
+:func:`expected`
 gives every cell the parser must read, in the shape of :func:`observed`.
 """
 

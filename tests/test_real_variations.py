@@ -26,8 +26,12 @@ a header row whose countries are not in the third column; the 1990s spellings of
 cover wordings of public reports that REAL-REPORTS.md does not list (a two-line country,
 ``13 and 27 June 2004``, a month-only visit period, ``REFERENDUM`` alone, a referendum
 mission's label); a needs assessment closing with ``CONCLUSION AND RECOMMENDATION`` in prose
-and an ``ANNEX: LIST OF MEETINGS``; a body chapter about observers; and the site's variations
-(report text as a web page, the language in the file name).
+and an ``ANNEX: LIST OF MEETINGS``; a body chapter about observers; the site's variations
+(report text as a web page, the language in the file name); a results table inside a chapter
+about something else, under a sentence introducing it; three rounds (a repeated run-off) in
+ruled tables whose captions stand a line under the last rule. The results annexes' other
+variations (headings, body chapters, annexes beside the results, footnote markers, rows without
+votes) are axes of ``tests/results_annex_gen.py``.
 """
 
 from __future__ import annotations
