@@ -17,8 +17,7 @@ surrounds the tables: the heading (annex or appendix wordings of real reports, o
 between prose), the annexes beside them that hold no contest, footnote markers glued to names
 and figures, how a figure that does not apply prints (independents' rows without votes), the gap
 between tables and an upright body before a turned annex. :func:`write` prints it as a PDF and
-:func:`expected`
-gives every cell the parser must read, in the shape of :func:`observed`.
+:func:`expected` gives every cell the parser must read, in the shape of :func:`observed`.
 """
 
 from __future__ import annotations
