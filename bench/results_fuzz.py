@@ -90,6 +90,12 @@ def main() -> int:
         counts[f"orientation:{annex.orientation}"] += 1
         counts[f"font:{annex.font}"] += 1
         counts["ruled" if annex.ruled else "borderless"] += 1
+        setting = annex.setting
+        counts["body chapter" if setting.chapter else "annex"] += 1
+        counts["footnote markers"] += len(setting.markers)
+        counts["rows without votes"] += sum(r["votes"] is None for r in rows)
+        for place, what in setting.neighbours:
+            counts[f"beside:{what} {place}"] += 1
         counts["shared turnout"] += any(not t.prints_turnout for c in annex.contests
                                         for t in c.tables)
         blocks = [t for c in annex.contests for t in c.tables if t.prints_turnout]
@@ -124,6 +130,10 @@ def main() -> int:
     print("   variations: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())
                                         if k.startswith(("orientation:", "font:"))
                                         or k in ("ruled", "borderless", "shared turnout")))
+    print("   setting: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())
+                                    if k.startswith("beside:") or k in (
+                                        "body chapter", "annex", "footnote markers",
+                                        "rows without votes")))
     for key, value in sorted(counts.items(), key=lambda kv: -kv[1]):
         if key.startswith("first difference"):
             print(f"  misread at {key[18:]}: {value}")

@@ -11,14 +11,19 @@ random ones (then the block's arithmetic alone must place each line), their line
 with or without the invalid ballots, the valid votes, the turnout and an invalid-share per cent
 that must not be taken for the turnout; thousands grouped by a space, a no-break space, a thin
 space, a comma or a dot, decimal points or commas, a ``%`` or not; portrait, landscape or
-``/Rotate 90`` pages; serif or sans fonts; ruled or borderless; one table over up to twelve
-pages with or without its header repeated. :func:`write` prints it as a PDF and :func:`expected`
-gives every cell the parser must read, in the shape of :func:`observed`.
+``/Rotate 90`` or ``/Rotate 270`` pages; serif or sans fonts; ruled or borderless; one table
+over up to twelve pages with or without its header repeated. Its :class:`Setting` draws what
+surrounds the tables: the heading (annex or appendix wordings of real reports, or a body chapter
+between prose), the annexes beside them that hold no contest, footnote markers glued to names
+and figures, how a figure that does not apply prints (independents' rows without votes), the gap
+between tables and an upright body before a turned annex. :func:`write` prints it as a PDF and
+:func:`expected` gives every cell the parser must read, in the shape of :func:`observed`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -55,7 +60,9 @@ TURNOUT_WORDS = {
 #: The fields a turnout block may print, read into the round (the others are not turnout).
 TURNOUT_FIELDS = ("registered_voters", "voters_participated", "invalid_ballots", "turnout_pct")
 ROUND_CAPTIONS = [("First round", "Second round", "Third round"),
-                  ("Round 1", "Round 2", "Round 3")]
+                  ("Round 1", "Round 2", "Round 3"),
+                  # a repeated run-off, named as the round it repeats
+                  ("First round", "Second round", "Repeat second round")]
 
 
 def _is_vocabulary(text: str) -> bool:
@@ -163,6 +170,69 @@ class Annex:
     repeat_header: bool
     letters: bool
     extras: list[str] = field(default_factory=list)
+    #: What surrounds the results (:class:`Setting`); the default is the plain annex.
+    setting: Setting = field(default_factory=lambda: Setting())
+
+
+#: Headings results open with in real reports (REAL-REPORTS.md): annexes and appendices, and
+#: numbered body chapters (then prose comes before the tables and a next chapter after them).
+ANNEX_HEADINGS = ("ANNEX I: FINAL ELECTION RESULTS", "ANNEX I : FINAL RESULTS",
+                  "ANNEX I – FINAL RESULTS", "ANNEX: FINAL ELECTION RESULTS",
+                  "ANNEX: OFFICIAL ELECTION RESULTS",
+                  "ANNEX 1: OFFICIAL RESULTS OF 2006 PARLIAMENTARY ELECTIONS",
+                  "APPENDIX: SUMMARY OF OFFICIAL RESULTS", "ANNEX 4 RESULTS OF THE 5 NOVEMBER VOTE")
+CHAPTER_HEADINGS = ("XVII. ELECTION RESULTS", "VIII. FINAL RESULTS",
+                    "A. Publication of Final Results")
+#: Annexes beside the results that hold no contest: where they print (before the results, or
+#: after them on a new page or on the same page) and what they hold.
+NEIGHBOURS = ("commissions", "turnout_by_region", "composition")
+PLACES = ("before", "after", "after, same page")
+#: The number of the first footnote in the annex (the body's footnotes come before).
+FIRST_NOTE = 57
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What surrounds the results tables: the heading they open with, whether it is a body
+    chapter, the annexes beside them that hold no contest, and footnote markers glued to
+    contestants' names and to any of their figures (``(table, row, column)``, column 0 the
+    name) with their footnotes at the foot of the page."""
+
+    heading: str = ANNEX_HEADINGS[0]
+    chapter: bool = False
+    neighbours: tuple[tuple[str, str], ...] = ()
+    markers: tuple[tuple[int, int, int], ...] = ()
+    #: How a figure that does not apply prints in a first round (independents' votes): a
+    #: dash, or nothing.
+    not_applicable: str = ""
+    #: Points between one table (or its turnout block) and the next one's caption: close
+    #: enough, the caption stands within reach of the rule under the last row.
+    table_gap: float = 18
+    #: The body printed on portrait pages whatever the annex's orientation.
+    body_portrait: bool = False
+
+
+@st.composite
+def settings_for(draw: st.DrawFn, contests: list[Contest]) -> Setting:
+    """A drawn :class:`Setting` for the annex of ``contests``."""
+    chapter = draw(st.booleans()) and draw(st.booleans())
+    heading = draw(st.sampled_from(CHAPTER_HEADINGS if chapter else ANNEX_HEADINGS))
+    neighbours = tuple(draw(st.lists(st.tuples(st.sampled_from(PLACES),
+                                               st.sampled_from(NEIGHBOURS)),
+                                     max_size=2, unique_by=lambda n: n[1])))
+    markers: list[tuple[int, int, int]] = []
+    if draw(st.booleans()):
+        tables = [t for c in contests for t in c.tables]
+        for _ in range(draw(st.integers(1, 3))):
+            number = draw(st.integers(0, len(tables) - 1))
+            row = draw(st.integers(0, len(tables[number].names) - 1))
+            column = draw(st.sampled_from([0] + [i + 1 for i, c in enumerate(
+                tables[number].columns) if c.values[row] is not None]))
+            if (number, row, column) not in markers:
+                markers.append((number, row, column))
+    return Setting(heading, chapter, neighbours, tuple(sorted(markers)),
+                   draw(st.sampled_from(["", "–", "-"])), draw(st.sampled_from([18, 8])),
+                   draw(st.booleans()))
 
 
 def _percent(part: int, whole: int, places: int) -> Decimal:
@@ -300,6 +370,15 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
         if draw(st.booleans()) and wide:
             members = [draw(st.integers(0, s)) for s in seats]
             columns.append(FigureColumn("extra", 1, draw(label("extra")), members))
+        if not any(c.role == "extra" for c in columns) and draw(st.booleans()):
+            # independents elected in districts: no votes, no share, no list seats to print
+            won = draw(st.integers(1, 5))
+            word = draw(random_word().filter(lambda w: all(w.capitalize() not in p
+                                                           for p in people)))
+            people.append(f"{word.capitalize()} independents")
+            for c in columns:
+                c.values.append(won if c.role in ("seats", "seats_smd") else None)
+            chamber += won
     if groups:
         known = draw(st.booleans())
         heads = {r: ROUND_CAPTIONS[0][r - 1] if known else
@@ -326,7 +405,7 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
                             above, totals_label, per_page,
                             draw(turnout_labels(list(turnout), named))))
     else:
-        names_of_round = ROUND_CAPTIONS[draw(st.integers(0, 1))]
+        names_of_round = ROUND_CAPTIONS[draw(st.integers(0, len(ROUND_CAPTIONS) - 1))]
         for number in range(1, rounds + 1):
             mine = [c for c in columns if c.round == number]
             keep = [i for i, v in enumerate(per_round[number - 1]) if v is not None]
@@ -347,7 +426,7 @@ def annexes(draw: st.DrawFn, max_contests: int = 3, max_rows: int = 40,
     """A whole results annex (see the module docstring); the maxima bound its size."""
     unicode_spaces = embedded_fonts_available() and draw(st.booleans())
     style = draw(number_styles(unicode_spaces))
-    orientation = draw(st.sampled_from(["portrait", "landscape", "rotate90"]))
+    orientation = draw(st.sampled_from(["portrait", "landscape", "rotate90", "rotate270"]))
     serif = draw(st.booleans())
     font = ("dejavu-serif" if serif else "dejavu-sans") if unicode_spaces else \
         ("serif" if serif else "sans")
@@ -365,14 +444,14 @@ def annexes(draw: st.DrawFn, max_contests: int = 3, max_rows: int = 40,
         out.append(draw(contests(kind, caption, orientation != "portrait", style, max_rows,
                                  max_pages)))
         if letters and caption:
-            out[-1].tables[0].captions[0] = f"{'ABC'[i]}. {caption}"
+            out[-1].tables[0].captions[0] = f"{chr(65 + i) if i < 26 else i + 1}. {caption}"
     if kinds[:2] == ["lists", "lists"] and draw(st.booleans()):
         # one turnout block printed for the first two tables (a list vote and a second list
         # vote of the same election): the second prints none and takes the first's
         first, second = out[0].tables[0], out[1].tables[0]
         second.turnout, second.prints_turnout = dict(first.turnout), False
     return Annex(out, style, orientation, font, draw(st.booleans()), draw(st.booleans()),
-                 letters)
+                 letters, setting=draw(settings_for(out)))
 
 
 # --- printing ---------------------------------------------------------------------------------
@@ -380,26 +459,88 @@ def annexes(draw: st.DrawFn, max_contests: int = 3, max_rows: int = 40,
 SIZE = 9.0
 
 
-def _cell(value: Any, column: FigureColumn, style: NumberStyle) -> str:
+def _cell(value: Any, column: FigureColumn, style: NumberStyle, dash: str = "") -> str:
+    """A figure as printed; a value that does not apply is a dash in later rounds, and
+    ``dash`` (a dash, or nothing) in the first."""
     if value is None:
-        return "–" if column.round > 1 else ""
+        return "–" if column.round > 1 else dash
     if isinstance(value, Decimal):
         return style.share(value)
     return style.count(value)
 
 
 def write(annex: Annex) -> bytes:
-    """The annex as a PDF: a body page stating the chambers, then the annex."""
-    report = ReportPdf(orientation=annex.orientation, font=annex.font)
+    """The annex as a PDF: a body page stating the chambers, then the results under their
+    heading (an annex, or a body chapter between prose), with the annexes beside them."""
+    setting = annex.setting
+    report = ReportPdf(orientation="portrait" if setting.body_portrait else annex.orientation,
+                       font=annex.font)
     sentences = [f"The {c.chamber} members of the assembly number {i + 1} are elected."
                  for i, c in enumerate(annex.contests) if c.chamber]
     report.new_page().paragraph(*(sentences or ["The campaign was calm."]))
-    report.new_page().paragraph("ANNEX I: FINAL ELECTION RESULTS", size=12, bold=True)
-    for contest in annex.contests:
-        for table in contest.tables:
-            _write_table(report, table, annex)
-            report.top += 18
+    report.orientation = annex.orientation  # the annex's pages (a body printed upright)
+    if not setting.chapter:
+        for place, what in setting.neighbours:
+            if place == "before":
+                _write_neighbour(report.new_page(), what, annex)
+    report.new_page().paragraph(setting.heading, size=12, bold=True)
+    if setting.chapter:
+        report.paragraph("The CEC announced the final results on 20 May 2024, eight days after",
+                         "election day, and published them on its website.")
+    tables = [table for contest in annex.contests for table in contest.tables]
+    for number, table in enumerate(tables):
+        marks = [(row, column, FIRST_NOTE + i) for i, (t, row, column)
+                 in enumerate(setting.markers) if t == number]
+        _write_table(report, table, annex, marks)
+        report.top += setting.table_gap
+    if setting.chapter:
+        if not _room(report, 80):
+            report.new_page()
+        report.paragraph("XVIII. POST-ELECTION DEVELOPMENTS", size=12, bold=True)
+        report.paragraph("Two complaints were lodged with the CEC after election day.")
+    for place, what in setting.neighbours:
+        if place == "before" and not setting.chapter:
+            continue
+        if place != "after, same page" or not _room(report, 150):
+            report.new_page()
+        _write_neighbour(report, what, annex)
     return report.save()
+
+
+#: The annexes beside the results: heading, column headers, rows (derived from the annex).
+def _neighbour(what: str, annex: Annex) -> tuple[str, list[str], list[list[str]]]:
+    style = annex.style
+    if what == "commissions":
+        return ("ANNEX 1 – ELECTION COMMISSIONS", ["Level", "Commissions", "Members"],
+                [["Central Election Commission", "1", "15"],
+                 ["District Election Commissions", "75", style.count(675)],
+                 ["Precinct Election Commissions", style.count(2104), style.count(18936)]])
+    if what == "turnout_by_region":
+        rows = []
+        for i in range(5):
+            registered = 150_000 + 37_919 * i * i + 1_234 * i
+            voted = registered * (45 + 7 * i) // 100 + i
+            rows.append([WORDS[11 * i + 3].capitalize(), style.count(registered),
+                         style.count(voted), style.share(_percent(voted, registered, 2))])
+        return ("ANNEX 2 VOTER TURNOUT", ["Region", "Registered voters", "Voters who voted",
+                                          "Turnout"], rows)
+    parties = annex.contests[0].tables[0].names[:5]
+    seats = [41, 27, 13, 6, 3][:len(parties)]
+    return ("ANNEX 5 COMPOSITION OF THE NEW PARLIAMENT", ["Party", "Seats", "% of seats"],
+            [[p, str(s), style.share(_percent(s, sum(seats), 2))]
+             for p, s in zip(parties, seats, strict=False)])
+
+
+def _write_neighbour(report: ReportPdf, what: str, annex: Annex) -> None:
+    heading, header, rows = _neighbour(what, annex)
+    last = report.width - LEFT
+    columns = [Column(LEFT, right=False),
+               *(Column(last - 85 * (len(header) - 1 - i)) for i in range(1, len(header)))]
+    report.paragraph(heading, size=12, bold=True)
+    report.row(columns, header, bold=True, ruled=annex.ruled, size=SIZE)
+    for row in rows:
+        report.row(columns, row, ruled=annex.ruled, size=SIZE)
+    report.top += 12
 
 
 def _layout(report: ReportPdf, table: Table, style: NumberStyle
@@ -408,7 +549,7 @@ def _layout(report: ReportPdf, table: Table, style: NumberStyle
     ~0.62 em), and the type size that makes them fit the page."""
     def chars(column: FigureColumn) -> int:
         words = column.header.split(" ", 1)  # the header prints over two lines at most
-        texts = [_cell(v, column, style) for v in column.values] + [_total(column, style)]
+        texts = [_cell(v, column, style, "–") for v in column.values] + [_total(column, style)]
         return max(len(t) for t in [*words, *texts])
     name = max(len(n) for n in [*table.names, table.name_header, *(
         table.turnout_labels.get(k, "") for k in table.turnout)])
@@ -423,16 +564,21 @@ def _layout(report: ReportPdf, table: Table, style: NumberStyle
     return out, size
 
 
-def _room(report: ReportPdf, need: float = 40) -> bool:
-    return report.top + need < report.height - 70
+def _room(report: ReportPdf, need: float = 40, foot: float = 0) -> bool:
+    return report.top + need < report.height - 70 - foot
 
 
-def _write_table(report: ReportPdf, table: Table, annex: Annex) -> None:
+def _write_table(report: ReportPdf, table: Table, annex: Annex,
+                 marks: Sequence[tuple[int, int, int]] = ()) -> None:
+    """The table, with footnote marker ``note`` glued to each ``(row, column, note)`` cell of
+    ``marks``."""
     style, ruled = annex.style, annex.ruled
     columns, size = _layout(report, table, style)
+    foot = 30 if annex.setting.markers else 0  # room for the footnotes at the page's foot
     # a caption and header never end a page: room for them, the turnout and the first rows
     printed = len(table.turnout) if table.prints_turnout else 0
-    if not _room(report, 16 * (min(len(table.names), 4) + 4 + printed + len(table.captions))):
+    if not _room(report, 16 * (min(len(table.names), 4) + 4 + printed + len(table.captions)),
+                 foot):
         report.new_page()
     for caption in table.captions:
         report.paragraph(caption, size=10, bold=True)
@@ -443,12 +589,22 @@ def _write_table(report: ReportPdf, table: Table, annex: Annex) -> None:
         forced = table.rows_per_page and i and i % table.rows_per_page == 0
         tail = len(table.names) - i <= 2  # the last rows keep the totals and turnout company
         need = 18 * (len(table.names) - i + 3 + printed) + 40 if tail else 16
-        if forced or not _room(report, need):
+        if forced or not _room(report, need, foot):
             report.new_page()
             if annex.repeat_header:
                 _write_header(report, table, columns, ruled, size)
-        cells = [name] + [_cell(c.values[i], c, style) for c in table.columns]
-        report.row(columns, cells, size=size, ruled=ruled)
+        cells = [name] + [_cell(c.values[i], c, style, annex.setting.not_applicable)
+                          for c in table.columns]
+        marked = {column: note for row, column, note in marks if row == i}
+        top = report.top
+        report.row(columns, [c if j not in marked else "" for j, c in enumerate(cells)],
+                   size=size, ruled=ruled)
+        for j in marked:
+            end = report.text_at(columns[j].x, top, cells[j], size=size, right=columns[j].right)
+            note = marked[j]
+            report.marker(end, top, str(note), size=size)
+            report.notes.append(f"{note} Registered on 2 April 2024; {style.count(1234 * note)} "
+                                "signatures were checked.")
     if table.totals_label:
         totals = [table.totals_label] + [_total(c, style) for c in table.columns]
         report.row(columns, totals, size=size, ruled=ruled, bold=True)

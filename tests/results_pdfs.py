@@ -67,6 +67,9 @@ class ReportPdf:
     #: ``sans`` (Helvetica) or ``serif`` (Times), standard fonts; ``dejavu-sans`` or
     #: ``dejavu-serif`` embed a TrueType font, which can print no-break and thin spaces.
     font: str = "sans"
+    #: Footnotes of the current page, printed small at its foot (above the page number) when
+    #: the page is finished.
+    notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.font.startswith("dejavu"):
@@ -120,6 +123,9 @@ class ReportPdf:
 
     def _finish(self) -> None:
         if self._page is not None:
+            for i, note in enumerate(self.notes):
+                self.text_at(LEFT, self.height - 52 - 10 * (len(self.notes) - 1 - i), note, size=8)
+            self.notes = []
             self.text_at(self.width - 125, self.height - 42, f"Page: {self._count}", size=9)
             pdfium_raw.FPDFPage_GenerateContent(self._page.raw)
 

@@ -26,8 +26,12 @@ a header row whose countries are not in the third column; the 1990s spellings of
 cover wordings of public reports that REAL-REPORTS.md does not list (a two-line country,
 ``13 and 27 June 2004``, a month-only visit period, ``REFERENDUM`` alone, a referendum
 mission's label); a needs assessment closing with ``CONCLUSION AND RECOMMENDATION`` in prose
-and an ``ANNEX: LIST OF MEETINGS``; a body chapter about observers; and the site's variations
-(report text as a web page, the language in the file name).
+and an ``ANNEX: LIST OF MEETINGS``; a body chapter about observers; the site's variations
+(report text as a web page, the language in the file name); a results table inside a chapter
+about something else, under a sentence introducing it; three rounds (a repeated run-off) in
+ruled tables whose captions stand a line under the last rule. The results annexes' other
+variations (headings, body chapters, annexes beside the results, footnote markers, rows without
+votes) are axes of ``tests/results_annex_gen.py``.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from odihr.parse.observers import read_observers
 from odihr.parse.pdf import PdfReport
 from odihr.parse.recommendations import read_recommendations
 from odihr.parse.report import parse_report
+from odihr.parse.results import read_results
 from odihr.site.pages import parse_election_page
 from odihr.site.urls import file_language
 
@@ -330,3 +335,73 @@ def test_the_language_in_the_file_name_when_the_link_names_none() -> None:
 ])
 def test_file_language(path: str, language: str | None) -> None:
     assert file_language(path) == language
+
+
+# --- a results table inside a chapter about something else ----------------------------------
+
+CANDIDATES = [Column(LEFT, right=False), Column(400), Column(480)]
+
+
+@pytest.mark.parametrize("intro", [
+    ["On 10 March, the CEC announced the final results, as follows:"],
+    ["On 10 March, the CEC announced the final results, within the legal deadline, and the",
+     "Constitutional Court confirmed them on 15 March."]], ids=["sentence", "paragraph"])
+def test_a_results_table_in_another_chapter_takes_no_title_from_its_heading(
+        intro: list[str]) -> None:
+    # Reports without a results annex print the table in the text, under whatever chapter
+    # tells of the count (``XV. POST-ELECTION DEVELOPMENTS``), after a sentence introducing it:
+    # the chapter's heading is no caption of the table, so the contest is the cover's election.
+    report = ReportPdf(header=("Republic of Testland", "Presidential Election, 3 March 2024",
+                               "ODIHR Election Observation Mission Final Report"))
+    report.new_page().paragraph("The President is elected for a five-year term.")
+    report.new_page().paragraph("XV. POST-ELECTION DEVELOPMENTS", bold=True)
+    report.paragraph(*intro)
+    report.row(CANDIDATES, ["Candidate", "Votes", "%"], bold=True, ruled=True)
+    report.row(CANDIDATES, ["Ana Alpha", "600,000", "60.00"], ruled=True)
+    report.row(CANDIDATES, ["Boris Beta", "400,000", "40.00"], ruled=True)
+    report.paragraph("Turnout was 61.2 per cent. No complaints were lodged afterwards.")
+    report.new_page().paragraph("XVI. RECOMMENDATIONS", bold=True)
+    with PdfReport(report.save()) as pdf:
+        reading = read_results(pdf)
+    (contest,) = reading.contests
+    assert (contest.title, contest.kind, reading.problems) == (
+        "Presidential Election", "presidential", ())
+    assert [(r.contestant, r.votes, r.vote_share) for r in contest.rounds[0].rows] == [
+        ("Ana Alpha", 600000, 60.0), ("Boris Beta", 400000, 40.0)]
+
+
+# --- a repeated run-off, each round its own ruled table ---------------------------------------
+
+ROUNDS = [[("Ana Alpha", "500,000", "50.00"), ("Boris Beta", "300,000", "30.00"),
+           ("Cyril Gamma", "200,000", "20.00")],
+          [("Ana Alpha", "450,000", "45.00"), ("Boris Beta", "550,000", "55.00")],
+          [("Ana Alpha", "520,000", "52.00"), ("Boris Beta", "480,000", "48.00")]]
+
+
+@pytest.mark.parametrize("third", ["Third round, 26 December 2004",
+                                   "Repeat second round, 26 December 2004",
+                                   "Repeated second round"])
+def test_three_rounds_in_ruled_tables_with_their_captions_close_above(third: str) -> None:
+    # Ukraine 2004: a first round, a run-off and the run-off repeated, each its own table whose
+    # rules run only under its rows, the next caption a line under the last rule (so it stands
+    # between two rules, like a sub-heading inside one table). The repeated run-off, named as
+    # the round it repeats, is the third round, on the third voting day.
+    report = ReportPdf(header=("Ukraine", "Presidential Election, 31 October, 21 November and "
+                               "26 December 2004",
+                               "OSCE/ODIHR Election Observation Mission Final Report"))
+    report.new_page().paragraph("The President is elected for a five-year term.")
+    report.new_page().paragraph("ANNEX: FINAL ELECTION RESULTS", bold=True, size=12)
+    captions = ["First round, 31 October 2004", "Second round, 21 November 2004", third]
+    for caption, rows in zip(captions, ROUNDS, strict=True):
+        report.paragraph(caption, bold=True)
+        report.row(CANDIDATES, ["Candidate", "Votes", "%"], bold=True, ruled=True)
+        for row in rows:
+            report.row(CANDIDATES, list(row), ruled=True)
+        report.top += 12
+    with PdfReport(report.save()) as pdf:
+        reading = read_results(pdf)
+    (contest,) = reading.contests
+    assert reading.problems == ()
+    assert [(r.number, r.date, [row.votes for row in r.rows]) for r in contest.rounds] == [
+        (1, D(2004, 10, 31), [500000, 300000, 200000]), (2, D(2004, 11, 21), [450000, 550000]),
+        (3, D(2004, 12, 26), [520000, 480000])]

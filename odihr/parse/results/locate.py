@@ -36,12 +36,15 @@ CHAPTER_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\.\s+(?P<rest>[
 #: A line that could be a table row: some words, then a figure or a dash at its end.
 #: A table-of-contents entry without dot leaders ends with its page number.
 TOC_PAGE = re.compile(r"[^\W\d_]\s+\d{1,3}$")
-_TWO_FIGURES_END = re.compile(rf"(?:{NUMBER_TOKEN.pattern})\s+(?:{NUMBER_TOKEN.pattern})\s*$")
-_FIGURES_END = re.compile(rf"(?:^|\s)(?:{NUMBER_TOKEN.pattern})\s*$")
-_FIGURE_OR_DASH = rf"(?:{NUMBER_TOKEN.pattern}|[-–—])"
+#: A figure as the page's plain text prints it: a footnote marker raised after a per cent is
+#: run into it ("56,09%57"; after a count it reads as more digits).
+_FIGURE = rf"(?:{NUMBER_TOKEN.pattern})(?:(?<=%)\d{{1,3}})?"
+_TWO_FIGURES_END = re.compile(rf"{_FIGURE}\s+{_FIGURE}\s*$")
+_FIGURES_END = re.compile(rf"(?:^|\s){_FIGURE}\s*$")
+_FIGURE_OR_DASH = rf"(?:{_FIGURE}|[-–—])"
 #: The last row of a table left alone at the top of a page: words, then two cells or more.
 _TWO_CELLS_END = re.compile(rf".*?[^\W\d_].*?\s{_FIGURE_OR_DASH}\s+{_FIGURE_OR_DASH}\s*$")
-_ROW_LIKE = re.compile(rf".*?[^\W\d_].*?\s(?:{NUMBER_TOKEN.pattern}|[-–—])\s*$")
+_ROW_LIKE = re.compile(rf".*?[^\W\d_].*?\s{_FIGURE_OR_DASH}\s*$")
 
 
 @dataclass(frozen=True)

@@ -172,6 +172,11 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
         try:
             kind = contest_kind(raw, model, section.heading, context)
             offset = (table_round(raw) or 1) - 1 if len(model.rounds()) == 1 else 0
+            if offset and contests and contests[-1].kind == kind and \
+                    contests[-1].rounds[-1].number > offset:
+                # a round its contest has read already, named again ("Repeat second round"):
+                # a repeated round, the next one
+                offset = contests[-1].rounds[-1].number
             shared = _shared_turnout(blocks, kind) if not raw.turnout and not offset else None
             figures = read_rounds(raw, model, turnout)
             if shared is not None:

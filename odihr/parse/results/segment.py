@@ -109,7 +109,8 @@ def segment(bands: list[Band], settings: SegmentSettings = DEFAULT_SEGMENT) -> l
                 table.totals.append(band)
             elif kind is BandKind.TURNOUT:
                 table.turnout.append(band)
-            elif band.ruled and previous is not None and previous.ruled:
+            elif band.ruled and previous is not None and previous.ruled and \
+                    not _over_next_header(flat, kinds, index, settings):
                 pass  # a sub-heading or empty row inside a ruled table
             elif page_edge_text(flat, kinds, index - 1, table, settings):
                 pass  # notes at the foot of a page, or a running header, inside the table
@@ -136,6 +137,32 @@ def segment(bands: list[Band], settings: SegmentSettings = DEFAULT_SEGMENT) -> l
         raw.captions = _without_header_copy(raw.captions, raw.header)
         raw.rows = merge_wrapped(raw.rows)
     return tables
+
+
+def _over_next_header(flat: list[Band], kinds: list[BandKind], index: int,
+                      settings: SegmentSettings) -> bool:
+    """Whether a header follows the band before ``flat[index]``, under more caption lines and a
+    turnout block's unruled lines or alone: then the band is the next table's caption, set
+    within reach of the rule under the last row (tables whose rules run only under their rows),
+    not a sub-heading. A caption after the block's lines is the next table's own: then the band
+    heads the block printed under its table ("Turnout")."""
+    end = min(len(flat), index + settings.block_lines + 1)
+    figures = False
+    for j in range(index, end):
+        if kinds[j] is BandKind.HEADER:
+            return True
+        if flat[j].ruled:
+            return False  # rows of its table
+        if figures and kinds[j] is BandKind.TEXT:
+            # the first lines of a header set over several lines, or a caption of its own
+            k = j
+            while k + 1 < len(flat) and kinds[k + 1] is BandKind.TEXT and \
+                    adjacent(flat[k], flat[k + 1]):
+                k += 1
+            return k + 1 < len(flat) and kinds[k + 1] is BandKind.HEADER and \
+                adjacent(flat[k], flat[k + 1])
+        figures = figures or kinds[j] is not BandKind.TEXT
+    return False
 
 
 def _without_header_copy(captions: list[Band], header: list[Band]) -> list[Band]:

@@ -38,6 +38,8 @@ _FITS = {"referendum": {"referendum"},
 _CANDIDATE = re.compile(r"candidat|кандидат", re.IGNORECASE)
 _OPTION = re.compile(r"answer|option|choice|ответ|вариант|question", re.IGNORECASE)
 _NOT_CAPTION = re.compile(r"^(source|note|question|\W)|[.:;?!”\"»]$", re.IGNORECASE)
+#: A line that ends as a sentence does ("… as follows:"), not as a title or a question.
+_SENTENCE = re.compile(r"[^\W\d_]{2,}[.:;!]$")
 _MARKER = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]]))\d{1,3}$")
 _LIST_LETTER = re.compile(r"^(?:[A-Z]|[IVX]{1,4}|\d{1,2})[.)]\s+")
 
@@ -50,8 +52,12 @@ def _caption_lines(raw: RawTable) -> list[str]:
             paragraphs[-1].append(band)
         else:
             paragraphs.append([band])
+    # a paragraph of prose between ends the captions: what stands above it (a chapter's
+    # heading) is no caption of this table
+    prose = [i for i, p in enumerate(paragraphs) if len(p) > 1 or len(p[0].lines) > 1]
+    paragraphs = paragraphs[prose[-1] + 1:] if prose else paragraphs
     return [p[0].text.strip() for p in paragraphs[-2:]
-            if len(p) == 1 and len(p[0].lines) == 1 and len(p[0].text.split()) <= 12]
+            if len(p[0].text.split()) <= 12]
 
 
 def table_round(raw: RawTable) -> int | None:
@@ -109,6 +115,8 @@ def contest_title(raw: RawTable, context: ReportContext) -> str:
 def _caption(raw: RawTable) -> str | None:
     """The last short line above the table that reads as a title, not as prose or a label."""
     for text in reversed(_caption_lines(raw)):
+        if _SENTENCE.search(text):
+            return None  # a sentence introducing the table: what is above it is no caption
         if not _NOT_CAPTION.search(text) and not round_number(text) and not find_dates(text) \
                 and not ANNEX_HEADING.match(text) \
                 and not any(p.search(text) for _, p in TURNOUT_LABELS):

@@ -219,15 +219,43 @@ def peel_turnout(raw: RawTable, settings: TurnoutSettings = DEFAULT_TURNOUT) -> 
                 len(mine) < widest and not TOTAL_LABEL.match(label_text(band)):
             raw.totals.remove(band)
             raw.turnout.append(band)
+    start = _past_contestant_rows(raw, start, widest)
     block = kinds[start:]
     if not block or len(block) > settings.max_lines or any(
             not k or (any(k) and not all(k)) for k in block):
         return
     above = raw.rows[:start]
-    if any(_outnumbers(token, above) for band in raw.rows[start:]
-           for token in band.figures() if not is_percent(token.text)):
-        raw.turnout[:0] = raw.rows[start:]
-        del raw.rows[start:]
+    large = [token for band in raw.rows[start:] for token in band.figures()
+             if not is_percent(token.text) and _outnumbers(token, above)]
+    if not large:
+        return
+    # a leading line whose counts stand in none of the large counts' columns is a contestant's
+    # row printing seats only (independents), not a line of the block
+    while start < len(raw.rows):
+        counts = [t for t in raw.rows[start].figures() if not t.dash and not is_percent(t.text)]
+        if not counts or any(t.x0 < o.x1 and o.x0 < t.x1 for t in counts for o in large):
+            break
+        start += 1
+    raw.turnout[:0] = raw.rows[start:]
+    del raw.rows[start:]
+
+
+def _past_contestant_rows(raw: RawTable, start: int, widest: int) -> int:
+    """The first row from ``start`` that can open a turnout block: a row above the totals row
+    is a contestant's (totals close the rows), and so is a row that fills every cell the
+    contestants' rows fill, dashes for the figures that do not apply to it (independents
+    elected in districts: no votes, no share, their seats)."""
+    opened = (raw.rows[start - 1].page, raw.rows[start - 1].top)
+    closing = min(((b.page, b.top) for b in raw.totals if (b.page, b.top) > opened),
+                  default=None)
+    while start < len(raw.rows):
+        band = raw.rows[start]
+        cells = band.figures()
+        if not ((closing is not None and (band.page, band.top) < closing) or
+                (any(t.dash for t in cells) and len(cells) >= widest)):
+            break
+        start += 1
+    return start
 
 
 def _outnumbers(token: Token, above: list[Band]) -> bool:
