@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 from odihr.parse.document.headings import page_label
 from odihr.parse.page import lines as page_model
 from odihr.parse.page.lines import BASELINE_LINES
-from odihr.parse.page.words import page_words
+from odihr.parse.page.words import report_words
 from odihr.parse.pdf import PdfReport, Word
 
 #: A line of running text: the page model's line, grouped by baseline.
@@ -55,7 +55,7 @@ def page_lines(pdf: PdfReport, number: int) -> tuple[Line, ...]:
     cache = _lines_cache.setdefault(pdf, {})
     if number not in cache:
         doc = getattr(pdf, "pdfium_document", None)
-        words = page_words(doc, number) if isinstance(doc, pdfium.PdfDocument) \
+        words = report_words(pdf, number) if isinstance(doc, pdfium.PdfDocument) \
             else pdf.words(number)
         cache[number] = group_lines(words, number)
     return cache[number]

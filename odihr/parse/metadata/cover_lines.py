@@ -31,6 +31,8 @@ _FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
 _PAGE = r"\b(?:page|p\.|страница|стр\.)\s*:?\s*\d+(?:\s*(?:of|/|из)\s*\d+)?"
 #: A page label printed at either end of a header line (``Republic of Kazakhstan    Page: 3``).
 _PAGE_LABEL = re.compile(rf"^\s*{_PAGE}\s*[|–—-]?\s*|\s*[|–—-]?\s*{_PAGE}\s*$", re.IGNORECASE)
+#: The word every page label holds (:data:`_PAGE_LABEL` cannot match a line without it).
+_PAGE_WORD = re.compile(r"page|p\.|страница|стр\.", re.IGNORECASE)
 _ROUND = re.compile(
     r"^(?P<head>.*?)[\s,;–—(-]*(?P<round>(?:repeat(?:ed)?\s+)?(?:(?:first|second|third|"
     r"\d(?:st|nd|rd|th))\s+round|run-?off|re-?run))\)?$",
@@ -63,7 +65,11 @@ _DASH = re.compile(r"\s+[–—-]\s+")
 def clean(line: str) -> str:
     """One printed line with its spaces collapsed, page label and footnote marker removed."""
     line = " ".join(line.replace("\u00a0", " ").split())
-    return _FOOTNOTE_MARKER.sub("", _PAGE_LABEL.sub("", line)).strip()
+    if _PAGE_WORD.search(line):  # (most lines name no page: skip the costlier expression)
+        line = _PAGE_LABEL.sub("", line)
+    if line[-1:].isdigit():  # a marker is digits at the end (isdigit is wider than \d)
+        line = _FOOTNOTE_MARKER.sub("", line)
+    return line.strip()
 
 
 @dataclass(frozen=True)

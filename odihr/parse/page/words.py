@@ -17,9 +17,9 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
-from odihr.parse.pdf import Word
+from odihr.parse.pdf import PdfReport, Word
 
-__all__ = ["Shown", "Word", "page_words", "textpage_words"]
+__all__ = ["Shown", "Word", "page_words", "report_words", "shown_words", "textpage_words"]
 
 #: How PDFium reports a hyphen that ends a line: U+0002 per character, U+FFFE in bulk text.
 _LINE_END_HYPHENS = frozenset((0x02, 0xFFFE))
@@ -64,14 +64,25 @@ def page_words(doc: pdfium.PdfDocument, number: int) -> list[Word]:
     """Words of page ``number`` (1-based) as shown, footnote markers included."""
     page = doc[number - 1]
     try:
-        shown = Shown.of(page)
         textpage = page.get_textpage()
         try:
-            return textpage_words(textpage.raw, shown)
+            return shown_words(page, textpage)
         finally:
             textpage.close()
     finally:
         page.close()
+
+
+def report_words(pdf: PdfReport, number: int) -> list[Word]:
+    """:func:`page_words` of an open report's page, through the pages it keeps open (a page
+    read for its text is not loaded again for its words)."""
+    with pdf.text_page(number) as (page, textpage):
+        return shown_words(page, textpage)
+
+
+def shown_words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Word]:
+    """Words of an open PDFium page, as it is shown, footnote markers included."""
+    return textpage_words(textpage.raw, Shown.of(page))
 
 
 def textpage_words(tp: object, shown: Shown) -> list[Word]:
