@@ -175,6 +175,11 @@ class PdfReport:
             self._texts[number] = raw.replace("\r\n", "\n").replace("\r", "\n")
         return self._texts[number]
 
+    @property
+    def kept_pages(self) -> tuple[int, ...]:
+        """Numbers of the pages kept open (see :meth:`text_page`), least recently used first."""
+        return tuple(self._open_pages)
+
     @contextmanager
     def text_page(self, number: int) -> Iterator[tuple[pdfium.PdfPage, pdfium.PdfTextPage]]:
         """PDFium's page ``number`` (1-based) and its text page, for use inside the block.
