@@ -107,7 +107,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
-def _rate(pages: int, seconds: float) -> float:
+def _rate(pages: float, seconds: float) -> float:
     return pages / seconds if seconds else 0.0
 
 
@@ -125,9 +125,9 @@ def run(root: Path, repeat: int, *, judge_wall: bool = False) -> int:
         data = path.read_bytes()
         file_run = FileRun(path, _pages(data))
         file_run.parse_seconds, file_run.parse_cpu, file_run.error = _parse(data, repeat)
-        timed = _pdftotext(path, repeat) if have_pdftotext else None
-        if timed is not None:
-            file_run.pdftotext_seconds, file_run.pdftotext_cpu = timed
+        text_run = _pdftotext(path, repeat) if have_pdftotext else None
+        if text_run is not None:
+            file_run.pdftotext_seconds, file_run.pdftotext_cpu = text_run
         runs.append(file_run)
 
     ok = [r for r in runs if r.error is None]
@@ -194,8 +194,8 @@ def run(root: Path, repeat: int, *, judge_wall: bool = False) -> int:
     for r in runs:
         if r.error:
             print(f"FAILED {r.path.relative_to(root)} ({r.pages} pages): {r.error}")
-    judged = ratio if judge_wall else cpu_ratio
-    met = (rss <= TARGET_RSS_MB and (judged is None or judged >= TARGET_RATIO)
+    judged_ratio = ratio if judge_wall else cpu_ratio
+    met = (rss <= TARGET_RSS_MB and (judged_ratio is None or judged_ratio >= TARGET_RATIO)
            and len(ok) == len(runs))
     return 0 if met else 1
 
