@@ -15,7 +15,7 @@ from __future__ import annotations
 import gettext
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -67,6 +67,7 @@ _PUNCT = re.compile(r"[^\w\s&]+")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # pure; observer lists print the same few countries again and again
 def normalise_country(name: str) -> str:
     """The matching key of a printed country name (case, accents and "the" ignored).
 

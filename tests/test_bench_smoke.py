@@ -29,7 +29,8 @@ def test_every_bench_script_has_a_smoke_test() -> None:
 def test_parse_bench(tmp_path: Path) -> None:
     shutil.copy(SMALL_PDF, tmp_path / "report.pdf")
     done = run_script("parse_bench.py", "--root", str(tmp_path))
-    assert_ran(done, "files: 1 (1 parsed, 0 failed)", "parse_report:", "peak RSS:")
+    assert_ran(done, "files: 1 (1 parsed, 0 failed)", "parse_report:", "peak RSS:",
+               "parse_report CPU:", "pages/CPU s", "ratio judged on CPU time")
 
 
 def test_load_bench_sqlite() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,6 +46,12 @@ MAX_TEXTLESS_SHARE = 0.5
 #: font encoding: control, private-use or replacement characters). Real reports print over 85 %
 #: letters and digits, a results annex included (its digits count).
 MIN_ALNUM_SHARE = 0.5
+#: How many pages (with their text pages) stay open after use: a page read for its text and
+#: again for its words or lines (an annex, a results table) is then loaded once. ~0.4 MB each.
+KEEP_PAGES = 32
+#: A page with more characters than this is closed after use all the same (a hostile page of
+#: millions of spaces must not stay in memory).
+KEEP_MAX_CHARS = 20_000
 #: Runs of characters that are not letters or digits (``str.isalnum``): ``\W`` and ``_``.
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
@@ -60,6 +67,11 @@ class Word:
     bottom: float
     size: float = 0.0
     bold: bool = False
+
+
+def _close_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> None:
+    textpage.close()
+    page.close()
 
 
 def check_pdf_bytes(data: bytes) -> None:
@@ -87,6 +99,8 @@ class PdfReport:
         self._data = data
         # Set before anything can fail: close() (called on the error paths below) reads them.
         self._texts: dict[int, str] = {}
+        self._open_pages: OrderedDict[int, tuple[pdfium.PdfPage, pdfium.PdfTextPage]] = \
+            OrderedDict()
         self._plumber: Any = None
         self._doc: pdfium.PdfDocument | None = None
         self._locked = False
@@ -121,6 +135,9 @@ class PdfReport:
         if self._plumber is not None:
             self._plumber.close()
             self._plumber = None
+        pages = getattr(self, "_open_pages", None)
+        while pages:
+            _close_page(*pages.popitem()[1])
         doc = getattr(self, "_doc", None)
         if doc is not None:
             doc.close()
@@ -150,20 +167,46 @@ class PdfReport:
     def text(self, number: int) -> str:
         """The text of page ``number`` (1-based) in reading order, lines separated by ``\\n``."""
         if number not in self._texts:
-            page = self._open_document()[number - 1]
-            try:
-                textpage = page.get_textpage()
-                try:
-                    # PDFium's bounded text loses the line breaks of a page turned by /Rotate;
-                    # its range text keeps them
-                    raw = textpage.get_text_range() if page.get_rotation() % 360 else \
-                        textpage.get_text_bounded()
-                finally:
-                    textpage.close()
-            finally:
-                page.close()
+            with self.text_page(number) as (page, textpage):
+                # PDFium's bounded text loses the line breaks of a page turned by /Rotate; its
+                # range text keeps them
+                raw = textpage.get_text_range() if page.get_rotation() % 360 else \
+                    textpage.get_text_bounded()
             self._texts[number] = raw.replace("\r\n", "\n").replace("\r", "\n")
         return self._texts[number]
+
+    @property
+    def kept_pages(self) -> tuple[int, ...]:
+        """Numbers of the pages kept open (see :meth:`text_page`), least recently used first."""
+        return tuple(self._open_pages)
+
+    @contextmanager
+    def text_page(self, number: int) -> Iterator[tuple[pdfium.PdfPage, pdfium.PdfTextPage]]:
+        """PDFium's page ``number`` (1-based) and its text page, for use inside the block.
+
+        The last :data:`KEEP_PAGES` pages used stay open afterwards (unless they hold more than
+        :data:`KEEP_MAX_CHARS` characters), so that the readers that come back to a page for
+        its word positions do not load it again; :meth:`close` closes them."""
+        pages = self._open_pages
+        if number in pages:
+            pages.move_to_end(number)
+            opened = pages[number]
+        else:
+            page = self._open_document()[number - 1]
+            try:
+                opened = (page, page.get_textpage())
+            except BaseException:
+                page.close()
+                raise
+        try:
+            yield opened
+        finally:
+            if number not in pages and opened[1].count_chars() <= KEEP_MAX_CHARS:
+                pages[number] = opened
+            elif number not in pages:
+                _close_page(*opened)
+            while len(pages) > KEEP_PAGES:
+                _close_page(*pages.popitem(last=False)[1])
 
     @cached_property
     def texts(self) -> tuple[str, ...]:

@@ -186,6 +186,8 @@ def toc_entry(text: str) -> str | None:
     """The heading a table-of-contents line names (dot leaders and page number removed), or
     ``None`` when the line does not end with a page number after a heading-shaped title."""
     clean = " ".join(text.split())
+    if not clean[-1:].isdigit():  # both forms end in a page number (isdigit is wider than \d)
+        return None
     if _LEADERS.search(clean):
         return _LEADERS.sub("", clean).strip(" .…_")
     match = _TRAILING_PAGE.match(clean)
@@ -247,8 +249,10 @@ def _contents_end(raw: Sequence[str], start: int, titled: bool) -> int:
 def _entries(lines: Sequence[str]) -> int:
     """How many lines are contents entries: dot leaders, or numbered headings whose trailing
     page numbers never decrease (a table of numbered rows and counts is no contents page)."""
-    leaders = sum(1 for ln in lines if _LEADERS.search(ln))
-    pages = [int(m.group("page")) for ln in lines if not _LEADERS.search(ln) and toc_entry(ln)
+    # both forms end in a page number: most lines are ruled out without a regular expression
+    numbered = [ln for ln in lines if ln.rstrip()[-1:].isdigit()]
+    leaders = sum(1 for ln in numbered if _LEADERS.search(ln))
+    pages = [int(m.group("page")) for ln in numbered if not _LEADERS.search(ln) and toc_entry(ln)
              for m in [_TRAILING_PAGE.match(ln)] if m]
     ordered = all(a <= b for a, b in zip(pages, pages[1:], strict=False))
     return leaders + (len(pages) if ordered else 0)

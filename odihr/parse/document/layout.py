@@ -24,7 +24,7 @@ import pypdfium2 as pdfium
 from odihr.parse.document.headings import page_label
 from odihr.parse.page import lines as page_model
 from odihr.parse.page.lines import BASELINE_LINES
-from odihr.parse.page.words import page_words
+from odihr.parse.page.words import report_words
 from odihr.parse.pdf import PdfReport, Word
 
 #: A line of running text: the page model's line, grouped by baseline.
@@ -40,6 +40,7 @@ RUNNING_BOTTOM_LINES = 3
 #: A page-number footer: ``3``, ``- 3 -``, ``Page: 3``, ``Страница 3 из 20``.
 PAGE_NUMBER = re.compile(r"^[\s\-–—]*(?:[^\W\d_]+\.?:?\s*)?#(?:\s*(?:/|of|из|z|de|von)\s*#)?"
                          r"[\s\-–—]*$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
 #: How far a printed page label may be from the PDF's page index (unnumbered front pages).
 PAGE_LABEL_OFFSET = 4
 
@@ -55,7 +56,7 @@ def page_lines(pdf: PdfReport, number: int) -> tuple[Line, ...]:
     cache = _lines_cache.setdefault(pdf, {})
     if number not in cache:
         doc = getattr(pdf, "pdfium_document", None)
-        words = page_words(doc, number) if isinstance(doc, pdfium.PdfDocument) \
+        words = report_words(pdf, number) if isinstance(doc, pdfium.PdfDocument) \
             else pdf.words(number)
         cache[number] = group_lines(words, number)
     return cache[number]
@@ -71,7 +72,7 @@ def group_lines(words: Iterable[Word], page: int) -> tuple[Line, ...]:
 
 def normalize_running(text: str) -> str:
     """The key two running lines share: whitespace collapsed, every digit run replaced by ``#``."""
-    return re.sub(r"\d+", "#", " ".join(text.split()))
+    return _DIGITS.sub("#", " ".join(text.split()))
 
 
 def running_lines(pdf: PdfReport) -> frozenset[str]:
@@ -149,11 +150,12 @@ def is_furniture(line: Line, running: frozenset[str], *, at_edge: bool = True) -
 
 def body_size(lines: Iterable[Line]) -> float:
     """The font size most characters of these lines are set in (the running text's size)."""
-    sizes: Counter[float] = Counter()
+    sizes: dict[float, int] = {}  # (in first-seen order: a tie goes to the first size, as before)
     for line in lines:
         for w in line.words:
-            sizes[round(w.size, 1)] += len(w.text)
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+            size = round(w.size, 1)
+            sizes[size] = sizes.get(size, 0) + len(w.text)
+    return max(sizes, key=sizes.__getitem__) if sizes else 0.0
 
 
 def content_lines(pdf: PdfReport, number: int) -> list[Line]:

@@ -31,6 +31,9 @@ _FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
 _PAGE = r"\b(?:page|p\.|страница|стр\.)\s*:?\s*\d+(?:\s*(?:of|/|из)\s*\d+)?"
 #: A page label printed at either end of a header line (``Republic of Kazakhstan    Page: 3``).
 _PAGE_LABEL = re.compile(rf"^\s*{_PAGE}\s*[|–—-]?\s*|\s*[|–—-]?\s*{_PAGE}\s*$", re.IGNORECASE)
+#: What a stripped line starts with when :data:`_PAGE_LABEL` can match at its start: "p" or
+#: "с" in every form the case-insensitive expression takes for them (at its end: a digit).
+_LABEL_FIRST = frozenset("pPсС\u1c83")
 _ROUND = re.compile(
     r"^(?P<head>.*?)[\s,;–—(-]*(?P<round>(?:repeat(?:ed)?\s+)?(?:(?:first|second|third|"
     r"\d(?:st|nd|rd|th))\s+round|run-?off|re-?run))\)?$",
@@ -63,7 +66,11 @@ _DASH = re.compile(r"\s+[–—-]\s+")
 def clean(line: str) -> str:
     """One printed line with its spaces collapsed, page label and footnote marker removed."""
     line = " ".join(line.replace("\u00a0", " ").split())
-    return _FOOTNOTE_MARKER.sub("", _PAGE_LABEL.sub("", line)).strip()
+    if line[:1] in _LABEL_FIRST or line[-1:].isdigit():  # (else the costly expression fails)
+        line = _PAGE_LABEL.sub("", line)
+    if line[-1:].isdigit():  # a marker is digits at the end (isdigit is wider than \d)
+        line = _FOOTNOTE_MARKER.sub("", line)
+    return line.strip()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ contract's ``delegation_kind`` normalises both:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Organisations, in the order they are tried (a NATO or Council of Europe *parliamentary
 #: assembly* is not the OSCE's).
@@ -56,6 +57,7 @@ def delegation_kind(delegation: str | None, parent: str | None = None) -> str:
     return "other"
 
 
+@lru_cache(maxsize=1024)  # a pure function of the text: every row of a group asks again
 def _kind(text: str) -> str | None:
     for kind, pattern in (*ORGANISATIONS, *TEAMS):
         if pattern.search(text):

@@ -11,13 +11,15 @@ marker starts a word), and where the next character does not follow the previous
 from __future__ import annotations
 
 import ctypes
+import re
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
-from odihr.parse.pdf import Word
+from odihr.parse.pdf import PdfReport, Word
 
-__all__ = ["Shown", "Word", "page_words", "textpage_words"]
+__all__ = ["Shown", "Word", "page_words", "report_words", "shown_words", "textpage_words"]
 
 #: How PDFium reports a hyphen that ends a line: U+0002 per character, U+FFFE in bulk text.
 _LINE_END_HYPHENS = frozenset((0x02, 0xFFFE))
@@ -30,6 +32,10 @@ _WORD_GAP, _BACKWARDS = 1.5, 0.5
 #: A character whose baseline moves by more than this share of the font size starts a word.
 _BASELINE_SHIFT = 0.2
 _BOLD_FONTS = (b"bold", b"black", b"heavy")
+#: A run of printed characters: no control character (but the line-end hyphen), ASCII space or
+#: other space between them.
+_PRINTED = re.compile("[^" + re.escape("".join(
+    chr(c) for c in (*range(33), *_SPACES) if c not in _LINE_END_HYPHENS)) + "]+")
 
 
 class Shown:
@@ -58,85 +64,130 @@ def page_words(doc: pdfium.PdfDocument, number: int) -> list[Word]:
     """Words of page ``number`` (1-based) as shown, footnote markers included."""
     page = doc[number - 1]
     try:
-        shown = Shown.of(page)
         textpage = page.get_textpage()
         try:
-            return textpage_words(textpage.raw, shown)
+            return shown_words(page, textpage)
         finally:
             textpage.close()
     finally:
         page.close()
 
 
+def report_words(pdf: PdfReport, number: int) -> list[Word]:
+    """:func:`page_words` of an open report's page, through the pages it keeps open (a page
+    read for its text is not loaded again for its words)."""
+    with pdf.text_page(number) as (page, textpage):
+        return shown_words(page, textpage)
+
+
+def shown_words(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[Word]:
+    """Words of an open PDFium page, as it is shown, footnote markers included."""
+    return textpage_words(textpage.raw, Shown.of(page))
+
+
 def textpage_words(tp: object, shown: Shown) -> list[Word]:
     """Split PDFium's characters into words at spaces and where characters stop following.
 
-    One ctypes call per character (its origin) and three per word (size, font name, the last
-    character's box): the ctypes calls are what this costs. A word starts at its first
-    character's origin and ends at the right of its last character's box."""
-    raw = pdfium_raw
-    origin, font_size, font_info = (raw.FPDFText_GetCharOrigin, raw.FPDFText_GetFontSize,
-                                    raw.FPDFText_GetFontInfo)
+    The page's text is read in one call and cut at spaces first (a regular expression over the
+    whole page); inside each run of printed characters one ctypes call per character (its
+    origin) finds where characters stop following, and three calls per word give its size, font
+    name and its last character's box. A word starts at its first character's origin and ends
+    at the right of its last character's box."""
+    text = _text(tp)
+    origin, font_size, font_info = _C.origin, _C.font_size, _C.font_info
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     ref_x, ref_y = ctypes.byref(origin_x), ctypes.byref(origin_y)
     name = ctypes.create_string_buffer(128)
     flags = ctypes.byref(ctypes.c_int())
     upright, height = shown.turn == 0, shown.height
+    rect = pdfium_raw.FS_RECTF()
     words: list[Word] = []
-    chars: list[str] = []
-    # the open word: its left, its last character's x, top, baseline, font size, boldness, and
-    # how far the next character may move right or off the baseline and still join it
+    bold_fonts: dict[bytes, bool] = {}  # font name → boldness
+    # the open word: its first character's index, its left, its last character's x, top,
+    # baseline, font size, boldness, and how far the next character may move right or off the
+    # baseline and still join it
+    first = -1
     x0 = prev = top = base = size = gap = shift = 0.0
     bold = False
-    last = -1
 
-    for i, code in enumerate(_codes(tp)):
-        if code in _LINE_END_HYPHENS:
-            code = 45
-        elif code <= 32 or code in _SPACES:
-            if chars:
-                words.append(_word(tp, last, shown, chars, x0, prev, top, base, size, bold))
-                chars = []
-            continue
-        origin(tp, i, ref_x, ref_y)
-        if upright:
-            x, baseline = origin_x.value, height - origin_y.value
-        else:
-            x, baseline = shown(origin_x.value, origin_y.value)
-        if chars and (x < prev - _BACKWARDS or x - prev > gap or abs(baseline - base) > shift):
-            words.append(_word(tp, last, shown, chars, x0, prev, top, base, size, bold))
-            chars = []
-        if not chars:
-            size = font_size(tp, i)
-            font_info(tp, i, name, 128, flags)
-            font = name.value.lower()
-            bold = any(b in font for b in _BOLD_FONTS)
-            x0, top, base = x, baseline - size, baseline
-            gap, shift = _WORD_GAP * size, _BASELINE_SHIFT * size
-        prev = x
-        chars.append(chr(code))
-        last = i
-    if chars:
-        words.append(_word(tp, last, shown, chars, x0, prev, top, base, size, bold))
+    for run in _PRINTED.finditer(text):
+        begin, end = run.span()
+        for i in range(begin, end):
+            origin(tp, i, ref_x, ref_y)
+            if upright:
+                x, baseline = origin_x.value, height - origin_y.value
+            else:
+                x, baseline = shown(origin_x.value, origin_y.value)
+            if first >= 0 and (x < prev - _BACKWARDS or x - prev > gap
+                               or abs(baseline - base) > shift):
+                words.append(_word(tp, rect, first, i, text, shown, x0, prev, top, base, size,
+                                   bold))
+                first = -1
+            if first < 0:
+                first = i
+                size = font_size(tp, i)
+                font_info(tp, i, name, 128, flags)
+                font = name.value
+                if font not in bold_fonts:
+                    bold_fonts[font] = any(b in font.lower() for b in _BOLD_FONTS)
+                bold = bold_fonts[font]
+                x0, top, base = x, baseline - size, baseline
+                gap, shift = _WORD_GAP * size, _BASELINE_SHIFT * size
+            prev = x
+        words.append(_word(tp, rect, first, end, text, shown, x0, prev, top, base, size, bold))
+        first = -1
     return words
 
 
-def _word(tp: object, last: int, shown: Shown, chars: list[str], x0: float, prev: float,
-          top: float, base: float, size: float, bold: bool) -> Word:
-    """The word of ``chars``: it ends at the right of its last character's box."""
-    rect = pdfium_raw.FS_RECTF()
-    pdfium_raw.FPDFText_GetLooseCharBox(tp, last, rect)
+def _word(tp: object, rect: pdfium_raw.FS_RECTF, first: int, end: int, text: str, shown: Shown,
+          x0: float, prev: float, top: float, base: float, size: float, bold: bool) -> Word:
+    """The word of characters ``first`` to ``end`` (excluded): it ends at the right of its last
+    character's box."""
+    _C.loose_box(tp, end - 1, ctypes.byref(rect))
     right = rect.right if shown.turn == 0 else max(shown(rect.left, rect.bottom)[0],
                                                    shown(rect.right, rect.top)[0])
-    return Word("".join(chars), x0, max(right, prev), top, base, size, bold)
+    return Word(text[first:end], x0, max(right, prev), top, base, size, bold)
 
 
-def _codes(tp: object) -> list[int]:
-    """Every character's code, read in one call (one UTF-16 unit per character index)."""
+class _Calls:
+    """PDFium's per-character text functions called without ctypes' argument conversion.
+
+    ``pypdfium2.raw`` declares ``argtypes``, and converting the arguments through them costs
+    about three times the call itself; the reader calls these once per character with
+    arguments of the exact C types (the text page handle, a Python int, pointers made by
+    ``ctypes.byref``), so it calls fresh pointers to the same C functions that declare only
+    their return types."""
+
+    def __init__(self) -> None:
+        raw = pdfium_raw
+        self.origin = self._bare(raw.FPDFText_GetCharOrigin, ctypes.c_int)
+        self.font_size = self._bare(raw.FPDFText_GetFontSize, ctypes.c_double)
+        self.font_info = self._bare(raw.FPDFText_GetFontInfo, ctypes.c_ulong)
+        self.loose_box = self._bare(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
+
+    @staticmethod
+    def _bare(declared: Any, restype: Any) -> Any:
+        address = ctypes.cast(declared, ctypes.c_void_p).value
+        function = type(declared)(address)  # the same library's function type, no argtypes
+        function.restype = restype
+        return function
+
+
+_C = _Calls()
+
+
+def _text(tp: object) -> str:
+    """The page's characters, one per character index (one UTF-16 unit each, a surrogate pair
+    staying two), line-end hyphens as ``-``; read in one call."""
     raw = pdfium_raw
     count = raw.FPDFText_CountChars(tp)
     buffer = (ctypes.c_ushort * (count + 1))()
-    written = raw.FPDFText_GetText(tp, 0, count, buffer)
-    if written - 1 == count:
-        return list(buffer[:count])
-    return [raw.FPDFText_GetUnicode(tp, i) for i in range(count)]
+    text = ""
+    if raw.FPDFText_GetText(tp, 0, count, buffer) - 1 == count:
+        text = bytes(buffer)[:2 * count].decode("utf-16-le", "surrogatepass")
+    if len(text) != count:  # a surrogate pair joined into one character, or no bulk text
+        codes = buffer[:count] if text else [raw.FPDFText_GetUnicode(tp, i) for i in range(count)]
+        text = "".join(map(chr, codes))
+    for code in _LINE_END_HYPHENS:
+        text = text.replace(chr(code), "-")
+    return text

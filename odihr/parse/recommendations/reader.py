@@ -119,12 +119,19 @@ def previously_recommended(text: str) -> bool:
     return bool(PREVIOUSLY.search(text))
 
 
+#: :data:`REC_WORD`'s words in ASCII letters. An ASCII line is its own NFKC form, so a heading
+#: :func:`is_section_heading` accepts prints one of them, in capitals once upper-cased.
+_REC_WORD_ASCII = re.compile("|".join(w for w in REC_WORD.split("|") if w.isascii()))
+
+
 def is_section_heading(text: str) -> bool:
     """A recommendations chapter's heading, in any case and numbering style: ``XV.
     RECOMMENDATIONS``, ``8 Recommendations``, ``2.1 Recommendations``, ``RECOMMENDATIONS AND
     CONCLUSIONS``, ``5. Conclusions and Recommendations``, ``B. Recommendations`` (a lettered
     sub-section of a chapter), ``A. PRIORITY RECOMMENDATIONS`` (a list that opens with its
     priority part); a footnote number may follow."""
+    if text.isascii() and not _REC_WORD_ASCII.search(text.upper()):
+        return False  # (most lines: no recommendations word is printed in them at all)
     clean = re.sub(r"\s*\d{1,3}$", "", " ".join(text.split()))
     numbered = split_number(clean)
     title = numbered.title

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 from odihr.parse.results.layout import Band, cells
 from odihr.parse.results.vocab import (
@@ -53,6 +54,7 @@ def turnout_field(band: Band) -> str | None:
     return label_field(label_text(band))
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text: candidate bands repeat their labels
 def label_field(label: str) -> str | None:
     """The turnout-block field a label's words name, if any: a hint that a line is a turnout
     line, and a tie-breaker for its field (:mod:`odihr.parse.results.turnout` decides it)."""

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 DASHES = frozenset({"-", "–", "—", "‒", "―", "−", "‐", "‑"})
 #: Spelled-out "not applicable" cells.
 NOT_APPLICABLE_WORDS = frozenset({"n/a", "n.a.", "н/д"})
-#: Unicode spaces that reports use inside numbers (no-break, narrow no-break, thin, figure…).
-_SPACES = re.compile(r"[\s\u00a0\u2007\u2008\u2009\u200a\u202f\u2002-\u2006]+")
 #: Separators that may group thousands (a space stands for every space variant).
 _GROUPED = re.compile(r"(\d{1,3})([ ,.'’])\d{3}(?:\2\d{3})*")
 _PERCENT_SIGN = re.compile(r"\s*(%|per\s*cent|percent|проц\.?)\s*$", re.IGNORECASE)
@@ -35,7 +33,8 @@ class NumberFormat:
 
 def normalize_spaces(text: str) -> str:
     """``text`` stripped, with every run of (Unicode) spaces replaced by one ASCII space."""
-    return _SPACES.sub(" ", text).strip()
+    # str.split() splits at every Unicode space (str.isspace: no-break, thin, figure…)
+    return " ".join(text.split())
 
 
 def is_dash(text: str) -> bool:

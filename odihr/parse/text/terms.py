@@ -168,21 +168,42 @@ _LATIN_STOPWORDS = {
 }
 
 
+#: The scripts :func:`detect_language` tells apart, by their letters (Latin: ASCII and Latin
+#: extensions below U+0250); any other letter is "other".
+_SCRIPTS = (("cyrillic", re.compile("[\u0400-\u04ff]")),
+            ("georgian", re.compile("[\u10a0-\u10ff]")),
+            ("armenian", re.compile("[\u0530-\u058f]")),
+            ("latin", re.compile("[\x00-\u024f]")))
+_UKRAINIAN, _SERBIAN = re.compile("[іїєґ]"), re.compile("[ђћџљњј]")
+
+
+def _main_script(letters: str) -> str:
+    """The script most letters are in; on a tie, the one whose first letter comes first."""
+    counts: list[tuple[int, str, int]] = []  # (first letter's index, script, letters)
+    counted = 0
+    for name, pattern in _SCRIPTS:
+        found = pattern.findall(letters)
+        if found:
+            counts.append((letters.index(found[0]), name, len(found)))
+            counted += len(found)
+    if counted < len(letters):
+        other = next(i for i, c in enumerate(letters)
+                     if not any(p.match(c) for _, p in _SCRIPTS))
+        counts.append((other, "other", len(letters) - counted))
+    counts.sort()  # by first occurrence, as Counter.most_common breaks ties
+    return max(counts, key=lambda c: c[2])[1]
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of ``text`` by script, then by common words for Latin script."""
-    letters = [c for c in text.lower() if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text.lower()))
     if not letters:
         return None
-    scripts = Counter(
-        "cyrillic" if "\u0400" <= c <= "\u04ff" else "georgian" if "\u10a0" <= c <= "\u10ff"
-        else "armenian" if "\u0530" <= c <= "\u058f" else "latin" if c.isascii() or c < "\u0250"
-        else "other" for c in letters
-    )
-    script = scripts.most_common(1)[0][0]
+    script = _main_script(letters)
     if script == "cyrillic":
-        if sum(c in "іїєґ" for c in letters) > len(letters) / 200:
+        if len(_UKRAINIAN.findall(letters)) > len(letters) / 200:
             return "uk"
-        if sum(c in "ђћџљњј" for c in letters) > len(letters) / 200:
+        if len(_SERBIAN.findall(letters)) > len(letters) / 200:
             return "sr"
         return "ru"
     if script in ("georgian", "armenian"):
