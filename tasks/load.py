@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from prefect import task
 
-from db.facts import load_report, mark_gone, quarantine_report, skip_report
+from db.facts import load_report, mark_gone, quarantine_report
 from odihr.site.urls import pdf_id
 from tasks.naming import _parameters, by_report
 from tasks.policy import TASK_OPTIONS
@@ -21,10 +21,6 @@ quarantine_document = task(
     name="quarantine-report",
     task_run_name=by_report("quarantine"),
     **TASK_OPTIONS,
-)
-#: Mark a translation as deliberately not parsed (see :func:`skip_batch` for a batch's).
-skip_document = task(
-    skip_report, name="skip-report", task_run_name=by_report("skip"), **TASK_OPTIONS
 )
 #: Record a dead link (a loaded document keeps its facts).
 mark_document_gone = task(mark_gone, name="mark-gone", **TASK_OPTIONS)
