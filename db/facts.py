@@ -160,6 +160,14 @@ def _digest(
     return digest.hexdigest()
 
 
+def load_status(parts: Sequence[PartStatus], status_reason: str | None) -> tuple[str, str | None]:
+    """The status a load gives a version, and the reason it keeps: ``partial`` (with the
+    reason) when a part is quarantined, else ``loaded`` (no reason)."""
+    if any(p.status == "quarantined" for p in parts):
+        return "partial", status_reason
+    return "loaded", None
+
+
 def _delete_facts(connection: Connection, version_id: int) -> None:
     for table in (*FACT_TABLES, ReportPart):
         connection.execute(
@@ -187,18 +195,22 @@ def load_report(
     dq_warnings: Sequence[str] = (),
     parts: Sequence[PartStatus] = (),
     status_reason: str | None = None,
+    digest: str | None = None,
 ) -> int:
     """Replace the version's facts with ``parsed`` and make it current, in one transaction.
 
     ``parsed`` holds only the parts to load (quarantined ones already taken out); ``parts`` says
     what became of every part. The status is ``partial`` when a part is quarantined (then
-    ``status_reason`` names each one), else ``loaded``. Returns the number of fact rows written.
+    ``status_reason`` names each one), else ``loaded`` (:func:`load_status`). ``digest`` is
+    :func:`facts_digest` of the same arguments when the caller has it already (it is stored as
+    it is). Returns the number of fact rows written.
     """
     rows = fact_rows(parsed, version_id, run_id)
     meta = parsed.metadata
     now = utcnow()
-    status = "partial" if any(p.status == "quarantined" for p in parts) else "loaded"
-    reason = status_reason if status == "partial" else None
+    status, reason = load_status(parts, status_reason)
+    if digest is None:  # before the transaction: no lock is held while it is computed
+        digest = _digest(rows, dq_warnings, meta.pages, parts, reason, parsed.text_source)
     with engine.begin() as connection:
         _delete_facts(connection, version_id)
         for table, table_rows in rows.items():
@@ -217,9 +229,7 @@ def load_report(
                 pages=meta.pages,
                 parser_version=parsed.parser_version,
                 dq_warnings="; ".join(dq_warnings) if dq_warnings else None,
-                facts_digest=_digest(
-                    rows, dq_warnings, meta.pages, parts, reason, parsed.text_source
-                ),
+                facts_digest=digest,
                 text_source=parsed.text_source,
                 pdf_country=meta.country,
                 pdf_election_title=meta.election_title,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
-from db.facts import facts_digest, load_report, quarantine_report
+from db.facts import facts_digest, load_report, load_status, quarantine_report
 from odihr.crosscheck import fill_from_site, metadata_disagreements
 from odihr.outcomes import ParseOutcome, PartStatus
 from odihr.parse.report import PARSER_VERSION
@@ -88,7 +88,8 @@ def finish(
         language=item.language,
     )
     notes += list(report.notes)
-    digest = facts_digest(plan.to_load, notes, plan.parts, plan.reason)
+    # The digest load_report stores (computed once: it is the loads' costliest Python).
+    digest = facts_digest(plan.to_load, notes, plan.parts, load_status(plan.parts, plan.reason)[1])
     if item.facts_digest is not None and item.facts_digest == digest:
         summary.add("unchanged")
         return
@@ -101,6 +102,7 @@ def finish(
         dq_warnings=notes,
         parts=plan.parts,
         status_reason=plan.reason,
+        digest=digest,
     )
     summary.add(plan.status)
     summary.add_facts(plan.to_load)

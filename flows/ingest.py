@@ -39,7 +39,7 @@ from odihr.site.store import RawStore
 from odihr.summary import RunSummary
 from odihr.validate.remote import warm_up
 from tasks.crawl import discover_reports
-from tasks.download import download_or_failure, settled
+from tasks.download import download_batch, download_or_failure, settled
 from tasks.load import mark_document_gone, quarantine_document
 from tasks.politeness import site_throttle
 
@@ -182,6 +182,10 @@ def _ingest_documents(
         breaker,
         min_batch=MIN_BATCH,
         max_batch=BATCH_SIZE,
+        # One download-batch task run per BATCH_SIZE documents (tasks/download.py).
+        run_chunk=lambda number, chunk, fetch: download_batch(
+            number, [ref.url_path for ref in chunk], fetch
+        ),
     )
     with prefetch:
 

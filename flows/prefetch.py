@@ -11,7 +11,11 @@ lets it, into a bounded queue; the flow takes what has arrived as its next batch
   the batches grow, so a Great Expectations call validates up to ``max_batch`` reports at once.
 
 The queue holds at most ``2 × max_batch`` outcomes (paths and digests, not bytes), so memory does
-not grow with the corpus. The thread runs in a copy of the flow's context (the Prefect flow run,
+not grow with the corpus. The documents are fetched in chunks of ``chunk`` refs, each through
+``run_chunk(number, refs, fetch)`` — the flow passes a Prefect task that calls ``fetch`` (one
+``download-batch`` task run per chunk instead of one per document: see ``tasks/download.py``).
+
+The thread runs in a copy of the flow's context (the Prefect flow run,
 the progress reporter), stops when the circuit breaker opens or the consumer leaves (an error,
 Ctrl-C), and hands an unexpected error to the consumer, which raises it.
 """
@@ -22,7 +26,9 @@ import contextvars
 import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from types import TracebackType
+from typing import Any
 
 from odihr.outcomes import DocumentRef, DownloadOutcome
 from odihr.site.breaker import CircuitBreaker
@@ -33,6 +39,18 @@ POLL_SECONDS = 0.2
 
 class _End:
     """The producer is done (all downloaded, the breaker opened, or it was told to stop)."""
+
+
+#: Runs one chunk's downloads: ``(chunk number, its refs, fetch) -> anything``; ``fetch()``
+#: downloads the chunk's documents (it stops early when the producer must stop) and returns
+#: their outcomes.
+ChunkRunner = Callable[[int, Sequence[DocumentRef], Callable[[], list[DownloadOutcome]]], Any]
+
+
+def _run_directly(
+    number: int, refs: Sequence[DocumentRef], fetch: Callable[[], list[DownloadOutcome]]
+) -> list[DownloadOutcome]:
+    return fetch()
 
 
 class Prefetch:
@@ -46,11 +64,18 @@ class Prefetch:
         *,
         min_batch: int,
         max_batch: int,
+        chunk: int | None = None,
+        run_chunk: ChunkRunner = _run_directly,
     ) -> None:
         if not 1 <= min_batch <= max_batch:
             raise ValueError("need 1 <= min_batch <= max_batch")
         self._download = download
         self._refs = refs
+        self._chunk = chunk or max_batch
+        if self._chunk < 1:
+            raise ValueError("need chunk >= 1")
+        self._run_chunk = run_chunk
+        self._stopped = False  # the breaker opened or the consumer left: no more chunks
         self._breaker = breaker
         self.min_batch = min_batch
         self.max_batch = max_batch
@@ -85,18 +110,31 @@ class Prefetch:
                 continue
         return False
 
+    def _fetch(self, start: int, refs: Sequence[DocumentRef]) -> list[DownloadOutcome]:
+        """Download ``refs`` (the refs from ``start`` on) into the queue, in order."""
+        outcomes = []
+        for index, ref in enumerate(refs, start=start):
+            if self._stop.is_set():
+                self._stopped = True
+                break
+            outcome = self._download(ref)
+            outcomes.append(outcome)
+            if not self._put((index, outcome)) or self._breaker.record(outcome):
+                self._stopped = True
+                break
+        return outcomes
+
     def _produce(self) -> None:
         try:
-            for index, ref in enumerate(self._refs):
-                if self._stop.is_set():
-                    return
-                outcome = self._download(ref)
-                if not self._put((index, outcome)):
-                    return
-                if self._breaker.record(outcome):
+            for number, start in enumerate(range(0, len(self._refs), self._chunk), start=1):
+                if self._stopped or self._stop.is_set():
                     break
+                refs = self._refs[start : start + self._chunk]
+                self._run_chunk(number, refs, partial(self._fetch, start, refs))
         except BaseException as error:  # noqa: BLE001 - raised again in the consumer
             self._put(error)
+            return
+        if self._stop.is_set():
             return
         self._put(_End())
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from db.facts import skip_report
 from db.status import document_status
 from flows.finish import finish
 from flows.parsing import ParsedBatch
@@ -24,7 +25,7 @@ from odihr.progress import report_ocr, reporter
 from odihr.settings import Settings
 from odihr.summary import RunSummary
 from odihr.validate import ValidationRun
-from tasks.load import load_batch, skip_document
+from tasks.load import load_batch, skip_batch
 from tasks.parse import count_pages, parse_batch
 
 #: Most reports per parse → validate → load batch (one load task run): bounds memory and makes
@@ -175,16 +176,35 @@ def complete(
     like any report.
     """
     runs = _load(engine, submitted.originals, submitted.futures, run_id, summary)
-    to_parse = []
+    to_parse, to_skip = [], []
     for item in submitted.items:
         if item.translation_of is None:
             continue
         if document_status(engine, item.translation_of) not in LOADED_STATUSES:
             to_parse.append(item)
-            continue
-        limits = _limits(settings)
+        else:
+            to_skip.append(item)
+    if to_skip:
+        skip_batch(
+            lambda: _skip_all(engine, settings, to_skip, run_id, summary),
+            [i.url_path for i in to_skip],
+        )
+    runs += _load(engine, to_parse, _submit_parse(settings, to_parse), run_id, summary)
+    return runs
+
+
+def _skip_all(
+    engine: Engine,
+    settings: Settings,
+    items: Sequence[WorkItem],
+    run_id: int,
+    summary: RunSummary,
+) -> None:
+    """Mark translations whose original is loaded skipped, with their page counts."""
+    limits = _limits(settings)
+    for item in items:
         pages = count_pages(item.url_path, item.path, settings.max_pdf_pages, limits).pages
-        skip_document(
+        skip_report(
             engine,
             document_id=item.document_id,
             version_id=item.version_id,
@@ -193,8 +213,6 @@ def complete(
             run_id=run_id,
         )
         summary.add("skipped")
-    runs += _load(engine, to_parse, _submit_parse(settings, to_parse), run_id, summary)
-    return runs
 
 
 #: Numbers of the parse batches, for their task run names (``parse batch 3 (25 reports)``).

@@ -25,6 +25,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from odihr import prefect_template
 from odihr.reaper import watch
 
 #: Seconds to wait for the server's health check (a first start on a fresh home migrates its DB).
@@ -51,6 +52,12 @@ class EmbeddedServer:
         home = Path(os.environ.get("PREFECT_HOME", "~/.prefect")).expanduser()
         home.mkdir(parents=True, exist_ok=True)
         self.log_path = home / "embedded-server.log"
+        # A fresh home starts from a migrated database (odihr.prefect_template), or, when there
+        # is none yet, leaves its own behind once migrated.
+        self._home = home
+        self._keep_template = not prefect_template.seed(home) and not (
+            home / prefect_template.DATABASE
+        ).exists()
         with open(self.log_path, "wb") as log:  # the child keeps its own copy of the descriptor
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir), "--factory",
@@ -82,6 +89,9 @@ class EmbeddedServer:
                     self._ready = answer.status == 200
             except (urllib.error.URLError, OSError):
                 pass
+            if self._ready and self._keep_template:
+                self._keep_template = False
+                prefect_template.keep(self._home)
             if not self._ready:
                 if time.monotonic() > deadline:
                     raise RuntimeError(

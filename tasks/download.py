@@ -1,21 +1,25 @@
-"""Download task: a conditional GET into the content-addressed store.
+"""Download task: conditional GETs into the content-addressed store, one task run per batch.
 
-A dead link (404/410) and a permanent refusal (too large, off-site) come back as outcomes; a
-transient failure that outlived the client's own retries raises: the task is not retried (retries
-live in one layer, the client; see ``tasks/policy.py``), the document counts as failed and the
-run's circuit breaker counts it.
+A dead link (404/410) and a permanent refusal (too large, off-site) come back as outcomes; so
+does a transient failure that outlived the client's own retries: nothing is retried by Prefect
+(retries live in one layer, the client; see ``tasks/policy.py``), the document counts as failed
+and the run's circuit breaker counts it.
 """
 
 from __future__ import annotations
 
-from prefect import task
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from prefect import get_run_logger, task
 
 from odihr.errors import FetchError, Gone, TransientFetchError
 from odihr.outcomes import LOADED_STATUSES, DocumentRef, DownloadOutcome
 from odihr.parse.report import PARSER_VERSION
 from odihr.site.client import SiteClient
 from odihr.site.store import RawStore
-from tasks.naming import by_document
+from odihr.site.urls import pdf_id
+from tasks.naming import _parameters
 from tasks.policy import NETWORK_TASK_OPTIONS
 
 
@@ -65,24 +69,12 @@ def download(
     )
 
 
-@task(name="download-report", task_run_name=by_document("download"), **NETWORK_TASK_OPTIONS)
-def download_document(
-    client: SiteClient, store: RawStore, ref: DocumentRef, force: bool = False
-) -> DownloadOutcome:
-    """Prefect shell around :func:`download`."""
-    return download(client, store, ref, force=force)
-
-
 def download_or_failure(
     client: SiteClient, store: RawStore, ref: DocumentRef, force: bool
 ) -> DownloadOutcome:
-    """One download task run; a failure that outlived the client's retries is an outcome."""
-    state = download_document(client, store, ref, force, return_state=True)
-    if state.is_completed():
-        outcome: DownloadOutcome = state.result()
-        return outcome
+    """One document's download; a failure that outlived the client's retries is an outcome."""
     try:
-        state.result()
+        return download(client, store, ref, force=force)
     except Exception as error:  # noqa: BLE001 - recorded as this document's outcome
         return DownloadOutcome(
             ref,
@@ -90,7 +82,50 @@ def download_or_failure(
             error_code=getattr(error, "code", "fetch_error"),
             reason=str(error),
         )
-    raise AssertionError("a failed task run without an error")  # pragma: no cover
+
+
+def _batch_name() -> str:
+    params = _parameters()
+    number, paths = params.get("number"), params.get("url_paths") or ()
+    return f"download batch {number} ({len(paths)} report{'' if len(paths) == 1 else 's'})"
+
+
+def batch_line(number: int, url_paths: Sequence[str], outcomes: Sequence[DownloadOutcome]) -> str:
+    """One line for a download batch: its reports and how their downloads ended."""
+    ends = [url_paths[0], url_paths[-1]] if url_paths else []
+    ids = " … ".join(dict.fromkeys(pdf_id(path) for path in ends))
+    tally = Counter(o.state for o in outcomes)
+    states = ", ".join(f"{n} {state}" for state, n in sorted(tally.items())) or "none"
+    return (
+        f"download batch {number}: {len(outcomes)} of {len(url_paths)} report(s) ({ids}): "
+        f"{states}"
+    )
+
+
+@task(name="download-batch", task_run_name=_batch_name, **NETWORK_TASK_OPTIONS)
+def download_batch(
+    number: int, url_paths: Sequence[str], fetch: Callable[[], list[DownloadOutcome]]
+) -> list[DownloadOutcome]:
+    """One task run for a batch of downloads: ``fetch`` downloads the documents of
+    ``url_paths`` in order (it may stop early: the run's circuit breaker, Ctrl-C).
+
+    A task run per document cost more Prefect server CPU than parsing the document; a document
+    that could not be downloaded is its own outcome (logged here, one line each, recorded and
+    quarantined by the flow), so the batch never fails for it. Rerunning the backfill retries
+    exactly the documents that are not settled (conditional GETs for the rest).
+    """
+    outcomes = fetch()
+    logger = get_run_logger()
+    for outcome in outcomes:
+        if outcome.state in ("failed", "gone"):
+            logger.info(
+                "download %s: %s (%s)",
+                pdf_id(outcome.ref.url_path),
+                outcome.state,
+                outcome.reason or outcome.error_code,
+            )
+    logger.info(batch_line(number, url_paths, outcomes))
+    return outcomes
 
 
 def settled(ref: DocumentRef) -> bool:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 
 from prefect import task
 
-from db.facts import load_report, mark_gone, quarantine_report, skip_report
+from db.facts import load_report, mark_gone, quarantine_report
 from odihr.site.urls import pdf_id
 from tasks.naming import _parameters, by_report
 from tasks.policy import TASK_OPTIONS
@@ -22,23 +22,24 @@ quarantine_document = task(
     task_run_name=by_report("quarantine"),
     **TASK_OPTIONS,
 )
-#: Mark a translation as deliberately not parsed.
-skip_document = task(
-    skip_report, name="skip-report", task_run_name=by_report("skip"), **TASK_OPTIONS
-)
 #: Record a dead link (a loaded document keeps its facts).
 mark_document_gone = task(mark_gone, name="mark-gone", **TASK_OPTIONS)
 
 
-def _batch_name() -> str:
-    paths = _parameters().get("url_paths") or []
-    if not paths:
-        return "load batch"
-    ids = pdf_id(paths[0]) if len(paths) == 1 else f"{pdf_id(paths[0])} … {pdf_id(paths[-1])}"
-    return f"load {len(paths)} report{'' if len(paths) == 1 else 's'} ({ids})"
+def _named(verb: str, noun: str) -> Callable[[], str]:
+    """``<verb> 3 <noun>s (12345 … 67890)`` from the task's ``url_paths`` parameter."""
+
+    def name() -> str:
+        paths = _parameters().get("url_paths") or []
+        if not paths:
+            return f"{verb} batch"
+        ids = pdf_id(paths[0]) if len(paths) == 1 else f"{pdf_id(paths[0])} … {pdf_id(paths[-1])}"
+        return f"{verb} {len(paths)} {noun}{'' if len(paths) == 1 else 's'} ({ids})"
+
+    return name
 
 
-@task(name="load-batch", task_run_name=_batch_name, **TASK_OPTIONS)
+@task(name="load-batch", task_run_name=_named("load", "report"), **TASK_OPTIONS)
 def load_batch(finish: Callable[[], None], url_paths: Sequence[str]) -> None:
     """One task run for a batch's writes: ``finish`` loads, or quarantines, every report of
     ``url_paths`` in turn, each in its own transaction (:func:`db.facts.load_report`).
@@ -48,3 +49,11 @@ def load_batch(finish: Callable[[], None], url_paths: Sequence[str]) -> None:
     named in the run's summary and in ``bi_reports``.
     """
     finish()
+
+
+@task(name="skip-batch", task_run_name=_named("skip", "translation"), **TASK_OPTIONS)
+def skip_batch(skip: Callable[[], None], url_paths: Sequence[str]) -> None:
+    """One task run for a batch's translations whose originals are loaded: ``skip`` marks each
+    of ``url_paths`` skipped (:func:`db.facts.skip_report`, one transaction each). Was a task
+    run per translation; the reason is in ``bi_reports.status_reason``."""
+    skip()

@@ -12,25 +12,12 @@ from typing import Any
 
 from prefect.runtime import task_run
 
-from odihr.site.urls import pdf_id
-
 
 def _parameters() -> dict[str, Any]:
     try:
         return dict(task_run.parameters or {})
     except Exception:  # noqa: BLE001 - outside a task run there is nothing to name it by
         return {}
-
-
-def by_document(verb: str) -> Callable[[], str]:
-    """``<verb> <pdf id>`` from the task's ``url_path`` (or ``ref``) parameter."""
-
-    def name() -> str:
-        params = _parameters()
-        path = params.get("url_path") or getattr(params.get("ref"), "url_path", None)
-        return f"{verb} {pdf_id(path)}" if path else verb
-
-    return name
 
 
 def by_report(verb: str) -> Callable[[], str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -28,6 +29,9 @@ def pytest_configure(config: pytest.Config) -> None:
     home = Path(tempfile.mkdtemp(prefix="odihr-prefect-home-"))
     config.stash[PREFECT_HOME] = home
     configure_prefect(home)
+    # The migrated Prefect database fresh homes start from (odihr.prefect_template): kept with
+    # the session's home, not in the user's cache.
+    os.environ["XDG_CACHE_HOME"] = str(home / "xdg-cache")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import IntegrityError
 
 from db.facts import _digest, fact_rows, facts_digest, load_report, quarantine_report
@@ -264,3 +264,36 @@ def test_quarantining_the_only_version_empties_the_views(database_url: str) -> N
     for view in ("bi_results", "bi_turnout", "bi_observers", "bi_recommendations"):
         assert _query(engine, f"SELECT count(*) FROM {view}") == [(0,)], view
     assert _query(engine, "SELECT status, sha256 FROM bi_reports") == [("quarantined", "a" * 64)]
+
+
+def test_every_fact_column_reads_back_as_loaded_and_the_digest_is_stored(database_url: str) -> None:
+    """Every value of every fact row comes back as it went in (on PostgreSQL through binary
+    COPY: integers, floats, dates, booleans, NULLs, non-Latin text, JSON text), and the version
+    stores the digest a reparse compares with (:func:`facts_digest`)."""
+    engine = upgrade(database_url)
+    document_id = _document(engine)
+    version = _version(engine, document_id, "c")
+    row = ResultRow("Ilham Əliyev «Yeni»", 1_234_567, 61.25, 12, seats=3, nominated_by="Partiya",
+                    extra_figures=(("Vote share (%)", "61,25"),))
+    parsed = replace(
+        presidential(("A", None)),
+        contests=(Contest("Parliamentary", "proportional", (ResultRound(1, (row,), 12, DAY2),),
+                          seats_total=101),),
+        recommendations=(RECOMMENDATION, replace(RECOMMENDATION, number=4, priority=False,
+                                                 numbered=False, section=None)),
+    )
+    notes = ("a note",)
+    load_report(engine, document_id=document_id, version_id=version, parsed=parsed, run_id=None,
+                dq_warnings=notes)
+    with engine.connect() as connection:
+        for model, rows in fact_rows(parsed, version, None).items():
+            table = model.__table__
+            keys = list(rows[0]) if rows else []
+            got = connection.execute(
+                select(*(table.c[k] for k in keys)).where(table.c.version_id == version)
+                .order_by(table.c.id)
+            ).all() if keys else []
+            assert [tuple(r) for r in got] == [tuple(r.values()) for r in rows], model
+    [(stored,)] = _query(engine, "SELECT facts_digest FROM document_version WHERE id = :v",
+                         v=version)
+    assert stored == facts_digest(parsed, notes)

@@ -52,7 +52,9 @@ def test_task_runs_are_named_by_the_report(flow_run: dict[str, Any]) -> None:
     names = flow_run["tasks"]
     # One parse task run per batch of reports, named by its number and size.
     parsed = [n for n in names if re.fullmatch(r"parse batch \d+ \(\d+ reports?\)", n)]
-    downloaded = [n for n in names if re.fullmatch(r"download \d+", n)]
+    # One download task run per batch of up to 100 reports (the sample's 26: one), none per report.
+    downloaded = [n for n in names if re.fullmatch(r"download batch \d+ \(\d+ reports?\)", n)]
+    assert not [n for n in names if re.fullmatch(r"(download|skip report) \d+", n)], names
     # One load task run per batch (named by its first and last report), not per report.
     loaded = [n for n in names if re.fullmatch(r"load \d+ reports? \(\d+( … \d+)?\)", n)]
     assert parsed and downloaded and loaded, names
@@ -127,7 +129,9 @@ def test_a_cli_run_logs_what_it_found_and_what_it_held_back_and_why(tmp_path: Pa
     assert held and held[0] != f"quarantined {broken}: ", messages  # with its reason
     assert any(re.match(r"run \d+ \(backfill\): 7 document\(s\) discovered", m)
                for m in messages), messages
-    assert "download 14112" in run["tasks"], run["tasks"]
+    assert "download batch 1 (7 reports)" in run["tasks"], run["tasks"]
+    assert any(re.fullmatch(r"download batch 1: 7 of 7 report\(s\) \(\d+ … \d+\): 7 new", m)
+               for m in messages), messages
     assert any(re.fullmatch(r"parse batch \d+ \(\d+ reports?\)", n) for n in run["tasks"])
     # The batch's task names each report's outcome: the damaged one quarantined on its own.
     assert any(re.fullmatch(r"parse 14112: quarantined \(\w+: .+\)", m) for m in messages)

@@ -112,3 +112,37 @@ def test_ready_says_whether_a_batch_waits_for_downloads() -> None:
         gate.set()
         assert [i for b in batches for i, _ in b] == [3, 4, 5, 6, 7]
         assert prefetch.ready()  # all done: nothing to wait for
+
+
+def test_downloads_run_in_chunks_each_through_the_chunk_runner() -> None:
+    """One call of ``run_chunk`` (the flow's one download task run) per ``chunk`` documents, in
+    order; a breaker that opens inside a chunk stops the chunks after it."""
+    chunks: list[tuple[int, list[int], list[int]]] = []
+
+    def run_chunk(number, refs, fetch):  # type: ignore[no-untyped-def]
+        outcomes = fetch()
+        done = [o.ref.document_id for o in outcomes]
+        chunks.append((number, [r.document_id for r in refs], done))
+        return outcomes
+
+    with Prefetch(_ok, _refs(23), CircuitBreaker(3), min_batch=2, max_batch=10, chunk=10,
+                  run_chunk=run_chunk) as prefetch:
+        got = [i for batch in prefetch.batches() for i, _ in batch]
+    assert got == list(range(23))
+    assert [(n, len(ids), done == ids) for n, ids, done in chunks] == [
+        (1, 10, True), (2, 10, True), (3, 3, True)
+    ]
+
+    chunks.clear()
+
+    def down_from_12(ref: DocumentRef) -> DownloadOutcome:
+        if ref.document_id >= 12:
+            return DownloadOutcome(ref, "failed", error_code="http_503", reason="503")
+        return _ok(ref)
+
+    breaker = CircuitBreaker(3)
+    with Prefetch(down_from_12, _refs(50), breaker, min_batch=2, max_batch=10, chunk=10,
+                  run_chunk=run_chunk) as prefetch:
+        got = [i for batch in prefetch.batches() for i, _ in batch]
+    assert got == list(range(15))  # 12, 13, 14 failed: the breaker opened inside chunk 2
+    assert [(n, done[-1]) for n, _, done in chunks] == [(1, 9), (2, 14)]
