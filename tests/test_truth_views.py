@@ -1,23 +1,23 @@
 """Every truth field of every sample PDF, read back through the public ``bi_*`` views.
 
-One real ingest per engine (Prefect flow, HTTP against the mirror, GX validation), then one
-parametrized test per truth file and view. Truth → contract mapping: see the mirror's README.
+One real ingest per engine (Prefect flow, HTTP against the mirror, GX validation: the run's
+shared warehouses), then one parametrized test per truth file and view. Truth → contract
+mapping: see the mirror's README.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from sqlalchemy import text
 
 from db.engine import get_engine
-from flows.ingest import ingest
-from odihr.site.server import MirrorServer
 
-from tests_support import SAMPLE_SITE, TRUTH_DIR, create_pg_database, drop_pg_database
+from tests_support import TRUTH_DIR
+
+pytest_plugins = ["warehouse_fixtures"]
 
 TRUTHS = {
     p.stem: json.loads(p.read_text(encoding="utf-8"))
@@ -29,32 +29,11 @@ TRUTHS = {
 UNPRINTED_TITLES = {"429104", "466992", "495526"}
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def warehouse(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """A warehouse holding a full backfill of the sample mirror."""
-    tmp = tmp_path_factory.mktemp(f"views-{request.param}")
-    admin = None
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp / 'warehouse.db'}"
-    else:
-        admin = request.getfixturevalue("postgres_server")
-        name, url = create_pg_database(admin)
-    with MirrorServer(SAMPLE_SITE) as server:
-        summary = ingest(
-            kind="backfill",
-            base_url=server.base_url,
-            database_url=url,
-            data_dir=str(tmp / "data"),
-            requests_per_second=500.0,
-        )
-    assert summary["outcome"] == "completed"
-    try:
-        yield url
-    finally:
-        if admin:
-            drop_pg_database(admin, name, url)
+@pytest.fixture(scope="module")
+def warehouse(ingested: Any) -> str:
+    """A warehouse holding a full backfill of the sample mirror, on each engine (the session's:
+    :mod:`warehouse_fixtures`; read only)."""
+    return str(ingested.url)
 
 
 def query(url: str, sql: str, **params: Any) -> list[dict[str, Any]]:
