@@ -167,6 +167,16 @@ def test_items_labelled_in_series_instead_of_numbered(labels: str, structure: st
     assert expected.recommendations and not any(r[4] for r in expected.recommendations)
 
 
+@pytest.mark.parametrize("labels", ["(a)", "a)", "(i)", "i."])
+@pytest.mark.parametrize("hanging", [True, False])
+def test_a_long_series_through_letters_that_are_numerals(labels: str, hanging: bool) -> None:
+    # (h) (i) (j) … (v) … (x): letters, each the next after the one before; (i) (ii) … (iv) (v)
+    # (vi) … (ix) (x) (xi): numerals. The series decides, not the label alone.
+    expected = check(ReportSpec(recs=RecSpec("flat", groups=(5, 4, 4, 4, 4, 4), labels=labels,
+                                             hanging=hanging), observers=None))
+    assert len(expected.recommendations) == 25
+
+
 @pytest.mark.parametrize("country_at", ["first", "last"])
 @pytest.mark.parametrize("columns", ["standard", "numbered", "family_first"])
 def test_observer_tables_without_a_header_row(country_at: str, columns: str) -> None:
@@ -175,6 +185,18 @@ def test_observer_tables_without_a_header_row(country_at: str, columns: str) -> 
         groups=(3, 4), country_at=country_at, columns=columns, header_row=False,
         family_caps=columns == "family_first")))
     assert all(o[1].isupper() for o in expected.observers) is (columns == "family_first")
+
+
+@pytest.mark.parametrize("grouping", ["flat", "country"])
+@pytest.mark.parametrize("caps", [True, False])
+def test_family_name_first_marked_by_a_comma_without_a_header_row(grouping: str,
+                                                                   caps: bool) -> None:
+    # Berg, | Anna | Austria | MP (or Berg, | Anna | MP under a country heading): the comma
+    # after the first name column marks the family name, and is no part of it.
+    expected = check(ReportSpec(recs=RecSpec("none"), observers=ObsSpec(
+        grouping=grouping, groups=(3, 4), columns="family_first", header_row=False,
+        family_comma=True, family_caps=caps)))
+    assert not any("," in o[1] for o in expected.observers)
 
 
 def test_a_header_row_names_the_columns_of_later_pages_by_position() -> None:
