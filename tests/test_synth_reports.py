@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from synth_report import (
+    SENTENCES,
     ANNEX_FORMS,
     ANNEX_WORDINGS,
     LABELS,
@@ -406,3 +407,21 @@ def test_a_wrapped_line_opening_with_a_decimal_is_no_labelled_item() -> None:
         (1, "The election law should be amended in line with Article 12, paragraph 1.1 of the "
             "Constitution well before the next elections.", False),
         (2, "The media regulator should act on complaints promptly.", False)]
+
+
+def test_the_next_label_decides_whether_i_is_a_letter_or_a_numeral() -> None:
+    # (a) … (h) under one topic, then (i) (ii) (iii) under the next: after (h), (i) could go on
+    # the letters; (ii) after it says it opens a series of numerals. Read by the label before
+    # alone, (i) would be the ninth letter and (ii) no label of the series: text.
+    topics = ("Voter Registration", "Election Day")
+    lines: list[tuple[str, float, bool]] = [(topics[0], 11, True)]
+    texts = [s.split(",")[0].rstrip(".") + "." for s in (*SENTENCES, *SENTENCES)]
+    for n, text in enumerate(texts[:8]):
+        lines += [(f"({'abcdefgh'[n]}) {text}", 11, False), ("", 11, False)]
+    lines.append((topics[1], 11, True))
+    for n, text in enumerate(texts[8:11]):
+        lines += [(f"({'i' * (n + 1)}) {text}", 11, False), ("", 11, False)]
+    data = _report_with(lines, "IV. RECOMMENDATIONS")
+    with PdfReport(data) as pdf:
+        got = [(r.number, r.section, r.text, r.numbered) for r in read_recommendations(pdf)]
+    assert got == [(n, topics[n > 8], text, False) for n, text in enumerate(texts[:11], start=1)]
