@@ -9,12 +9,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from synth_report import (
-    SENTENCES,
     ANNEX_FORMS,
     ANNEX_WORDINGS,
     LABELS,
     NUMBERINGS,
     REC_STRUCTURES,
+    SENTENCES,
     Expected,
     ObsSpec,
     RecSpec,
