@@ -70,6 +70,7 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
                 "annex title words": "random" if obs.title_words else "known",
                 "country column": obs.country_at,
                 "family names": "capitals" if obs.family_caps else "as written",
+                "family name comma": obs.family_comma and obs.columns == "family_first",
                 "observer list pages": "1" if observer_pages <= 1 else
                 ("2-9" if observer_pages < 10 else "10+")}
     return out

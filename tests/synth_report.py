@@ -25,8 +25,10 @@ varies on its own, so Hypothesis (:func:`report_specs`) can combine them freely:
   without one where the family names are printed in capitals, the structural cue real lists
   give); observer annexes titled in random words (``ANNEX II: Vorbel Quintan``);
 - recommendations labelled in series instead of numbered (``a)``, ``(b)``, ``c.``, ``1.2``,
-  ``2.1.3``; ``numbered=False``, numbered in reading order, the label no part of the text);
-- observer tables whose country column is the first or the last, with or without a header row.
+  ``2.1.3``, roman ``(i)``, ``ii.``, ``iv)``; ``numbered=False``, numbered in reading order, the
+  label no part of the text);
+- observer tables whose country column is the first or the last, with or without a header row;
+  family names first with a comma after them (``Berg,`` | ``Anna``) and no header row.
 """
 
 from __future__ import annotations
@@ -104,8 +106,9 @@ ANNEX_FORMS = ("ANNEX {n}: {t}", "ANNEX {n} – {t}", "ANNEX {n} {t}", "APPENDIX
 REC_STRUCTURES = ("priority_other", "lettered_topics", "terms", "summary", "summary_bullets",
                   "conclusions", "lettered_section", "flat", "bullets", "paragraphs", "none")
 #: Series labels replacing item numbers (``""``: numbers): letters starting again under each
-#: heading, or decimals whose last part counts the items of each heading.
-LABELS = ("", "a)", "(a)", "a.", "1.1", "1.1.1")
+#: heading, roman numerals the same way (``(i)`` is a letter after ``(h)``, a numeral before
+#: ``(ii)``), or decimals whose last part counts the items of each heading.
+LABELS = ("", "a)", "(a)", "a.", "1.1", "1.1.1", "(i)", "i.", "i)")
 NUMBERINGS = ("roman_dot", "roman", "arabic_dot", "arabic", "none")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 
@@ -154,6 +157,7 @@ class ObsSpec:
     title_words: str = ""  # an annex title of random words, naming no observers
     country_at: str = "third"  # the country column: "third" (after the names), "first", "last"
     family_caps: bool = False  # family names printed in capitals (``BERG``)
+    family_comma: bool = False  # family name first: a comma after it (``Berg,`` | ``Anna``)
 
 
 @dataclass(frozen=True)
@@ -459,8 +463,9 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             pdf.lines(wrap(text), gap=10)
         elif labelled:
             label = _label(recs.labels, group, printed)
-            if recs.hanging:
-                pdf.lines(lines, x=LEFT + (36 if label[0].isdigit() else 24), lead=label, gap=6)
+            if recs.hanging:  # roman labels run wider than letters: (xviii)
+                wide = label[0].isdigit() or recs.labels in ROMAN_LABELS
+                pdf.lines(lines, x=LEFT + (36 if wide else 24), lead=label, gap=6)
             else:
                 pdf.lines(wrap(f"{label} {text}"), gap=6)
         else:
@@ -506,17 +511,29 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             pdf.heading(topic, size=11)
             for _ in range(count):
                 item(False, topic)
-    else:  # a list labelled by letters runs from a) to z) at most
+    else:  # a list labelled by letters runs from a) to z) at most (numerals as far)
         for _ in range(min(sum(recs.groups), 26 if labelled else 999)):
             item(False, None)
 
 
+#: The label styles of roman numerals.
+ROMAN_LABELS = ("(i)", "i.", "i)")
+
+
 def _label(style: str, group: int, index: int) -> str:
     """The series label of the ``index``-th item (1-based) under the ``group``-th heading:
-    ``b)``, ``(b)``, ``b.``, ``3.2``, ``2.3.2``."""
+    ``b)``, ``(b)``, ``b.``, ``3.2``, ``2.3.2``, ``(ii)``, ``ii.``, ``ii)``."""
+    if style in ROMAN_LABELS:
+        return style.replace("i", _roman(index))
     letter = "abcdefghijklmnopqrstuvwxyz"[index - 1] if not style[0].isdigit() else ""
     return {"a)": f"{letter})", "(a)": f"({letter})", "a.": f"{letter}.",
             "1.1": f"{group}.{index}", "1.1.1": f"2.{group}.{index}"}[style]
+
+
+def _roman(number: int) -> str:
+    """``number`` (below 40) in lower-case roman numerals."""
+    tens, units = divmod(number, 10)
+    return "x" * tens + (ROMANS[units - 1].lower() if units else "")
 
 
 FOOTNOTES = ("See paragraph 7.5 of the 1990 OSCE Copenhagen Document.",
@@ -616,8 +633,8 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
             [*names, rest[1], rest[0]]
 
     def header(columns: Sequence[Column], labels: list[str]) -> None:
-        # Family name first needs a header row, or a cue in the names: capitals.
-        if obs.header_row or family_first and not obs.family_caps:
+        # Family name first needs a header row, or a cue in the names: capitals or a comma.
+        if obs.header_row or family_first and not (obs.family_caps or obs.family_comma):
             if family_first:
                 labels[:2] = ["First name", "Surname"]
             labels = arrange(labels[:2], labels[2:])
@@ -626,6 +643,8 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
 
     def cells(row: int, given: str, family: str, *rest: str) -> list[str]:
         """A row's cells; numbered per group (even seeds) or through the list (odd seeds)."""
+        if family_first and obs.family_comma:  # the comma is no part of the name
+            family = f"{family},"
         names = arrange([given, family], list(rest))
         return ([f"{count if k % 2 else row}."] if numbered else []) + names
 
@@ -739,7 +758,8 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
         columns=st.sampled_from(("standard", "numbered", "family_first")),
         plain_headings=st.booleans(), long_roles=st.booleans(),
         title_words=st.one_of(st.just(""), st.just(""), random_headings(1).map(lambda t: t[0])),
-        country_at=st.sampled_from(("third", "first", "last")), family_caps=st.booleans())
+        country_at=st.sampled_from(("third", "first", "last")), family_caps=st.booleans(),
+        family_comma=st.booleans())
     annex = annex.map(_enough_people)
     return st.sampled_from((1, 2, 0)).flatmap(lambda k: annex if k else st.none())
 

@@ -100,6 +100,10 @@ KINDS = ["given", "family", "country", "role"]
     (["BERG", "TIDEI"], ["ANNA", "MARIETTA"], KINDS),  # all in capitals: no cue
     (["Berg", "Tidei"], ["Anna", "Marietta"], KINDS),  # no capitals: by position
     (["BERG", "J"], ["Anna", "Jan"], KINDS),  # an initial is no name in capitals
+    (["Berg,", "van den Berg,"], ["Anna", "Pieter"],  # a comma after every first-column name
+     ["family", "given", "country", "role"]),
+    (["Berg,", "Tidei"], ["Anna", "Marietta"], KINDS),  # not every name: no cue
+    (["Berg,", "Tidei,"], ["Anna,", "Marietta"], KINDS),  # commas in both columns: no cue
 ])
 def test_family_names_in_capitals_come_first(firsts: list[str], seconds: list[str],
                                              expected: list[str]) -> None:
@@ -112,6 +116,13 @@ def test_family_name_first_in_capitals_without_a_header_row() -> None:
                        _line(112.0, {0: "TIDEI", 1: "Marietta", 2: "Italy"})])
     assert [tuple(r)[:4] for r in rows] == [("Geir Jørgen", "BEKKEVOLD", "Norway", "MP"),
                                           ("Marietta", "TIDEI", "Italy", None)]
+
+
+def test_family_name_first_before_a_comma_without_a_header_row() -> None:
+    rows = table_rows([_line(100.0, {0: "Bekkevold,", 1: "Geir Jørgen", 2: "Norway", 3: "MP"}),
+                       _line(112.0, {0: "Tidei,", 1: "Marietta", 2: "Italy"})])
+    assert [tuple(r)[:4] for r in rows] == [("Geir Jørgen", "Bekkevold", "Norway", "MP"),
+                                          ("Marietta", "Tidei", "Italy", None)]
 
 
 def test_three_column_table_has_no_role() -> None:

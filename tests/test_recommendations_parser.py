@@ -11,6 +11,7 @@ import pytest
 from odihr.parse.document.joining import join_hyphenated, join_lines
 from odihr.parse.document.layout import group_lines, is_furniture, normalize_running
 from odihr.parse.pdf import PdfReport, Word
+from odihr.parse.recommendations.plain import ROMAN_SERIES, label_keys
 from odihr.parse.recommendations.reader import previously_recommended, read_recommendations
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,3 +120,19 @@ def test_running_headers_and_footers(text: str, running: frozenset[str], expecte
 
 def test_running_lines_ignore_page_numbers_digits() -> None:
     assert normalize_running("Page:  29") == normalize_running("Page: 30") == "Page: #"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("b) The law should be amended.", (("", 1),)),
+    ("(i) The law should be amended.", (("", 8), (ROMAN_SERIES, 0))),  # the series decides
+    ("(ii) The law should be amended.", ((ROMAN_SERIES, 1),)),
+    ("iv. The law should be amended.", ((ROMAN_SERIES, 3),)),
+    ("x) The law should be amended.", (("", 23), (ROMAN_SERIES, 9))),
+    ("xix. The law should be amended.", ((ROMAN_SERIES, 18),)),
+    ("2.1.3 The law should be amended.", (("2.1", 2),)),
+    ("iiii. The law should be amended.", ()),  # no roman numeral
+    ("civil society should be consulted.", ()),
+    ("i.e. the law should be amended.", ()),
+])
+def test_list_marker_readings(text: str, expected: tuple) -> None:
+    assert label_keys(text) == expected

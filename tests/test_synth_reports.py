@@ -14,6 +14,7 @@ from synth_report import (
     LABELS,
     NUMBERINGS,
     REC_STRUCTURES,
+    SENTENCES,
     Expected,
     ObsSpec,
     RecSpec,
@@ -167,6 +168,16 @@ def test_items_labelled_in_series_instead_of_numbered(labels: str, structure: st
     assert expected.recommendations and not any(r[4] for r in expected.recommendations)
 
 
+@pytest.mark.parametrize("labels", ["(a)", "a)", "(i)", "i."])
+@pytest.mark.parametrize("hanging", [True, False])
+def test_a_long_series_through_letters_that_are_numerals(labels: str, hanging: bool) -> None:
+    # (h) (i) (j) … (v) … (x): letters, each the next after the one before; (i) (ii) … (iv) (v)
+    # (vi) … (ix) (x) (xi): numerals. The series decides, not the label alone.
+    expected = check(ReportSpec(recs=RecSpec("flat", groups=(5, 4, 4, 4, 4, 4), labels=labels,
+                                             hanging=hanging), observers=None))
+    assert len(expected.recommendations) == 25
+
+
 @pytest.mark.parametrize("country_at", ["first", "last"])
 @pytest.mark.parametrize("columns", ["standard", "numbered", "family_first"])
 def test_observer_tables_without_a_header_row(country_at: str, columns: str) -> None:
@@ -175,6 +186,18 @@ def test_observer_tables_without_a_header_row(country_at: str, columns: str) -> 
         groups=(3, 4), country_at=country_at, columns=columns, header_row=False,
         family_caps=columns == "family_first")))
     assert all(o[1].isupper() for o in expected.observers) is (columns == "family_first")
+
+
+@pytest.mark.parametrize("grouping", ["flat", "country"])
+@pytest.mark.parametrize("caps", [True, False])
+def test_family_name_first_marked_by_a_comma_without_a_header_row(grouping: str,
+                                                                   caps: bool) -> None:
+    # Berg, | Anna | Austria | MP (or Berg, | Anna | MP under a country heading): the comma
+    # after the first name column marks the family name, and is no part of it.
+    expected = check(ReportSpec(recs=RecSpec("none"), observers=ObsSpec(
+        grouping=grouping, groups=(3, 4), columns="family_first", header_row=False,
+        family_comma=True, family_caps=caps)))
+    assert not any("," in o[1] for o in expected.observers)
 
 
 def test_a_header_row_names_the_columns_of_later_pages_by_position() -> None:
@@ -384,3 +407,21 @@ def test_a_wrapped_line_opening_with_a_decimal_is_no_labelled_item() -> None:
         (1, "The election law should be amended in line with Article 12, paragraph 1.1 of the "
             "Constitution well before the next elections.", False),
         (2, "The media regulator should act on complaints promptly.", False)]
+
+
+def test_the_next_label_decides_whether_i_is_a_letter_or_a_numeral() -> None:
+    # (a) … (h) under one topic, then (i) (ii) (iii) under the next: after (h), (i) could go on
+    # the letters; (ii) after it says it opens a series of numerals. Read by the label before
+    # alone, (i) would be the ninth letter and (ii) no label of the series: text.
+    topics = ("Voter Registration", "Election Day")
+    lines: list[tuple[str, float, bool]] = [(topics[0], 11, True)]
+    texts = [s.split(",")[0].rstrip(".") + "." for s in (*SENTENCES, *SENTENCES)]
+    for n, text in enumerate(texts[:8]):
+        lines += [(f"({'abcdefgh'[n]}) {text}", 11, False), ("", 11, False)]
+    lines.append((topics[1], 11, True))
+    for n, text in enumerate(texts[8:11]):
+        lines += [(f"({'i' * (n + 1)}) {text}", 11, False), ("", 11, False)]
+    data = _report_with(lines, "IV. RECOMMENDATIONS")
+    with PdfReport(data) as pdf:
+        got = [(r.number, r.section, r.text, r.numbered) for r in read_recommendations(pdf)]
+    assert got == [(n, topics[n > 8], text, False) for n, text in enumerate(texts[:11], start=1)]

@@ -1,34 +1,43 @@
 """Observers' names: which of two name columns holds the family name, and a full name split.
 
 Real lists print the family name in capitals (``BEKKEVOLD Geir Jørgen``, ``Anna | BERG``) or
-before a comma (``Krottmayer, Markus``); these are the only cues used: without them a name
-column's meaning comes from its position (given name first) or a header row.
+before a comma (``Krottmayer, Markus``, ``Berg, | Anna``); these are the only cues used: without
+them a name column's meaning comes from its position (given name first) or a header row. The
+comma is punctuation, no part of the name.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from odihr.parse.document.joining import is_capitalised
 
 
 def names_in_order(texts: Sequence[dict[int, str]], kinds: Sequence[str]) -> list[str]:
     """``kinds`` (fields by column, guessed from position) with given and family name swapped
-    when the column taken for the given name prints every name in capitals and the family
-    column none (``BERG | Anna | Austria``): the capitals mark the family name. Anything less
-    clear-cut keeps the order by position."""
+    when the column taken for the given name prints every name in capitals, or every name
+    followed by a comma, and the family column none (``BERG | Anna | Austria``, ``Berg, | Anna |
+    Austria``): the capitals or the comma mark the family name. Anything less clear-cut keeps
+    the order by position."""
     out = list(kinds)
     if "given" not in out or "family" not in out:
         return out
     given, family = out.index("given"), out.index("family")
 
-    def capitals(index: int) -> list[bool]:
-        return [_in_capitals(t[index]) for t in texts if t.get(index)]
+    def marked(index: int, cue: Callable[[str], bool]) -> list[bool]:
+        return [cue(t[index]) for t in texts if t.get(index)]
 
-    first, second = capitals(given), capitals(family)
-    if first and second and all(first) and not any(second):
-        out[given], out[family] = "family", "given"
+    for cue in (_in_capitals, _before_comma):
+        first, second = marked(given, cue), marked(family, cue)
+        if first and second and all(first) and not any(second):
+            out[given], out[family] = "family", "given"
+            break
     return out
+
+
+def _before_comma(name: str) -> bool:
+    """A name printed with a comma after it (``Berg,``): the family name, before the given."""
+    return name.rstrip().endswith(",")
 
 
 def _in_capitals(name: str) -> bool:

@@ -9,8 +9,9 @@ Nationality``), a line whose every cell is a column label, is no observer: it sa
 holds what. Without one, the columns are given name, family name, country and role, unless the
 second column holds countries: then the first holds the full name (``BEKKEVOLD Geir Jørgen``,
 ``Krottmayer, Markus``), split by :func:`split_name`; a column of countries elsewhere (first,
-or after the role) is the country wherever it stands. Family names printed in capitals in the
-first name column (``BERG | Anna``) put the family name first (:func:`names_in_order`).
+or after the role) is the country wherever it stands. Family names printed in capitals, or
+followed by a comma, in the first name column (``BERG | Anna``, ``Berg, | Anna``) put the
+family name first (:func:`names_in_order`).
 """
 
 from __future__ import annotations
@@ -254,7 +255,8 @@ def _fields(text: dict[int, str], kinds: Sequence[str], page: int) -> RowFields:
         values.setdefault(kind or "role", []).append(text[index])
     values.pop("number", None)
     values.pop("skip", None)
-    given, family = " ".join(values.get("given", [])), " ".join(values.get("family", []))
+    # The comma of ``Berg, | Anna`` is punctuation, no part of the name.
+    given, family = (" ".join(values.get(k, [])).rstrip(", ") for k in ("given", "family"))
     if "name" in values:
         full_given, full_family = split_name(" ".join(values["name"]))
         given, family = given or full_given, family or full_family

@@ -10,11 +10,13 @@ records that the report printed no numbers (``Recommendation.numbered = False``)
   section's line spacing, at an indented first line, or at the top of a page after a finished
   sentence. Paragraphs before the first sub-heading (when there is one), or a first paragraph
   announcing the list (it names recommendations or ends with a colon), introduce the list.
-- A line opening with a list marker in series (``a)``, ``(b)``, ``c.``, ``1.2``, ``2.1.3``: the
-  first of a series or the next after the last one) starts a paragraph, as a bullet does; the
-  lines after it continue it while they hang under its text or follow without a gap. When two or
-  more such paragraphs label the list in series, they are its items (the others introduce it)
-  and the marker is no part of the text.
+- A line opening with a list marker in series (``a)``, ``(b)``, ``c.``, ``(iv)``, ``ix.``,
+  ``1.2``, ``2.1.3``: the first of a series or the next after the last one) starts a paragraph,
+  as a bullet does; the lines after it continue it while they hang under its text or follow
+  without a gap. When two or more such paragraphs label the list in series, they are its items
+  (the others introduce it) and the marker is no part of the text. A marker that reads two ways
+  (``(i)``, ``v.``, ``x)``: a letter or a roman numeral) keeps both readings until the series
+  decides: ``(i)`` after ``(h)`` and before ``(j)`` is a letter, before ``(ii)`` a numeral.
 - Sub-headings are read as in the numbered list: parts naming recommendations, lettered or set
   apart topics. The section ends at a numbered chapter, an annex, or an unnumbered heading set
   like the section's own heading (``ABOUT ODIHR`` after ``RECOMMENDATIONS``).
@@ -27,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import median
 
-from odihr.parse.document.headings import LETTER, split_number
+from odihr.parse.document.headings import LETTER, roman_value, split_number
 from odihr.parse.document.joining import is_capitalised
 from odihr.parse.document.layout import Line, body_size, content_lines
 from odihr.parse.pdf import PdfReport
@@ -40,6 +42,9 @@ from odihr.parse.recommendations.section import (
 )
 from odihr.parse.recommendations.settings import DEFAULT_SETTINGS, RecommendationSettings
 
+#: A list marker's series and 0-based place in it: ``("", 1)`` for ``b)``, ``(ROMAN_SERIES, 3)``
+#: for ``(iv)``, ``("2.1", 2)`` for ``2.1.3``.
+Key = tuple[str, int]
 #: Bullet glyphs, alone or glued to the first word.
 BULLET = re.compile(r"^(?:[•●▪■◦·∙○◆►➢➤✓\uf0b7\uf0a7\uf0d8]|[-–—*o])(?=\s|$)|^[•●▪■◦·∙○◆►➢➤]")
 
@@ -50,7 +55,7 @@ class _Paragraph:
     part: int = -1
     section: str | None = None
     bullet: bool = False
-    label: tuple[str, int] | None = None  # its list marker's series and place (label_key)
+    label: tuple[Key, ...] = ()  # its list marker's readings that go on the series (label_keys)
 
 
 def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool = False,
@@ -88,7 +93,7 @@ def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool =
             continue
         _add_line(paragraphs, line, len(reader.parts) - 1, reader.section, headings_seen,
                   settings)
-    if bullets_only and not any(p.bullet or p.label is not None for p in paragraphs):
+    if bullets_only and not any(p.bullet or p.label for p in paragraphs):
         return []
     items = _items(paragraphs, headings_seen)
     reader.items = items
@@ -114,15 +119,14 @@ def _add_line(paragraphs: list[_Paragraph], line: Line, part: int, section: str 
     """Append a body line to the current paragraph or start a new one."""
     bullet = bool(BULLET.match(line.text))
     current = paragraphs[-1] if paragraphs and paragraphs[-1].part != -2 else None
-    key = None if bullet else label_key(line.text)
-    if key is not None and current is not None:
-        last = next((p.label for p in reversed(paragraphs) if p.label is not None), None)
-        if key[1] and last != (key[0], key[1] - 1) or \
-                line.x0 > current.lines[0].x0 + settings.indent or not _closed(current):
-            key = None  # not the next label at the list's edge after a finished line: text
-    if current is None or bullet or key is not None or \
-            _starts_paragraph(current, line, settings):
-        paragraphs.append(_Paragraph([line], part, section, bullet, key))
+    keys = () if bullet else label_keys(line.text)
+    if keys and current is not None:
+        last = next((p.label for p in reversed(paragraphs) if p.label), ())
+        keys = _going_on(last, keys)
+        if line.x0 > current.lines[0].x0 + settings.indent or not _closed(current):
+            keys = ()  # not the next label at the list's edge after a finished line: text
+    if current is None or bullet or keys or _starts_paragraph(current, line, settings):
+        paragraphs.append(_Paragraph([line], part, section, bullet, keys))
         return
     current.lines.append(line)
 
@@ -141,7 +145,7 @@ def _starts_paragraph(current: _Paragraph, line: Line, settings: RecommendationS
     previous = current.lines[-1]
     turned = line.page != previous.page and not (
         previous.text.endswith((".", "!", "?", ":", ";")) and line.text[:1].isupper())
-    if current.bullet or current.label is not None:  # lines hanging under its text go on
+    if current.bullet or current.label:  # lines hanging under its text go on
         bullet_text = current.lines[0].words[1].x0 if len(current.lines[0].words) > 1 \
             else current.lines[0].x0  # a line under the marker goes on over a page break
         return line.x0 < bullet_text - 2 and not turned and _gap(current, line, settings)
@@ -189,7 +193,7 @@ def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[Item]:
         first_heading = next((i for i, p in enumerate(texts) if p.part == -2), 0)
         texts = texts[first_heading:]
     texts = [p for p in texts if p.lines]
-    labelled = [p for p in texts if p.label is not None]
+    labelled = [p for p in texts if p.label]
     if any(p.bullet for p in texts):
         texts = [p for p in texts if p.bullet]
     elif len(labelled) > 1 and _enumerated(labelled):
@@ -209,32 +213,48 @@ def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[Item]:
     return items
 
 
-#: A letter or a decimal opening a paragraph as a list marker: ``a)``, ``(b)``, ``c.``, ``1.2``,
-#: ``2.1.3``.
-ENUMERATION = re.compile(r"^(?:\(?([a-z])\)|([a-z])\.|(\d{1,2}(?:\.\d{1,2})*)\.(\d{1,2})\.?)\s+")
+#: A list marker opening a paragraph: a letter or a lower-case roman numeral (``a)``, ``(b)``,
+#: ``c.``, ``(iv)``, ``ix.``) or a decimal (``1.2``, ``2.1.3``).
+ENUMERATION = re.compile(r"^(?:\(?([a-z]|[ivxlc]{2,7})\)|([a-z]|[ivxlc]{2,7})\.|"
+                         r"(\d{1,2}(?:\.\d{1,2})*)\.(\d{1,2})\.?)\s+")
+#: The series of roman numerals in a :data:`Key`.
+ROMAN_SERIES = "i"
 
 
-def label_key(text: str) -> tuple[str, int] | None:
-    """The series and the 0-based place of the list marker opening ``text``: ``("", 1)`` for
-    ``b)``, ``("2.1", 2)`` for ``2.1.3``; ``None`` without one."""
+def label_keys(text: str) -> tuple[Key, ...]:
+    """Every reading of the list marker opening ``text`` (see :data:`Key`): one, or two for a
+    letter that is a roman numeral too (``(i)``: the ninth letter or the first numeral);
+    ``()`` without a marker."""
     match = ENUMERATION.match(text)
     if match is None:
-        return None
-    letter = match.group(1) or match.group(2)
-    return ("", ord(letter) - ord("a")) if letter else (match.group(3), int(match.group(4)) - 1)
+        return ()
+    mark = match.group(1) or match.group(2)
+    if not mark:
+        return ((match.group(3), int(match.group(4)) - 1),)
+    keys = [("", ord(mark) - ord("a"))] if len(mark) == 1 else []
+    value = roman_value(mark.upper())
+    if value:
+        keys.append((ROMAN_SERIES, value - 1))
+    return tuple(keys)
+
+
+def _going_on(previous: Sequence[Key], keys: Sequence[Key]) -> tuple[Key, ...]:
+    """The readings in ``keys`` that start a series or follow one of the ``previous`` marker's
+    readings (the one before in the same series)."""
+    return tuple(k for k in keys if k[1] == 0 or (k[0], k[1] - 1) in previous)
 
 
 def _enumerated(paragraphs: Sequence[_Paragraph]) -> bool:
-    """Every paragraph opens with a list marker, each the first of its series (``a``, ``N.1``)
-    or the next after the one before: the markers label the items, they are no part of them."""
-    previous: tuple[str, int] | None = None
+    """Every paragraph opens with a list marker, each the first of its series (``a``, ``i``,
+    ``N.1``) or the next after the one before, for one reading of each marker (the series
+    decides whether ``(i)`` is a letter or a numeral): the markers label the items, they are
+    no part of them."""
+    readings: tuple[Key, ...] = ()
     for paragraph in paragraphs:
-        key = label_key(paragraph.lines[0].text) if paragraph.lines else None
-        if key is None or paragraph.bullet:
+        keys = label_keys(paragraph.lines[0].text) if paragraph.lines else ()
+        readings = () if paragraph.bullet else _going_on(readings, keys)
+        if not readings:
             return False
-        if key[1] != 0 and previous != (key[0], key[1] - 1):
-            return False
-        previous = key
     return len(paragraphs) > 1
 
 
