@@ -55,8 +55,10 @@ def pytest_configure(config: pytest.Config) -> None:
         config.stash[PREFECT_HOME] = home
     configure_prefect(home)
     # The migrated Prefect database fresh homes start from (odihr.prefect_template): kept with
-    # the session's home, not in the user's cache.
-    os.environ["XDG_CACHE_HOME"] = str(home / "xdg-cache")
+    # the session's home, not in the user's cache. xdist workers find PREFECT_HOME set by the
+    # controller (home is None here) and inherit its XDG_CACHE_HOME with it.
+    if home is not None:
+        os.environ["XDG_CACHE_HOME"] = str(home / "xdg-cache")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
