@@ -54,9 +54,10 @@ def pytest_configure(config: pytest.Config) -> None:
         home = Path(tempfile.mkdtemp(prefix="odihr-prefect-home-"))
         config.stash[PREFECT_HOME] = home
     configure_prefect(home)
+    # The migrated Prefect database fresh homes start from (odihr.prefect_template): kept with
+    # the session's home, not in the user's cache. xdist workers find PREFECT_HOME set by the
+    # controller (home is None here) and inherit its XDG_CACHE_HOME with it.
     if home is not None:
-        # The migrated Prefect database fresh homes start from (odihr.prefect_template): kept
-        # with the session's home, not in the user's cache (xdist workers inherit it).
         os.environ["XDG_CACHE_HOME"] = str(home / "xdg-cache")
 
 
