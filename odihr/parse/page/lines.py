@@ -93,7 +93,7 @@ class Line(Generic[W]):
             return self.words
         return tuple(sorted((*self.words, *self.marks), key=_x0))
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The words joined by single spaces (markers left out)."""
         return " ".join(w.text for w in self.words)
