@@ -2,8 +2,9 @@
 
 Results tables need word positions and the table's rules on one or two pages. PDFium already
 has the document open: the page model gives both (:func:`odihr.parse.document.layout.page_lines`,
-whose words come from :mod:`odihr.parse.page.words`, and :func:`odihr.parse.page.rules.report_rules`)
-in ~10 ms a page, where pdfplumber needs ~50 ms. pdfplumber stays available
+whose words come from :mod:`odihr.parse.page.words`, and
+:func:`odihr.parse.page.rules.report_rules`, through the pages the report keeps open) in
+~10 ms a page, where pdfplumber needs ~50 ms. pdfplumber stays available
 (``backend="pdfplumber"``) as the reference reader and for report objects without a PDFium
 document.
 """
