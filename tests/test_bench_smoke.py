@@ -33,6 +33,18 @@ def test_parse_bench(tmp_path: Path) -> None:
                "parse_report CPU:", "pages/CPU s", "ratio judged on CPU time")
 
 
+def test_parse_digest(tmp_path: Path) -> None:
+    shutil.copy(SMALL_PDF, tmp_path / "report.pdf")
+    (tmp_path / "broken.pdf").write_bytes(b"<html>not a pdf</html>")
+    first = run_script("parse_digest.py", str(tmp_path), "--each")
+    assert_ran(first, "2 files  ", "report.pdf", "broken.pdf")
+    assert first.returncode == 0
+    again = run_script("parse_digest.py", str(tmp_path))
+    assert again.stdout.strip() == first.stdout.strip().splitlines()[-1]  # the same parse again
+    (tmp_path / "broken.pdf").unlink()
+    assert run_script("parse_digest.py", str(tmp_path)).stdout != again.stdout
+
+
 def test_load_bench_sqlite() -> None:
     done = run_script("load_bench.py", "--rows", "300", "--repeat", "1", "--no-pg")
     assert_ran(done, "sqlite", "rows/s")

@@ -4,6 +4,7 @@ loaded page, and what is kept is bounded in pages and in characters. On a real 3
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -11,8 +12,9 @@ import pytest
 
 from odihr.parse import pdf as pdf_module
 from odihr.parse.document.layout import page_lines
+from odihr.parse.page.rules import page_rules, report_rules
 from odihr.parse.page.words import page_words, report_words
-from odihr.parse.pdf import KEEP_PAGES, PdfReport
+from odihr.parse.pdf import KEEP_PAGES, PdfReport, Word
 
 #: A final report of 39 pages: more than KEEP_PAGES, an observer annex near its end.
 REPORT = (Path(__file__).resolve().parents[1] / "odihr" / "sample_site" / "files" / "f"
@@ -76,3 +78,38 @@ def test_a_page_with_too_many_characters_is_not_kept(monkeypatch: pytest.MonkeyP
     small = [n for n, count in counts.items() if count <= 1000]
     assert small and len(small) < len(counts)
     assert kept == tuple(small[-KEEP_PAGES:])  # the last small pages used; no large one
+
+
+def test_rules_and_rotation_of_a_kept_page_do_not_load_it_again(loads: list[int]) -> None:
+    with PdfReport(REPORT.read_bytes()) as pdf:
+        pdf.require_text_layer()
+        doc = pdf.pdfium_document
+        assert doc is not None
+        fresh = page_rules(doc, 38)
+        loads.clear()
+        assert report_rules(pdf, 38) == fresh  # the annex page's rules, from the kept page
+        assert pdf.turn(38) == 0 and pdf.turn(2) == 0  # noted when the text was read
+        assert loads == []
+
+
+def test_page_text_read_in_one_call_is_pypdfium2s_bounded_text() -> None:
+    with PdfReport(REPORT.read_bytes()) as pdf:
+        texts = pdf.texts
+        doc = pdf.pdfium_document
+        assert doc is not None
+        for number, text in enumerate(texts, start=1):
+            page = doc[number - 1]
+            textpage = page.get_textpage()
+            expected = textpage.get_text_bounded()
+            textpage.close()
+            page.close()
+            assert text == expected.replace("\r\n", "\n").replace("\r", "\n"), number
+    assert sum(map(len, texts)) > 50_000
+
+
+def test_a_word_built_fast_is_the_word_built_by_its_constructor() -> None:
+    fast = Word.of("Total", 10.0, 40.5, 100.0, 110.0, 10.0, True)
+    built = Word("Total", 10.0, 40.5, 100.0, 110.0, 10.0, True)
+    assert fast == built and hash(fast) == hash(built) and repr(fast) == repr(built)
+    with pytest.raises(FrozenInstanceError):
+        fast.x0 = 0.0  # type: ignore[misc]

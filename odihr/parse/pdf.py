@@ -7,6 +7,8 @@ after use because pdfplumber 0.11 keeps a closed PDF's used pages in memory othe
 
 from __future__ import annotations
 
+import codecs
+import ctypes
 import io
 import re
 import threading
@@ -68,10 +70,47 @@ class Word:
     size: float = 0.0
     bold: bool = False
 
+    @classmethod
+    def of(cls, text: str, x0: float, x1: float, top: float, bottom: float, size: float,
+           bold: bool) -> Word:
+        """The same word as ``Word(...)``, built without the frozen ``__init__``.
+
+        The word reader makes one per word of every page it reads, and a frozen dataclass's
+        ``__init__`` sets each field through ``object.__setattr__`` (~2.5x the cost of filling
+        the instance's dictionary at once). Every field is given: no default is left out."""
+        word = _new_object(cls)
+        _set_attribute(word, "__dict__", {"text": text, "x0": x0, "x1": x1, "top": top,
+                                          "bottom": bottom, "size": size, "bold": bold})
+        return word
+
+
+_new_object, _set_attribute = object.__new__, object.__setattr__
+
 
 def _close_page(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> None:
     textpage.close()
     page.close()
+
+
+def _bounded_text(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> str:
+    """``textpage.get_text_bounded()`` (the text inside the page's bounding box) in one PDFium
+    call where pypdfium2 makes two, one of them only to size the buffer.
+
+    The text is at most a few times the character count, so a buffer that size is tried
+    first; PDFium writes the text and a closing NUL. pypdfium2 sizes its buffer by characters,
+    not UTF-16 units, so a text with characters beyond the BMP (surrogate pairs), or one that
+    fills the buffer, is read again pypdfium2's way: the result is the same either way."""
+    left, bottom, right, top = page.get_bbox()
+    size = 4 * textpage.count_chars() + 16
+    buffer = (ctypes.c_ushort * size)()
+    written = pdfium_raw.FPDFText_GetBoundedText(textpage, left, top, right, bottom, buffer, size)
+    if written <= 1:
+        return ""
+    units = written - 1  # the closing NUL
+    if written >= size or buffer[units] != 0:
+        return textpage.get_text_bounded()
+    text = codecs.decode(memoryview(buffer).cast("B")[:2 * units], "utf-16-le", "ignore")
+    return text if len(text) == units else textpage.get_text_bounded()
 
 
 def check_pdf_bytes(data: bytes) -> None:
@@ -99,6 +138,7 @@ class PdfReport:
         self._data = data
         # Set before anything can fail: close() (called on the error paths below) reads them.
         self._texts: dict[int, str] = {}
+        self._turns: dict[int, int] = {}
         self._open_pages: OrderedDict[int, tuple[pdfium.PdfPage, pdfium.PdfTextPage]] = \
             OrderedDict()
         self._plumber: Any = None
@@ -168,12 +208,20 @@ class PdfReport:
         """The text of page ``number`` (1-based) in reading order, lines separated by ``\\n``."""
         if number not in self._texts:
             with self.text_page(number) as (page, textpage):
+                self._turns[number] = turn = page.get_rotation() % 360
                 # PDFium's bounded text loses the line breaks of a page turned by /Rotate; its
                 # range text keeps them
-                raw = textpage.get_text_range() if page.get_rotation() % 360 else \
-                    textpage.get_text_bounded()
+                raw = textpage.get_text_range() if turn else _bounded_text(page, textpage)
             self._texts[number] = raw.replace("\r\n", "\n").replace("\r", "\n")
         return self._texts[number]
+
+    def turn(self, number: int) -> int:
+        """How far page ``number`` (1-based) is shown turned by its ``/Rotate``: 0, 90, 180 or
+        270 degrees clockwise (noted when its text is read, so usually without a page load)."""
+        if number not in self._turns:
+            with self.text_page(number) as (page, _):
+                self._turns[number] = page.get_rotation() % 360
+        return self._turns[number]
 
     @property
     def kept_pages(self) -> tuple[int, ...]:

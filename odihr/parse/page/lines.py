@@ -93,7 +93,7 @@ class Line(Generic[W]):
             return self.words
         return tuple(sorted((*self.words, *self.marks), key=_x0))
 
-    @property
+    @cached_property
     def text(self) -> str:
         """The words joined by single spaces (markers left out)."""
         return " ".join(w.text for w in self.words)
@@ -147,7 +147,8 @@ def word_rows(words: Iterable[W], settings: LineSettings = BASELINE_LINES
     if settings.grouping == "overlap":
         return [_split_marks(row, settings) for row in _overlap_rows(words, settings)]
     rows = _baseline_rows(words, settings)
-    hosts = [_host_row(i, rows, settings) for i in range(len(rows))]
+    boxes = [_row_box(row) for row in rows]
+    hosts = [_host_row(i, boxes, settings) for i in range(len(rows))]
     marks: dict[int, list[W]] = {}
     for i, host in enumerate(hosts):
         if host is not None:
@@ -171,18 +172,24 @@ def _baseline_rows(words: Iterable[W], settings: LineSettings) -> list[list[W]]:
     return rows
 
 
-def _host_row(index: int, rows: Sequence[Sequence[Word]], settings: LineSettings) -> int | None:
-    """The larger-type row a row of small raised words (footnote markers) sits on, if any."""
-    row = rows[index]
-    size = max(w.size for w in row)
-    low = max(w.bottom for w in row)
-    middle = (min(w.top for w in row) + low) / 2
-    for j in range(max(0, index - 2), min(len(rows), index + 3)):  # rows are sorted by baseline
-        other = rows[j]
-        if j == index or size >= settings.mark_size_ratio * max(w.size for w in other):
+#: A row's largest font size, its top and its lowest bottom.
+_RowBox = tuple[float, float, float]
+
+
+def _row_box(row: Sequence[Word]) -> _RowBox:
+    return max(w.size for w in row), min(w.top for w in row), max(w.bottom for w in row)
+
+
+def _host_row(index: int, boxes: Sequence[_RowBox], settings: LineSettings) -> int | None:
+    """The larger-type row a row of small raised words (footnote markers) sits on, if any
+    (rows given by their :func:`_row_box`)."""
+    size, top, low = boxes[index]
+    middle = (top + low) / 2
+    for j in range(max(0, index - 2), min(len(boxes), index + 3)):  # rows are sorted by baseline
+        other_size, other_top, other_bottom = boxes[j]
+        if j == index or size >= settings.mark_size_ratio * other_size:
             continue
-        if min(w.top for w in other) <= middle <= max(w.bottom for w in other) and \
-                low < max(w.bottom for w in other):
+        if other_top <= middle <= other_bottom and low < other_bottom:
             return j
     return None
 

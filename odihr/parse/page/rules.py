@@ -13,8 +13,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
 from odihr.parse.page.words import Shown
+from odihr.parse.pdf import PdfReport
 
-__all__ = ["FLAT", "MIN_RULE", "Rule", "page_rules"]
+__all__ = ["FLAT", "MIN_RULE", "Rule", "page_rules", "report_rules", "shown_rules"]
 
 #: A rule: (y from the top of the page, x0, x1), in PDF points.
 Rule = tuple[float, float, float]
@@ -28,15 +29,28 @@ def page_rules(doc: pdfium.PdfDocument, number: int) -> tuple[list[Rule], float,
     """Horizontal rules as the page is shown, its shown width and height, and its /Rotate."""
     page = doc[number - 1]
     try:
-        shown = Shown.of(page)  # width and height as shown (rotation applied)
-        handle = page.raw
-        objects = [pdfium_raw.FPDFPage_GetObject(handle, i)
-                   for i in range(pdfium_raw.FPDFPage_CountObjects(handle))]
-        rules: list[Rule] = []
-        _walk(objects, _IDENTITY, shown, rules)
-        return rules, shown.width, shown.height, shown.turn
+        return shown_rules(page)
     finally:
         page.close()
+
+
+def report_rules(pdf: PdfReport, number: int) -> tuple[list[Rule], float, float, int]:
+    """:func:`page_rules` of an open report's page, through the pages it keeps open (a page
+    read for its text or words is not loaded again for its rules)."""
+    with pdf.text_page(number) as (page, _):
+        return shown_rules(page)
+
+
+def shown_rules(page: pdfium.PdfPage) -> tuple[list[Rule], float, float, int]:
+    """Horizontal rules of an open PDFium page as it is shown, its shown width and height, and
+    its /Rotate."""
+    shown = Shown.of(page)  # width and height as shown (rotation applied)
+    handle = page.raw
+    objects = [pdfium_raw.FPDFPage_GetObject(handle, i)
+               for i in range(pdfium_raw.FPDFPage_CountObjects(handle))]
+    rules: list[Rule] = []
+    _walk(objects, _IDENTITY, shown, rules)
+    return rules, shown.width, shown.height, shown.turn
 
 
 def _walk(objects: list, parent: _Matrix, shown: Shown, out: list[Rule], depth: int = 0

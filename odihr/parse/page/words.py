@@ -146,7 +146,7 @@ def _word(tp: object, rect: pdfium_raw.FS_RECTF, first: int, end: int, text: str
     _C.loose_box(tp, end - 1, ctypes.byref(rect))
     right = rect.right if shown.turn == 0 else max(shown(rect.left, rect.bottom)[0],
                                                    shown(rect.right, rect.top)[0])
-    return Word(text[first:end], x0, max(right, prev), top, base, size, bold)
+    return Word.of(text[first:end], x0, max(right, prev), top, base, size, bold)
 
 
 class _Calls:

@@ -2,8 +2,9 @@
 
 Results tables need word positions and the table's rules on one or two pages. PDFium already
 has the document open: the page model gives both (:func:`odihr.parse.document.layout.page_lines`,
-whose words come from :mod:`odihr.parse.page.words`, and :func:`odihr.parse.page.rules.page_rules`)
-in ~10 ms a page, where pdfplumber needs ~50 ms. pdfplumber stays available
+whose words come from :mod:`odihr.parse.page.words`, and
+:func:`odihr.parse.page.rules.report_rules`, through the pages the report keeps open) in
+~10 ms a page, where pdfplumber needs ~50 ms. pdfplumber stays available
 (``backend="pdfplumber"``) as the reference reader and for report objects without a PDFium
 document.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 
 from odihr.parse.document.layout import page_lines
-from odihr.parse.page.rules import FLAT, MIN_RULE, Rule, page_rules
+from odihr.parse.page.rules import FLAT, MIN_RULE, Rule, report_rules
 from odihr.parse.pdf import PdfReport, Word
 
 __all__ = ["FLAT", "MIN_RULE", "Rule", "page_geometry"]
@@ -24,7 +25,7 @@ def page_geometry(pdf: PdfReport, number: int, backend: str = "pdfium"
     """Words (footnote markers included), horizontal rules, width and height of a page."""
     doc = getattr(pdf, "pdfium_document", None)
     if backend == "pdfium" and isinstance(doc, pdfium.PdfDocument):
-        rules, width, height, _ = page_rules(doc, number)
+        rules, width, height, _ = report_rules(pdf, number)
         words = [w for line in page_lines(pdf, number) for w in (*line.words, *line.marks)]
         return words, rules, width, height
     with pdf.plumber_page(number) as page:

@@ -178,14 +178,7 @@ def _continuation(pdf: PdfReport, start: int, running: frozenset[str],
 
 def _turned(pdf: PdfReport, number: int) -> bool:
     """Whether page ``number`` is shown turned by its ``/Rotate``."""
-    doc = pdf.pdfium_document
-    if doc is None:
-        return False
-    page = doc[number - 1]
-    try:
-        return bool(page.get_rotation() % 360)
-    finally:
-        page.close()
+    return pdf.pdfium_document is not None and pdf.turn(number) != 0
 
 
 def positioned_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> list[str]:
