@@ -123,7 +123,7 @@ def _add_line(paragraphs: list[_Paragraph], line: Line, part: int, section: str 
     if keys and current is not None:
         last = next((p.label for p in reversed(paragraphs) if p.label), ())
         keys = _going_on(last, keys)
-        if line.x0 > current.lines[0].x0 + settings.indent or not _closed(current):
+        if line.x0 > current.lines[0].x0 + settings.indent or not _closed(current, settings):
             keys = ()  # not the next label at the list's edge after a finished line: text
     if current is None or bullet or keys or _starts_paragraph(current, line, settings):
         paragraphs.append(_Paragraph([line], part, section, bullet, keys))
@@ -131,13 +131,13 @@ def _add_line(paragraphs: list[_Paragraph], line: Line, part: int, section: str 
     current.lines.append(line)
 
 
-def _closed(current: _Paragraph) -> bool:
+def _closed(current: _Paragraph, settings: RecommendationSettings) -> bool:
     """The paragraph's last line ends a sentence or clause, or the paragraph is one short line
     (a topic heading over the item): a list marker may open the next line. A marker at the
     start of a wrapped line (``… paragraph`` / ``1.1 of the law``) is running text."""
     text = current.lines[-1].text
     return text.endswith((".", ":", ";", "!", "?")) or \
-        len(current.lines) == 1 and len(text) < 60 and not text.endswith(",")
+        len(current.lines) == 1 and len(text) < settings.topic_max_chars and not text.endswith(",")
 
 
 def _starts_paragraph(current: _Paragraph, line: Line, settings: RecommendationSettings) \

@@ -26,7 +26,8 @@ class RecommendationSettings:
     #: A numbered heading in body type stands apart: gaps above and below wider than this share
     #: of its size.
     alone_gap: float = 0.6
-    #: An unstyled topic heading is shorter than this many characters.
+    #: An unstyled topic heading is shorter than this many characters (so is the one-line topic
+    #: over an item labelled in series).
     topic_max_chars: int = 60
     #: A paragraph starts after a gap wider than the line spacing plus this share of the size.
     paragraph_gap: float = 0.4
