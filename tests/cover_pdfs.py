@@ -93,6 +93,16 @@ TITLE_BLOCK_FORMS = ("none", "same", "other_wording", "wrong_year_on_cover")
 BLOCK_FAMILIES = ("final_modern", "final_one_line", "mission_report", "assessment_report",
                   "legacy_banner", "needs_assessment", "unlabelled")
 SINGLE_YEAR_FORMS = ("dmy", "upper", "two_days", "us", "glued")
+#: Date forms a cover prints before the phrase (``7 NOVEMBER 2004 REFERENDUM``).
+DAYS_FIRST_FORMS = ("dmy", "upper", "two_days", "glued")
+#: How the country's name is printed: on one line, wrapped before or after a small word
+#: (``UNITED KINGDOM OF GREAT BRITAIN`` / ``AND NORTHERN IRELAND``), or with a bracketed
+#: qualifier (``Republic of Serbia (Serbia and Montenegro)``).
+COUNTRY_FORMS = ("one_line", "wrapped", "qualified")
+_SMALL = ("OF", "AND", "THE")
+#: How the body's first section heading is numbered: with or without the dot after its number.
+FIRST_HEADINGS = ("I. EXECUTIVE SUMMARY", "I EXECUTIVE SUMMARY", "1. INTRODUCTION",
+                  "1 INTRODUCTION", "II SUMMARY")
 BODY = ("The electoral process was assessed against the commitments and the standards for "
         "democratic elections.", "Its findings and conclusions are set out in the sections "
         "below, with the relevant legislation and practice.")
@@ -123,6 +133,8 @@ class Cover:
     title_block: list[str]
     expected: dict[str, Any]
     axes: dict[str, str] = field(default_factory=dict)
+    #: The body's first section heading, under the title block and the interim cover.
+    first_heading: str = "I. EXECUTIVE SUMMARY"
 
 
 @st.composite
@@ -172,6 +184,15 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
     phrase_upper, phrase, kind, early = draw(phrases())
     upper = {part: draw(st.booleans()) for part in ("country", "phrase", "label")}
     country_line = _case(country_printed, upper["country"])
+    country_form = draw(st.sampled_from(COUNTRY_FORMS))
+    country_lines = _country_lines(draw, country_line, country_form)
+    country_axis = "one_line" if country_lines == [country_line] else country_form
+    # "ELECTIONS IN <COUNTRY>": the country named in the phrase, no kind word (general elections)
+    named_in_phrase = family not in ("preliminary", "handbook", "code") \
+        and draw(st.integers(0, 7)) == 0
+    if named_in_phrase:
+        phrase_upper, phrase, kind, early = (f"ELECTIONS IN {country_printed}", "Elections",
+                                             "general", False)
     phrase_line = phrase_upper if upper["phrase"] else _title(phrase_upper)
     mission = draw(st.sampled_from(MISSIONS))
     org = draw(st.sampled_from(["ODIHR", "OSCE/ODIHR"]))
@@ -187,8 +208,9 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
     round_ = None
     axes = {"family": family, "date_form": date_form,
             "case": "upper" if upper["phrase"] else "title",
-            "phrase": "known" if (phrase_upper, phrase, kind, early) in PHRASES
-            else "made-up chamber"}
+            "phrase": "in_country" if named_in_phrase
+            else "known" if (phrase_upper, phrase, kind, early) in PHRASES
+            else "made-up chamber", "country_form": country_axis}
 
     # the election line(s): phrase and dates on one line or two; a year before or after
     block = draw(st.sampled_from(TITLE_BLOCK_FORMS)) if family in BLOCK_FAMILIES else "none"
@@ -203,9 +225,12 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         election = [f"{printed_dates} {phrase_line}" if layout == "year_first"
                     else f"{phrase_line} {printed_dates}"]
     else:
-        layout = draw(st.sampled_from(["same_line", "split", "broken_phrase"]))
+        layouts = ["same_line", "split", "broken_phrase"] + (
+            ["days_first"] if date_form in DAYS_FIRST_FORMS else [])
+        layout = draw(st.sampled_from(layouts))
         separator = " " if date_form == "us" else ", "
         election = [f"{phrase_line}{separator}{printed_dates}"] if layout == "same_line" \
+            else [f"{printed_dates} {phrase_line}"] if layout == "days_first" \
             else [phrase_line, printed_dates]
         if layout == "broken_phrase":  # a long phrase wrapped before its last word(s)
             words = phrase_line.split()
@@ -290,9 +315,12 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         country_title = _title(country_printed)
         middle = f", {round_}" if round_ else ""
         separator, before_dates = draw(st.sampled_from([(" – ", ", "), (", ", " – ")]))
+        layout = draw(st.sampled_from(["country_first", "country_after"]))
         election = [f"{country_title}{separator}{_title(phrase_upper)}{middle}{before_dates}"
-                    f"{printed_dates}"]
-        axes["election_layout"] = "country_first"
+                    f"{printed_dates}"] if layout == "country_first" else [
+            # ``Repeat Parliamentary Election, Georgia – 28 March 2004``
+            f"{_title(phrase_upper)}{middle}, {country_title} – {printed_dates}"]
+        axes["election_layout"] = layout
         top = partners + [banner]
         dateline = draw(st.booleans())
         bottom = [label("Statement of Preliminary Findings and Conclusions")]
@@ -321,15 +349,20 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         head_label = "OSCE/ODIHR Final Report"
     if family not in ("preliminary", "code", "interim", "interim_letterhead"):
         bottom += _publication(draw, published, axes)
+    if named_in_phrase:  # the phrase names the country: no line of its own
+        top = [line for line in top if line != country_line]
     if country_line in top and draw(st.booleans()):  # the country printed under the election
         top = [line for line in top if line != country_line]
         election = election + [country_line]
         axes["country_position"] = "after_election"
     else:
         axes["country_position"] = "before_election"
-    lines = top + election + bottom
+    lines = [printed for line in top + election + bottom
+             for printed in (country_lines if line == country_line else [line])]
+    first_heading = draw(st.sampled_from(FIRST_HEADINGS))
+    axes["first_heading"] = first_heading
     if family in ("interim", "interim_letterhead"):
-        lines += ["I. EXECUTIVE SUMMARY", *BODY]
+        lines += [first_heading, *BODY]
     title_phrase = phrase + (f", {round_}" if round_ else "")
     header_needed = (family == "unlabelled" and block == "none") \
         or block == "wrong_year_on_cover"
@@ -340,14 +373,30 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
             and expected_type == "final" else head_label
         joiner = draw(st.sampled_from([", ", " "]))
         title_block = [country_printed, f"{phrase_upper}{joiner}{dates_text}", block_label]
-    header = _header(header_form, country_printed, phrase, dates_text, head_label, family)
+    header = _header(header_form, country_printed, _title(phrase_upper) if named_in_phrase
+                     else phrase, dates_text, head_label, family)
     axes["header"] = header_form
     return Cover(lines, header, title_block, {
         "country": country, "election_title": f"{title_phrase}, {dates_text}",
         "election_type": kind, "early": early, "election_dates": dates,
         "mission_type": expected_mission, "report_type": expected_type,
         "published_on": published, "language": "en",
-    }, axes)
+    }, axes, first_heading)
+
+
+def _country_lines(draw: st.DrawFn, line: str, form: str) -> list[str]:
+    """The country's name as ``form`` prints it: one line, wrapped before or after a small
+    word (so the first line alone names no country), or with a bracketed qualifier."""
+    words = line.split()
+    if form == "qualified":
+        union = " AND ".join(draw(st.lists(CHAMBERS, min_size=1, max_size=2)))
+        return [f"{line} ({_case(f'STATE UNION OF {union}', line.isupper())})"]
+    cuts = [i for i in range(1, len(words)) if words[i - 1].upper() in _SMALL
+            or words[i].upper() in ("OF", "AND")]
+    if form == "one_line" or not cuts:
+        return [line]
+    cut = draw(st.sampled_from(cuts))
+    return [" ".join(words[:cut]), " ".join(words[cut:])]
 
 
 def _period(published: date) -> str:
@@ -396,8 +445,9 @@ def cover_pdf(cover: Cover) -> bytes:
         if number == 2 and cover.title_block:
             for line in cover.title_block:
                 pdf.paragraph(line, size=11, bold=True)
-            pdf.paragraph("I. EXECUTIVE SUMMARY", size=11, bold=True)
-        pdf.paragraph(f"{number}. FINDINGS", size=11)
+            pdf.paragraph(cover.first_heading, size=11, bold=True)
+        else:  # (under a title block, its first heading opens the running text)
+            pdf.paragraph(f"{number}. FINDINGS", size=11)
         for sentence in BODY:
             pdf.text(LEFT, sentence[:95], size=10)
             pdf.top += 14

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from test_metadata_parser import TextReport
 
 from odihr.parse.metadata.reader import read_metadata
@@ -138,3 +139,72 @@ def test_2016_needs_assessment_with_a_hyphenated_visit_period() -> None:
         "country": "Mongolia", "election_title": "Parliamentary Elections, 29 June 2016",
         "election_type": "parliamentary", "early": False, "election_dates": (D(2016, 6, 29),),
         "mission_type": None, "report_type": "needs_assessment", "published_on": D(2016, 4, 29)}
+
+
+# --- structures read from public copies in session 6 (see REAL-REPORTS.md) ------------------
+
+#: (cover lines, the fields they must give). A country wrapped over two lines (2010), voting
+#: days before the phrase (2004), a state named with its union in brackets (2004), elections
+#: named after the country alone (2000), the phrase before the country (2004).
+COVERS_2000S = {
+    "wrapped_country": (
+        [ODIHR, "UNITED KINGDOM OF GREAT BRITAIN", "AND NORTHERN IRELAND", "GENERAL ELECTION",
+         "6 May 2010", "OSCE/ODIHR Election Assessment Mission Report", "Warsaw", "9 July 2010"],
+        {"country": "United Kingdom", "election_title": "General Election, 6 May 2010",
+         "election_type": "parliamentary", "election_dates": (D(2010, 5, 6),),
+         "mission_type": "Election Assessment Mission", "report_type": "final",
+         "published_on": D(2010, 7, 9)}),
+    "days_before_phrase": (
+        [ODIHR, "THE FORMER YUGOSLAV REPUBLIC", "OF MACEDONIA", "7 NOVEMBER 2004 REFERENDUM",
+         "OSCE/ODIHR Observation Mission Final Report", "Warsaw 2 February 2005"],
+        {"country": "North Macedonia", "election_title": "Referendum, 7 November 2004",
+         "election_type": "referendum", "election_dates": (D(2004, 11, 7),),
+         "mission_type": None, "report_type": "final", "published_on": D(2005, 2, 2)}),
+    "state_union_in_brackets": (
+        ["INTERNATIONAL ELECTION OBSERVATION MISSION", "Republic of Serbia (Serbia and Montenegro)",
+         "Presidential Election", "13 June 2004",
+         "STATEMENT OF PRELIMINARY FINDINGS AND CONCLUSIONS"],
+        {"country": "Serbia", "election_title": "Presidential Election, 13 June 2004",
+         "election_type": "presidential", "election_dates": (D(2004, 6, 13),),
+         "mission_type": None, "report_type": "preliminary_statement", "published_on": None}),
+    "elections_in_the_country": (
+        ["ELECTIONS IN THE FEDERAL REPUBLIC OF YUGOSLAVIA", "24 September 2000",
+         "PRELIMINARY FINDINGS AND CONCLUSIONS",
+         "Belgrade, 25 September 2000 – The elections were marked by serious flaws in the legal "
+         "framework and in the conduct of the campaign."],
+        {"country": None, "election_title": "Elections, 24 September 2000",
+         "election_type": "general", "election_dates": (D(2000, 9, 24),), "mission_type": None,
+         "report_type": "preliminary_statement", "published_on": D(2000, 9, 25)}),
+    "country_after_the_phrase": (
+        ["INTERNATIONAL ELECTION OBSERVATION MISSION",
+         "Repeat Parliamentary Election, Georgia – 28 March 2004",
+         "STATEMENT OF PRELIMINARY FINDINGS AND CONCLUSIONS",
+         "Tbilisi, 29 March 2004 – The International Election Observation Mission for the 28 "
+         "March partial repeat parliamentary election is a co-operative undertaking."],
+        {"country": "Georgia", "election_title": "Repeat Parliamentary Election, 28 March 2004",
+         "election_type": "parliamentary", "election_dates": (D(2004, 3, 28),),
+         "mission_type": None, "report_type": "preliminary_statement",
+         "published_on": D(2004, 3, 29)}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(COVERS_2000S))
+def test_cover_structures_of_the_2000s(name: str) -> None:
+    lines, expected = COVERS_2000S[name]
+    fields = _fields(["\n".join(lines) + "\n", BODY, BODY])
+    assert {k: fields[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("heading", ["I. EXECUTIVE SUMMARY", "I EXECUTIVE SUMMARY",
+                                     "II SUMMARY", "1 INTRODUCTION", "III.1 General"])
+def test_the_title_block_ends_at_its_first_heading_with_or_without_a_dot(heading: str) -> None:
+    # the cover names no report kind; the title block over the body does
+    cover = f"{ODIHR}REPUBLIC OF ALBANIA\nPARLIAMENTARY ELECTIONS\n24 June 2001\nWarsaw\n"
+    body = ("REPUBLIC OF ALBANIA\nPARLIAMENTARY ELECTIONS, 24 June 2001\n"
+            f"OSCE/ODIHR Final Report\n{heading}\n{BODY}")
+    assert _fields([cover, body, BODY])["report_type"] == "final"
+
+
+def test_voting_days_before_the_phrase_are_no_heading() -> None:
+    assert _fields([f"{ODIHR}ALBANIA\n7 NOVEMBER 2004 REFERENDUM\nFinal Report\n", BODY])[
+        "election_type"] == "referendum"

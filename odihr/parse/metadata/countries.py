@@ -76,6 +76,9 @@ SITE_NAMES: dict[str, str] = {
 
 #: A footnote marker glued to the end of a printed name (``KAZAKHSTAN1``, ``Moldova*``).
 _MARKER = re.compile(r"[\d*†‡]+$")
+#: A bracketed qualifier after the name: the union or federation the state was part of
+#: (``Republic of Serbia (Serbia and Montenegro)``).
+_QUALIFIER = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<qualifier>[^()]+)\)$")
 
 
 def site_country(printed: str) -> str | None:
@@ -84,5 +87,9 @@ def site_country(printed: str) -> str | None:
     >>> site_country("REPUBLIC OF KAZAKHSTAN"), site_country("РЕСПУБЛИКА МОЛДОВА")
     ('Kazakhstan', 'Moldova')
     """
-    code = country_code(_MARKER.sub("", printed.replace("\u00a0", " ")).strip(" ,.;:"))
+    name = _MARKER.sub("", printed.replace("\u00a0", " ")).strip(" ,.;:")
+    code = country_code(name)
+    qualified = _QUALIFIER.match(name) if code is None else None
+    if qualified:  # the state named before its qualifier, else the qualifier if it is one
+        code = country_code(qualified["name"]) or country_code(qualified["qualifier"])
     return SITE_NAMES.get(code) if code else None

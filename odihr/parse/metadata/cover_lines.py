@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from odihr.parse.metadata.countries import site_country
 from odihr.parse.text import terms
 from odihr.parse.text.dates import MONTHS, parse_date, parse_dates, parse_month_year
 from odihr.parse.text.elections import title_case
@@ -61,6 +62,8 @@ _PLACE = r"[^\W\d_][^\W\d_'’.-]*(?:[\s-][^\W\d_][^\W\d_'’.-]*){0,2}"
 _PLACE_WORDS = 3
 _PLACE_ONLY = re.compile(rf"^{_PLACE}$")
 _DASH = re.compile(r"\s+[–—-]\s+")
+#: What may separate voting days printed before an election phrase from it.
+_SEPARATORS = " ,;:–—-"
 
 
 def clean(line: str) -> str:
@@ -92,17 +95,25 @@ class ElectionLine:
         return ", ".join(parts)
 
 
+def _round(text: str) -> tuple[str, str | None]:
+    """``Presidential Election, Second Round`` -> (``Presidential Election``, ``Second Round``)."""
+    found = _ROUND.match(text)
+    return (found["head"], found["round"]) if found and found["head"] else (text, None)
+
+
 def _phrase_line(head: str, days: VotingDays | None) -> ElectionLine | None:
-    """``[country –|,] phrase [, round]`` with the voting days already taken off."""
-    round_ = None
-    found = _ROUND.match(head)
-    if found and found["head"]:
-        head, round_ = found["head"], found["round"]
+    """``[country –|,] phrase [, round]`` or ``phrase [, round], country`` with the voting days
+    already taken off."""
     candidates: list[tuple[str | None, str]] = [(None, head)]
-    separator = _COUNTRY_SEPARATOR.search(head)
-    if separator:
-        candidates.append((head[: separator.start()], head[separator.end():]))
-    for country, phrase_text in candidates:
+    separators = list(_COUNTRY_SEPARATOR.finditer(head))
+    if separators:
+        first, last = separators[0], separators[-1]
+        candidates.append((head[: first.start()], head[first.end():]))
+        after = head[last.end():]
+        if site_country(after):  # ``Repeat Parliamentary Election, Georgia – 28 March 2004``
+            candidates.append((after, head[: last.start()]))
+    for country, printed in candidates:
+        phrase_text, round_ = _round(printed)
         found_phrase = terms.election_phrase(phrase_text)
         if found_phrase:
             phrase, kind, early, country_after = found_phrase
@@ -110,13 +121,28 @@ def _phrase_line(head: str, days: VotingDays | None) -> ElectionLine | None:
     return None
 
 
+def _split_leading_days(line: str) -> tuple[VotingDays, str] | None:
+    """``7 NOVEMBER 2004 REFERENDUM`` -> (the voting days, ``REFERENDUM``): the longest head
+    of whole words that reads as voting days, then the words after it."""
+    words = line.split()
+    if not words or not words[0][:1].isdigit():
+        return None
+    for end in range(len(words) - 1, 0, -1):
+        days = voting_days(" ".join(words[:end]).rstrip(_SEPARATORS))
+        if days is not None and days.dates:
+            return days, " ".join(words[end:]).lstrip(_SEPARATORS)
+    return None
+
+
 def election_line(line: str) -> ElectionLine | None:
-    """Read an election line; ``None`` when ``line`` names no election."""
-    leading = split_leading_year(line)
-    if leading:
-        found = _phrase_line(leading[1], leading[0])
-        if found:
-            return found
+    """Read an election line; ``None`` when ``line`` names no election. The voting days may
+    follow the phrase, or come before it (``2009 PARLIAMENTARY ELECTIONS``, ``7 NOVEMBER 2004
+    REFERENDUM``)."""
+    for leading in (split_leading_year(line), _split_leading_days(line)):
+        if leading:
+            found = _phrase_line(leading[1], leading[0])
+            if found:
+                return found
     split = split_trailing_days(line)
     if split:
         found = _phrase_line(*split)

@@ -35,7 +35,13 @@ from odihr.parse.metadata.cover_lines import (
     voting_days,
 )
 from odihr.parse.metadata.settings import DEFAULT_SETTINGS, MetadataSettings
-from odihr.parse.metadata.title_blocks import HEADING, PROSE, TOC, body_title_block, running_header
+from odihr.parse.metadata.title_blocks import (
+    PROSE,
+    TOC,
+    body_title_block,
+    is_section_heading,
+    running_header,
+)
 from odihr.parse.pdf import PdfReport
 from odihr.parse.text import terms
 from odihr.parse.text.dates import is_period, leading_ymd
@@ -94,7 +100,7 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool,
         line = clean(raw)
         if not line or _NOISE.search(line):
             continue
-        if title_block and (HEADING.match(line) or TOC.match(line)):
+        if title_block and (is_section_heading(line) or TOC.match(line)):
             break
         expecting, awaiting_dates = awaiting_dates, False
         election = election_line(line)
@@ -108,6 +114,13 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool,
             # a label wrapped after its mission's words: ``OSCE/ODIHR Election Observation
             # Mission`` / ``Report``, ``OSCE/ODIHR ELECTION OBSERVATION`` / ``MISSION REPORT``
             line = f"{previous} {line}"
+        if opening and election is None and site_country(f"{opening} {line}") \
+                and not site_country(line):
+            # a country's name wrapped over two lines: ``UNITED KINGDOM OF GREAT BRITAIN`` /
+            # ``AND NORTHERN IRELAND``, ``THE FORMER YUGOSLAV REPUBLIC`` / ``OF MACEDONIA``
+            line = f"{opening} {line}"
+            if reading.country_fallback == opening:
+                reading.country_fallback = None
         joined_mission = _mission_named(f"{opening} {line}") if opening else None
         if election is None and joined_mission and joined_mission != _mission_named(line):
             # a label wrapped inside its mission: ``ODIHR Limited Election`` / ``Observation

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from odihr.parse.document.headings import ARABIC, DECIMAL, ROMAN, split_number
 from odihr.parse.metadata.cover_lines import clean
 from odihr.parse.metadata.settings import DEFAULT_SETTINGS, MetadataSettings
 from odihr.parse.pdf import PdfReport
@@ -18,6 +19,17 @@ TOC = re.compile(r"^(?:table\s+of\s+)?contents$|^содержание$", re.IGNO
 #: A line of running text (three lower-case words and more), never part of a title block.
 PROSE = re.compile(r"[a-zа-я]{3,}\s+[a-zа-я]{3,}\s+[a-zа-я]{3,}.{40,}")
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…)\s*\d+$")
+
+
+def is_section_heading(line: str) -> bool:
+    """A numbered section heading: :data:`HEADING`, or one without the dot after its number
+    (``II SUMMARY``, ``1 INTRODUCTION``, ``III.1 General``) whose title holds no figure (so
+    ``7 NOVEMBER 2004 REFERENDUM`` is no heading)."""
+    if HEADING.match(line):
+        return True
+    numbered = split_number(line)
+    return numbered.style in (ROMAN, ARABIC, DECIMAL) \
+        and not any(char.isdigit() for char in numbered.title)
 
 
 def running_header(pdf: PdfReport, settings: MetadataSettings = DEFAULT_SETTINGS) -> list[str]:
@@ -49,7 +61,7 @@ def body_title_block(pdf: PdfReport, settings: MetadataSettings = DEFAULT_SETTIN
                 or sum(bool(_TOC_ENTRY.search(line)) for line in lines) >= 3:
             continue
         heading = next((i for i, line in enumerate(lines[:settings.body_block_max_lines])
-                        if HEADING.match(line)), None)
+                        if is_section_heading(line)), None)
         block = lines[:heading] if heading else []
         return [] if any(PROSE.search(line) for line in block) else block
     return []

@@ -121,8 +121,8 @@ def _english(text: str) -> tuple[str, str, bool, str | None] | None:
     modifiers = [w.lower() for w in words[:count]]
     body = english["body"]
     is_vote = re.search(r"(?:referendum|plebiscite)$", english["phrase"], re.IGNORECASE)
-    if not modifiers and not body and not is_vote:
-        return None  # a bare "Elections" names no election
+    if not modifiers and not body and not is_vote and country is None:
+        return None  # a bare "Elections" names no election; "Elections in <country>" does
     if any(w in _SMALL_WORDS and w != "and" for w in modifiers):
         return None  # prose ("the elections", "in the election")
     if any(_ORGANISATION.search(w) for w in modifiers):
