@@ -315,11 +315,15 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         country_title = _title(country_printed)
         middle = f", {round_}" if round_ else ""
         separator, before_dates = draw(st.sampled_from([(" – ", ", "), (", ", " – ")]))
-        layout = draw(st.sampled_from(["country_first", "country_after"]))
-        election = [f"{country_title}{separator}{_title(phrase_upper)}{middle}{before_dates}"
-                    f"{printed_dates}"] if layout == "country_first" else [
+        layout = draw(st.sampled_from(["country_first", "country_after", "country_unseparated"]))
+        election = [{
+            "country_first": f"{country_title}{separator}{_title(phrase_upper)}{middle}"
+                             f"{before_dates}{printed_dates}",
             # ``Repeat Parliamentary Election, Georgia – 28 March 2004``
-            f"{_title(phrase_upper)}{middle}, {country_title} – {printed_dates}"]
+            "country_after": f"{_title(phrase_upper)}{middle}, {country_title} – {printed_dates}",
+            # ``Georgia Parliamentary Elections, Second Round, 30 October 2016``
+            "country_unseparated": f"{country_title} {_title(phrase_upper)}{middle}, "
+                                   f"{printed_dates}"}[layout]]
         axes["election_layout"] = layout
         top = partners + [banner]
         dateline = draw(st.booleans())

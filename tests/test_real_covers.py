@@ -145,7 +145,8 @@ def test_2016_needs_assessment_with_a_hyphenated_visit_period() -> None:
 
 #: (cover lines, the fields they must give). A country wrapped over two lines (2010), voting
 #: days before the phrase (2004), a state named with its union in brackets (2004), elections
-#: named after the country alone (2000), the phrase before the country (2004).
+#: named after the country alone (2000), the phrase before the country (2004) or right after it
+#: with no separator (2006).
 COVERS_2000S = {
     "wrapped_country": (
         [ODIHR, "UNITED KINGDOM OF GREAT BRITAIN", "AND NORTHERN IRELAND", "GENERAL ELECTION",
@@ -185,6 +186,13 @@ COVERS_2000S = {
          "election_type": "parliamentary", "election_dates": (D(2004, 3, 28),),
          "mission_type": None, "report_type": "preliminary_statement",
          "published_on": D(2004, 3, 29)}),
+    "country_unseparated": (
+        ["INTERNATIONAL ELECTION OBSERVATION MISSION",
+         "Bosnia and Herzegovina General Elections, 1 October 2006",
+         "STATEMENT OF PRELIMINARY FINDINGS AND CONCLUSIONS"],
+        {"country": "Bosnia and Herzegovina", "election_title": "General Elections, 1 October 2006",
+         "election_type": "parliamentary", "election_dates": (D(2006, 10, 1),),
+         "report_type": "preliminary_statement"}),
 }
 
 

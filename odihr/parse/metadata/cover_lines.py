@@ -101,10 +101,21 @@ def _round(text: str) -> tuple[str, str | None]:
     return (found["head"], found["round"]) if found and found["head"] else (text, None)
 
 
+def _leading_country(head: str) -> list[tuple[str, str]]:
+    """``Georgia Parliamentary Elections``, ``Bosnia and Herzegovina General Elections``: the
+    longest run of first words naming a country, with nothing between it and the phrase."""
+    words = head.split()
+    for end in range(len(words) - 1, 0, -1):
+        country = " ".join(words[:end])
+        if site_country(country):
+            return [(country, " ".join(words[end:]))]
+    return []
+
+
 def _phrase_line(head: str, days: VotingDays | None) -> ElectionLine | None:
     """``[country –|,] phrase [, round]`` or ``phrase [, round], country`` with the voting days
     already taken off."""
-    candidates: list[tuple[str | None, str]] = [(None, head)]
+    candidates: list[tuple[str | None, str]] = [*_leading_country(head), (None, head)]
     separators = list(_COUNTRY_SEPARATOR.finditer(head))
     if separators:
         first, last = separators[0], separators[-1]
