@@ -107,6 +107,8 @@ def _leading_country(head: str) -> list[tuple[str, str]]:
     words = head.split()
     for end in range(len(words) - 1, 0, -1):
         country = " ".join(words[:end])
+        if country[-1] in _SEPARATORS or words[end] in _SEPARATORS:
+            continue  # a separated country is the separators' business (below)
         if site_country(country):
             return [(country, " ".join(words[end:]))]
     return []
