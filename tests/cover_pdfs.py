@@ -135,6 +135,8 @@ class Cover:
     axes: dict[str, str] = field(default_factory=dict)
     #: The body's first section heading, under the title block and the interim cover.
     first_heading: str = "I. EXECUTIVE SUMMARY"
+    #: Page labels in lower-case roman (front matter: ``Page: ii``).
+    roman_pages: bool = False
 
 
 @st.composite
@@ -380,12 +382,14 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
     header = _header(header_form, country_printed, _title(phrase_upper) if named_in_phrase
                      else phrase, dates_text, head_label, family)
     axes["header"] = header_form
+    roman_pages = header_form.startswith("page_label") and draw(st.booleans())
+    axes["page_numbers"] = "roman" if roman_pages else "arabic"
     return Cover(lines, header, title_block, {
         "country": country, "election_title": f"{title_phrase}, {dates_text}",
         "election_type": kind, "early": early, "election_dates": dates,
         "mission_type": expected_mission, "report_type": expected_type,
         "published_on": published, "language": "en",
-    }, axes, first_heading)
+    }, axes, first_heading, roman_pages)
 
 
 def _country_lines(draw: st.DrawFn, line: str, form: str) -> list[str]:
@@ -444,7 +448,8 @@ def cover_pdf(cover: Cover) -> bytes:
         # a line must fit the page: text past its edge is not in the text layer
         pdf.paragraph(line, size=12 if len(line) < 60 else 9 if len(line) < 90 else 6)
     for number in (2, 3):
-        pdf.header = [line.replace("{n}", str(number)) for line in cover.header]
+        label = ("i", "ii", "iii")[number - 1] if cover.roman_pages else str(number)
+        pdf.header = [line.replace("{n}", label) for line in cover.header]
         pdf.new_page()
         if number == 2 and cover.title_block:
             for line in cover.title_block:

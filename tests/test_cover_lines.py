@@ -122,6 +122,10 @@ def test_document_code_lines() -> None:
     ("OSCE/ODIHR Election Observation Mission Final Report1", "OSCE/ODIHR Election Observation "
      "Mission Final Report"),
     ("Early\u00a0Parliamentary  Elections", "Early Parliamentary Elections"),
+    # front matter numbered in roman (2005); a word of roman letters is no page number
+    ("Republic of Albania    Page: iii", "Republic of Albania"),
+    ("Page: xii    Republic of Albania", "Republic of Albania"),
+    ("Handbook Page civic", "Handbook Page civic"), ("Page: mix", "Page: mix"),
 ])
 def test_clean_drops_page_labels_and_markers(raw: str, expected: str) -> None:
     assert clean(raw) == expected

@@ -29,12 +29,17 @@ from odihr.parse.text.voting_days import (
 )
 
 _FOOTNOTE_MARKER = re.compile(r"(?<=[^\W\d_])\d{1,2}$")
-_PAGE = r"\b(?:page|p\.|страница|стр\.)\s*:?\s*\d+(?:\s*(?:of|/|из)\s*\d+)?"
+#: A page label; front matter (contents, summary) numbers its pages in lower-case roman
+#: (``Page: iii``).
+_PAGE = (r"\b(?:(?:page|p\.|страница|стр\.)\s*:?\s*\d+(?:\s*(?:of|/|из)\s*\d+)?|"
+         r"(?:page|страница)\s*:?\s*(?=[ivxlc])c?(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})\b)")
 #: A page label printed at either end of a header line (``Republic of Kazakhstan    Page: 3``).
 _PAGE_LABEL = re.compile(rf"^\s*{_PAGE}\s*[|–—-]?\s*|\s*[|–—-]?\s*{_PAGE}\s*$", re.IGNORECASE)
 #: What a stripped line starts with when :data:`_PAGE_LABEL` can match at its start: "p" or
 #: "с" in every form the case-insensitive expression takes for them (at its end: a digit).
 _LABEL_FIRST = frozenset("pPсС\u1c83")
+#: What a line ends with when a roman page label can end it.
+_ROMAN_LAST = frozenset("ivxlcIVXLC")
 _ROUND = re.compile(
     r"^(?P<head>.*?)[\s,;–—(-]*(?P<round>(?:repeat(?:ed)?\s+)?(?:(?:first|second|third|"
     r"\d(?:st|nd|rd|th))\s+round|run-?off|re-?run))\)?$",
@@ -69,7 +74,8 @@ _SEPARATORS = " ,;:–—-"
 def clean(line: str) -> str:
     """One printed line with its spaces collapsed, page label and footnote marker removed."""
     line = " ".join(line.replace("\u00a0", " ").split())
-    if line[:1] in _LABEL_FIRST or line[-1:].isdigit():  # (else the costly expression fails)
+    if line[:1] in _LABEL_FIRST or line[-1:].isdigit() or line[-1:] in _ROMAN_LAST:
+        # (else the costly expression fails)
         line = _PAGE_LABEL.sub("", line)
     if line[-1:].isdigit():  # a marker is digits at the end (isdigit is wider than \d)
         line = _FOOTNOTE_MARKER.sub("", line)
