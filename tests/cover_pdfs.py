@@ -238,6 +238,12 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
             words = phrase_line.split()
             cut = 3 if words[0].lower() == "elections" else len(words) - 1
             election = [" ".join(words[:cut]), " ".join(words[cut:]), printed_dates]
+    # the country under the phrase with the voting days after it (``Kyrgyz Republic 2010``)
+    country_with_days = not named_in_phrase and layout in ("split", "year_last") \
+        and family not in ("preliminary", "code", "handbook") and draw(st.booleans())
+    if country_with_days:
+        election = [phrase_line, f"{country_line} {printed_dates}"]
+        layout = "country_with_days"
     axes["election_layout"] = layout
 
     def label(text: str) -> str:
@@ -355,7 +361,7 @@ def covers(draw: st.DrawFn) -> Cover:  # noqa: C901 - one branch per family keep
         head_label = "OSCE/ODIHR Final Report"
     if family not in ("preliminary", "code", "interim", "interim_letterhead"):
         bottom += _publication(draw, published, axes)
-    if named_in_phrase:  # the phrase names the country: no line of its own
+    if named_in_phrase or country_with_days:  # the country printed in the election lines
         top = [line for line in top if line != country_line]
     if country_line in top and draw(st.booleans()):  # the country printed under the election
         top = [line for line in top if line != country_line]

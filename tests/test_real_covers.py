@@ -193,6 +193,18 @@ COVERS_2000S = {
         {"country": "Bosnia and Herzegovina", "election_title": "General Elections, 1 October 2006",
          "election_type": "parliamentary", "election_dates": (D(2006, 10, 1),),
          "report_type": "preliminary_statement"}),
+    "country_with_the_days": (
+        ["OSCE Office for Democratic Institutions and Human Rights",
+         "Referendum Observation Mission", "Constitutional Referendum", "Kyrgyz Republic 2010",
+         "INTERIM REPORT No. 1", "I. EXECUTIVE SUMMARY"],
+        {"country": "Kyrgyzstan", "election_title": "Constitutional Referendum, 2010",
+         "election_type": "referendum", "election_dates": (), "report_type": "interim",
+         "mission_type": "Referendum Observation Mission"}),
+    "country_with_the_date": (
+        [ODIHR, "PRESIDENTIAL ELECTION", "Republic of Armenia 19 February 2008",
+         "OSCE/ODIHR Election Observation Mission Report", "Warsaw", "30 May 2008"],
+        {"country": "Armenia", "election_title": "Presidential Election, 19 February 2008",
+         "election_dates": (D(2008, 2, 19),), "published_on": D(2008, 5, 30)}),
 }
 
 

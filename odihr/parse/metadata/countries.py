@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from odihr.countries import country_code
+from odihr.parse.text.elections import title_case
 
 #: ISO 3166-1 alpha-2 → the site's name, for the OSCE participating States ODIHR observes.
 SITE_NAMES: dict[str, str] = {
@@ -93,3 +94,12 @@ def site_country(printed: str) -> str | None:
     if qualified:  # the state named before its qualifier, else the qualifier if it is one
         code = country_code(qualified["name"]) or country_code(qualified["qualifier"])
     return SITE_NAMES.get(code) if code else None
+
+
+def fallback_country(printed: str | None) -> str | None:
+    """A country the table does not know: its printed name without the formal prefix."""
+    if not printed:
+        return None
+    bare = re.sub(r"^(?:the\s+)?(?:republic|kingdom|principality)\s+of\s+", "", printed,
+                  flags=re.IGNORECASE)
+    return title_case(bare.upper())

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from odihr.parse.metadata.countries import site_country
+from odihr.parse.metadata.countries import fallback_country, site_country
 from odihr.parse.metadata.cover_lines import (
     ElectionLine,
     clean,
@@ -45,8 +45,7 @@ from odihr.parse.metadata.title_blocks import (
 from odihr.parse.pdf import PdfReport
 from odihr.parse.text import terms
 from odihr.parse.text.dates import is_period, leading_ymd
-from odihr.parse.text.elections import title_case
-from odihr.parse.text.voting_days import VotingDays
+from odihr.parse.text.voting_days import VotingDays, split_trailing_days
 from odihr.records import ReportMetadata
 
 __all__ = ["body_title_block", "read_metadata", "running_header"]
@@ -137,6 +136,14 @@ def _read(lines: list[str], reading: _Reading, *, title_block: bool,
         if days and expecting and reading.election and reading.election.days is None:
             reading.election = replace(reading.election, days=days)
             reading.printed_days.append(days)
+            continue
+        country_days = split_trailing_days(line)
+        if country_days and expecting and reading.election and reading.election.days is None \
+                and site_country(country_days[0]):
+            # the country with the voting days under the phrase (``Kyrgyz Republic 2010``)
+            reading.offer("country", site_country(country_days[0]))
+            reading.election = replace(reading.election, days=country_days[1])
+            reading.printed_days.append(country_days[1])
             continue
         kind = _line_without_election(line, reading, title_block=title_block)
         if kind == _BODY:
@@ -254,15 +261,6 @@ def _election(reading: _Reading, published: date | None) -> ElectionLine | None:
     return replace(election, days=best)
 
 
-def _fallback_country(printed: str | None) -> str | None:
-    """A country the table does not know: its printed name without the formal prefix."""
-    if not printed:
-        return None
-    bare = re.sub(r"^(?:the\s+)?(?:republic|kingdom|principality)\s+of\s+", "", printed,
-                  flags=re.IGNORECASE)
-    return title_case(bare.upper())
-
-
 def read_metadata(pdf: PdfReport, settings: MetadataSettings = DEFAULT_SETTINGS) \
         -> ReportMetadata:
     """Read the report's metadata from its cover, the title block over its body and its running
@@ -284,7 +282,7 @@ def read_metadata(pdf: PdfReport, settings: MetadataSettings = DEFAULT_SETTINGS)
     return ReportMetadata(
         pages=pdf.page_count,
         # an unknown country's printed name, only on a report about an election
-        country=reading.country or (_fallback_country(reading.country_fallback)
+        country=reading.country or (fallback_country(reading.country_fallback)
                                     if reading.election else None),
         election_title=election.title() if election else None,
         election_type=election.kind if election else None,
