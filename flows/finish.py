@@ -7,7 +7,7 @@ transaction of its own (``db.facts``), so one report's failure never touches ano
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -19,7 +19,7 @@ from odihr.parse.report import PARSER_VERSION
 from odihr.records import ParsedReport
 from odihr.summary import RunSummary
 from odihr.validate import ValidationRun
-from odihr.validate.parts import plan_parts
+from odihr.validate.parts import PartPlan, plan_parts
 
 if TYPE_CHECKING:
     from flows.steps import WorkItem
@@ -42,41 +42,34 @@ def fill_from_site_pages(item: WorkItem, outcome: ParseOutcome) -> tuple[ParseOu
     return replace(outcome, parsed=replace(outcome.parsed, metadata=metadata)), notes
 
 
-def finish(
-    engine: Engine,
+@dataclass(frozen=True)
+class Prepared:
+    """What :func:`finish` writes for a parsed report: its parts plan, the notes stored with it
+    and, unless the report is quarantined, the digest of its facts.
+
+    Computed where the report was parsed (:func:`flows.parsing.parse_items`: a Dask worker, or
+    the flow's thread) so that the flow process, the run's serial part, only compares and writes.
+    """
+
+    plan: PartPlan
+    notes: tuple[str, ...]
+    digest: str | None
+
+
+def prepare(
     item: WorkItem,
     outcome: ParseOutcome,
     validation: ValidationRun | None,
-    run_id: int,
-    summary: RunSummary,
     site_notes: Sequence[str] = (),
-) -> None:
+) -> Prepared | None:
+    """The :class:`Prepared` load of a parsed report (None when it could not be parsed)."""
     if outcome.parsed is None:
-        _quarantine(
-            engine,
-            item,
-            outcome.error_code or "parse_error",
-            outcome.reason or "could not be parsed",
-            outcome.pages,
-            run_id,
-            summary,
-        )
-        return
+        return None
     report: ParsedReport = outcome.parsed
     verdict = validation.reports.get(item.url_path) if validation else None
     plan = plan_parts(report, verdict)
     if plan.status == "quarantined":
-        _quarantine(
-            engine,
-            item,
-            "validation",
-            plan.reason or "failed validation",
-            report.metadata.pages,
-            run_id,
-            summary,
-            plan.parts,
-        )
-        return
+        return Prepared(plan, (), None)
     held_back = {p.part for p in plan.parts if p.status == "quarantined"}
     notes = list(site_notes)
     notes += [f.message for f in (verdict.warnings if verdict else []) if f.part not in held_back]
@@ -90,6 +83,50 @@ def finish(
     notes += list(report.notes)
     # The digest load_report stores (computed once: it is the loads' costliest Python).
     digest = facts_digest(plan.to_load, notes, plan.parts, load_status(plan.parts, plan.reason)[1])
+    return Prepared(plan, tuple(notes), digest)
+
+
+def finish(
+    engine: Engine,
+    item: WorkItem,
+    outcome: ParseOutcome,
+    validation: ValidationRun | None,
+    run_id: int,
+    summary: RunSummary,
+    site_notes: Sequence[str] = (),
+    prepared: Prepared | None = None,
+) -> None:
+    """Load, quarantine or leave unchanged one report; ``prepared`` is :func:`prepare`'s result
+    when the task that parsed the report already computed it."""
+    if prepared is None:
+        prepared = prepare(item, outcome, validation, site_notes)
+    if outcome.parsed is None or prepared is None:
+        _quarantine(
+            engine,
+            item,
+            outcome.error_code or "parse_error",
+            outcome.reason or "could not be parsed",
+            outcome.pages,
+            run_id,
+            summary,
+        )
+        return
+    report: ParsedReport = outcome.parsed
+    plan = prepared.plan
+    if plan.status == "quarantined" or prepared.digest is None:
+        _quarantine(
+            engine,
+            item,
+            "validation",
+            plan.reason or "failed validation",
+            report.metadata.pages,
+            run_id,
+            summary,
+            plan.parts,
+        )
+        return
+    notes = list(prepared.notes)
+    digest = prepared.digest
     if item.facts_digest is not None and item.facts_digest == digest:
         summary.add("unchanged")
         return

@@ -17,10 +17,10 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from flows.finish import fill_from_site_pages
+from flows.finish import Prepared, fill_from_site_pages, prepare
 from odihr.isolation import ParseLimits, isolated
 from odihr.outcomes import ParseOutcome
 from odihr.parse_worker import PARSER_BUG
@@ -41,6 +41,9 @@ class ParsedBatch:
     outcomes: list[ParseOutcome]
     site_notes: list[list[str]]
     validation: ValidationRun | None
+    #: Each outcome's :func:`flows.finish.prepare` (plan, notes, digest), computed where the
+    #: batch was parsed: the flow process is left with the writes.
+    prepared: list[Prepared | None] = field(default_factory=list)
 
 
 def _parse_one(item: WorkItem, limits: ParseLimits) -> ParseOutcome:
@@ -89,20 +92,28 @@ def parse_items(number: int, items: Sequence[WorkItem], limits: ParseLimits) -> 
         notes.append(site_notes)
     reports = {o.url_path: o.parsed for o in outcomes if o.parsed is not None}
     validation = validate_in_child(reports) if reports else None
-    return ParsedBatch(number, outcomes, notes, validation)
+    prepared = [
+        prepare(item, outcome, validation, site_notes)
+        for item, outcome, site_notes in zip(items, outcomes, notes, strict=True)
+    ]
+    return ParsedBatch(number, outcomes, notes, validation, prepared)
 
 
 def verdicts(batch: ParsedBatch) -> list[tuple[str, str, str]]:
     """``(pdf id, verdict, detail)`` per report: what its load will do unless its facts are
     unchanged (``loaded``, ``partial``, ``quarantined``) and why."""
     rows = []
-    for outcome in batch.outcomes:
+    prepared = batch.prepared or [None] * len(batch.outcomes)
+    for outcome, ready in zip(batch.outcomes, prepared, strict=True):
         name = pdf_id(outcome.url_path)
         if outcome.parsed is None:
             rows.append((name, "quarantined", f"{outcome.error_code}: {outcome.reason}"))
             continue
-        verdict = batch.validation.reports.get(outcome.url_path) if batch.validation else None
-        plan = plan_parts(outcome.parsed, verdict)
+        if ready is not None:
+            plan = ready.plan
+        else:
+            verdict = batch.validation.reports.get(outcome.url_path) if batch.validation else None
+            plan = plan_parts(outcome.parsed, verdict)
         pages = outcome.parsed.metadata.pages
         detail = plan.reason or f"{pages} page(s) in {outcome.seconds:.2f} s"
         rows.append((name, plan.status, detail))

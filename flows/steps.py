@@ -246,14 +246,16 @@ def _load(
     outcomes = [o for b in batches for o in b.outcomes]
     site_notes = [n for b in batches for n in b.site_notes]
     validations = {o.url_path: b.validation for b in batches for o in b.outcomes}
+    # Computed by the parse task (flows.finish.prepare); absent from a batch of an older worker.
+    prepared = [p for b in batches for p in (b.prepared or [None] * len(b.outcomes))]
     for outcome in outcomes:
         report_ocr(outcome.ocr_pages)
         reporter().advance("parse")
 
     def finish_all() -> None:
-        for item, outcome, notes in zip(items, outcomes, site_notes, strict=True):
+        for item, outcome, notes, ready in zip(items, outcomes, site_notes, prepared, strict=True):
             validation = validations[item.url_path]
-            finish(engine, item, outcome, validation, run_id, summary, notes)
+            finish(engine, item, outcome, validation, run_id, summary, notes, ready)
             reporter().advance("load")
 
     # One task run for the batch's writes (each report still in its own transaction).

@@ -18,7 +18,8 @@ from odihr.settings import Settings, SettingsError, active_settings
 
 
 def task_runner(settings: Settings) -> Any:
-    """The Prefect task runner parsing runs on: threads, or Dask (local cluster or address)."""
+    """The Prefect task runner parsing runs on: threads, or Dask (a local cluster of
+    ``parse_workers`` single-threaded worker processes, or a cluster's address)."""
     if settings.task_runner == "dask":
         try:
             from prefect_dask import DaskTaskRunner
@@ -32,7 +33,7 @@ def task_runner(settings: Settings) -> Any:
             return DaskTaskRunner(address=settings.dask_address)
         return DaskTaskRunner(
             cluster_kwargs={
-                "n_workers": 2,
+                "n_workers": max(1, settings.parse_workers),
                 "threads_per_worker": 1,
                 "processes": True,
                 "dashboard_address": None,

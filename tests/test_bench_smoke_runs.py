@@ -30,6 +30,24 @@ def test_scale_bench_unthrottled_backfill_only(tmp_path: Path) -> None:
     assert figures["cli_peak_mb"] > 0
 
 
+@pytest.mark.slow
+def test_reparse_bench_one_embedded_worker(tmp_path: Path) -> None:
+    # A 2-election mirror, its backfill, one reparse on a local Dask cluster of 1 worker: the
+    # warehouse must come out the same (the script exits 1 when a digest differs).
+    done = run_script(
+        "reparse_bench.py", "--elections", "2", "--seed", "3", "--workdir", str(tmp_path),
+        "--mirrors", str(tmp_path / "mirrors"), "--modes", "embedded", "--workers", "1",
+        "--json", str(tmp_path / "out.json"), timeout=600,
+    )  # fmt: skip
+    assert_ran(done, "embedded 1 worker(s): flow", "identical")
+    assert done.returncode == 0
+    import json
+
+    (run,) = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["runs"]
+    assert run["exit"] == 0 and run["reports"] >= 1, run
+    assert run["cpu_s"]["cli"] > 0 and run["worker_peaks_mb"], run
+
+
 def test_hostile_pdfs() -> None:
     # Tiny: two small bombs and two mutants, the overhead on one small PDF (seconds). The big
     # bombs are the full run's; a page bomb and the 1 GiB ones are parsed in test_isolation.py.

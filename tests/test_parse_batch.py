@@ -3,6 +3,7 @@ be read is its own quarantine, never the batch's failure, and the artifact names
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,38 @@ def test_one_bad_report_is_quarantined_alone(tmp_path: Path, monkeypatch: pytest
     markdown = batch_markdown(batch)
     assert markdown.startswith("## parse batch 7 (3 reports)")
     assert all(f"| {name} |" in markdown for name in rows)
+
+
+#: (pdf, what the site's pages say: country, dates, report type, language) — agreeing, silent
+#: and disagreeing site facts, so the prepared notes include site fills and disagreements.
+PREPARE_CASES = [
+    ("8/0/275321.pdf", None, (), None, None),
+    ("8/0/275321.pdf", "Atlantis", (date(1999, 1, 1),), "final", "fr"),
+    ("1/0/14112.pdf", "Atlantis", (), "interim", None),
+    ("4/7/250536.pdf", None, (date(2030, 5, 5),), None, "ru"),
+]
+
+
+@pytest.mark.parametrize(("pdf", "country", "dates", "report_type", "language"), PREPARE_CASES)
+def test_the_parse_task_prepares_what_the_load_would_compute(
+    monkeypatch: pytest.MonkeyPatch, pdf: str, country: str | None, dates: tuple,
+    report_type: str | None, language: str | None,
+) -> None:  # fmt: skip
+    """The plan, notes and digest travel from the worker (pickled, as Dask sends them) and are
+    exactly what the flow process would have computed itself (``flows.finish.prepare``)."""
+    import pickle
+    from dataclasses import replace
+
+    from flows.finish import prepare
+
+    monkeypatch.setenv("ODIHR_VALIDATE_ISOLATION", "inline")
+    item = replace(
+        _item(1, SAMPLE / pdf), country=country, election_dates=dates,
+        report_type=report_type, language=language,
+    )  # fmt: skip
+    batch = pickle.loads(pickle.dumps(parse_items(1, [item], ParseLimits(isolate=False))))
+    (outcome,), (notes,), (ready,) = batch.outcomes, batch.site_notes, batch.prepared
+    assert ready is not None and ready.digest is not None
+    assert ready == prepare(item, outcome, batch.validation, notes)
+    if country is not None:
+        assert any(country in n or "Atlantis" in n for n in ready.notes), ready.notes
