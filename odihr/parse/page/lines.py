@@ -96,7 +96,7 @@ class Line(Generic[W]):
     @cached_property
     def text(self) -> str:
         """The words joined by single spaces (markers left out)."""
-        return " ".join(w.text for w in self.words)
+        return " ".join([w.text for w in self.words])
 
     @cached_property
     def top(self) -> float:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from odihr.parse.document.layout import (
     PAGE_NUMBER,
@@ -73,13 +74,22 @@ def is_running(line: str, running: frozenset[str], *, foot: bool = False) -> boo
 
 
 def content_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> list[str]:
-    """The page's lines without running headers, footers and page numbers."""
+    """The page's lines without running headers, footers and page numbers (read once per page:
+    the locator's passes come back to a page; callers do not change the list)."""
+    cache = _content_cache.setdefault(pdf, {})
+    if (number, running) in cache:
+        return cache[number, running]
     lines = [normalize_spaces(ln) for ln in pdf.text(number).split("\n")]
     lines = [ln for ln in lines if ln]
     edge = len(lines) - RUNNING_BOTTOM_LINES
-    return [ln for i, ln in enumerate(lines)
-            if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running,
-                                                                   foot=i >= edge))]
+    cache[number, running] = kept = [
+        ln for i, ln in enumerate(lines)
+        if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running, foot=i >= edge))]
+    return kept
+
+
+_content_cache: WeakKeyDictionary[PdfReport, dict[tuple[int, frozenset[str]], list[str]]] = \
+    WeakKeyDictionary()
 
 
 def is_annex_heading(line: str) -> bool:
