@@ -130,7 +130,7 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
         return []
 
     # columns rise left to right (a NaN position would break the order: then each is tried)
-    rising = all(a < b for a, b in zip(columns, columns[1:]))
+    rising = all(a < b for a, b in zip(columns, columns[1:], strict=False))
 
     def column(word: Word) -> int:
         """The last column starting at or left of the word (the first when none does)."""
