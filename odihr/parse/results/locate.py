@@ -46,6 +46,21 @@ _FIGURE_OR_DASH = rf"(?:{_FIGURE}|[-–—])"
 #: The last row of a table left alone at the top of a page: words, then two cells or more.
 _TWO_CELLS_END = re.compile(rf".*?[^\W\d_].*?\s{_FIGURE_OR_DASH}\s+{_FIGURE_OR_DASH}\s*$")
 _ROW_LIKE = re.compile(rf".*?[^\W\d_].*?\s{_FIGURE_OR_DASH}\s*$")
+_LETTER = re.compile(r"[^\W\d_]")
+_ROW_END = re.compile(rf"\s{_FIGURE_OR_DASH}\s*$")
+
+
+def row_like(line: str) -> bool:
+    """Whether ``_ROW_LIKE`` matches the line: words, then a figure or a dash ending it.
+
+    The same answer without the expression's backtracking (its two lazy ``.*?`` try every
+    split of the line): a row's end (a space, a figure or dash, spaces) must start after the
+    line's first letter. A line with a line break (never a page's line) is left to the
+    expression, whose ``.`` does not cross one."""
+    if "\n" in line:
+        return _ROW_LIKE.match(line) is not None
+    letter = _LETTER.search(line)
+    return letter is not None and _ROW_END.search(line, letter.end()) is not None
 
 
 @dataclass(frozen=True)
@@ -204,7 +219,7 @@ def positioned_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> li
 def _continues(lines: list[str], previous: set[str], settings: LocateSettings) -> bool:
     """Whether a page of these lines carries on the table of the page before (``previous``:
     its lines): rows at the top, or under a repeated header."""
-    rows = [i for i, ln in enumerate(lines[:settings.opening_lines]) if _ROW_LIKE.match(ln)]
+    rows = [i for i, ln in enumerate(lines[:settings.opening_lines]) if row_like(ln)]
     if not rows or any(is_annex_heading(ln) or is_results_chapter(ln) for ln in lines[:rows[0]]):
         return False
     repeated = all(ln in previous for ln in lines[:rows[0]])  # the header printed again
