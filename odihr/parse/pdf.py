@@ -56,6 +56,12 @@ KEEP_PAGES = 32
 KEEP_MAX_CHARS = 20_000
 #: Runs of characters that are not letters or digits (``str.isalnum``): ``\W`` and ``_``.
 _NOT_ALNUM = re.compile(r"[\W_]+")
+#: The ASCII characters ``str.split()`` splits at (``str.isspace``), and those that are not
+#: letters or digits (``str.isalnum``), as bytes: an ASCII text is counted by
+#: ``bytes.translate``, which deletes them in one pass.
+_ASCII_SPACES = bytes(b for b in range(128) if chr(b).isspace())
+_ASCII_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @dataclass(frozen=True)
@@ -123,11 +129,21 @@ def check_pdf_bytes(data: bytes) -> None:
 
 
 def alnum_share(text: str) -> float:
-    """The share of letters and digits among the printed (non-space) characters of ``text``."""
-    printed = "".join(text.split())  # str.split() splits exactly at str.isspace characters
-    if not printed:
-        return 0.0
-    return len(_NOT_ALNUM.sub("", printed)) / len(printed)
+    """The share of letters and digits among the printed (non-space) characters of ``text``.
+
+    The ASCII characters are counted with ``bytes.translate`` over the UTF-8 bytes (which
+    deletes ASCII spaces or non-alphanumerics in one pass and keeps every byte of the other
+    characters), the others — few in most reports — with ``str.split`` and a regular expression,
+    as all of them were before; the counts are the same."""
+    data = text.encode("utf-8", "surrogatepass")
+    other_bytes = len(data) - len(text.encode("ascii", "ignore"))
+    printed = len(data.translate(None, _ASCII_SPACES)) - other_bytes
+    alnum = len(data.translate(None, _ASCII_NOT_ALNUM)) - other_bytes
+    if other_bytes:
+        others = "".join("".join(_NOT_ASCII.findall(text)).split())
+        printed += len(others)
+        alnum += len(_NOT_ALNUM.sub("", others))
+    return alnum / printed if printed else 0.0
 
 
 class PdfReport:

@@ -47,6 +47,7 @@ PAGE_LABEL_OFFSET = 4
 
 _lines_cache: WeakKeyDictionary[PdfReport, dict[int, tuple[Line, ...]]] = WeakKeyDictionary()
 _running_cache: WeakKeyDictionary[PdfReport, frozenset[str]] = WeakKeyDictionary()
+_normalized_cache: WeakKeyDictionary[PdfReport, list[list[str]]] = WeakKeyDictionary()
 _edges_cache: WeakKeyDictionary[PdfReport, tuple[dict[str, dict[int, int]],
                                                  dict[str, dict[int, int]]]] = WeakKeyDictionary()
 
@@ -102,15 +103,25 @@ def _page_edges(pdf: PdfReport) -> tuple[dict[str, dict[int, int]], dict[str, di
         return _edges_cache[pdf]
     tops: dict[str, dict[int, int]] = {}
     bottoms: dict[str, dict[int, int]] = {}
-    for number, text in enumerate(pdf.texts, start=1):
-        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for number, lines in enumerate(_normalized_pages(pdf), start=1):
         for index, line in enumerate(lines[:RUNNING_TOP_LINES]):
-            tops.setdefault(normalize_running(line), {}).setdefault(number, index)
+            tops.setdefault(line, {}).setdefault(number, index)
         tail = lines[max(RUNNING_TOP_LINES, len(lines) - RUNNING_BOTTOM_LINES):]
         for line in tail:  # (a short page's top lines are not its bottom lines)
-            bottoms.setdefault(normalize_running(line), {}).setdefault(number, 0)
+            bottoms.setdefault(line, {}).setdefault(number, 0)
     _edges_cache[pdf] = tops, bottoms
     return tops, bottoms
+
+
+def _normalized_pages(pdf: PdfReport) -> list[list[str]]:
+    """Each page's non-blank text lines, top to bottom, as :func:`normalize_running` gives them.
+
+    The digits of a whole page are replaced at once: a run of digits holds no whitespace, so
+    replacing them before the whitespace is collapsed line by line gives the same keys."""
+    if pdf not in _normalized_cache:
+        _normalized_cache[pdf] = [[" ".join(words) for line in _DIGITS.sub("#", text).split("\n")
+                                   if (words := line.split())] for text in pdf.texts]
+    return _normalized_cache[pdf]
 
 
 def _inside_counts(pdf: PdfReport) -> Counter[str]:
@@ -118,10 +129,9 @@ def _inside_counts(pdf: PdfReport) -> Counter[str]:
     table cell ("Commission Staff") that also happens to close many pages is printed inside
     pages more often still, a running header or footer almost never."""
     inside: Counter[str] = Counter()
-    for text in pdf.texts:
-        lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-        middle = lines[RUNNING_TOP_LINES:max(RUNNING_TOP_LINES, len(lines) - RUNNING_BOTTOM_LINES)]
-        inside.update(normalize_running(ln) for ln in middle)
+    for lines in _normalized_pages(pdf):
+        inside.update(lines[RUNNING_TOP_LINES:max(RUNNING_TOP_LINES,
+                                                  len(lines) - RUNNING_BOTTOM_LINES)])
     return inside
 
 

@@ -17,6 +17,7 @@ family name first (:func:`names_in_order`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -128,9 +129,15 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
     if not columns:
         return []
 
+    # columns rise left to right (a NaN position would break the order: then each is tried)
+    rising = all(a < b for a, b in zip(columns, columns[1:], strict=False))
+
     def column(word: Word) -> int:
-        return max([0] + [i for i, x in enumerate(columns)
-                          if x <= word.x0 + settings.column_tolerance])
+        """The last column starting at or left of the word (the first when none does)."""
+        edge = word.x0 + settings.column_tolerance
+        if rising and edge == edge:
+            return max(bisect_right(columns, edge) - 1, 0)
+        return max([0] + [i for i, x in enumerate(columns) if x <= edge])
 
     if header is not None:
         kinds = _header_columns(block[header], columns, settings)

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from typing import Generic, Literal, TypeVar
 
 from odihr.parse.pdf import Word
@@ -96,7 +97,7 @@ class Line(Generic[W]):
     @cached_property
     def text(self) -> str:
         """The words joined by single spaces (markers left out)."""
-        return " ".join(w.text for w in self.words)
+        return " ".join([w.text for w in self.words])
 
     @cached_property
     def top(self) -> float:
@@ -153,23 +154,29 @@ def word_rows(words: Iterable[W], settings: LineSettings = BASELINE_LINES
     for i, host in enumerate(hosts):
         if host is not None:
             marks.setdefault(host, []).extend(rows[i])
-    return [(tuple(sorted(row, key=_x0)), tuple(sorted(marks.get(i, []), key=_x0)))
+    return [(tuple(sorted(row, key=_x0)), tuple(sorted(marks[i], key=_x0)) if i in marks else ())
             for i, row in enumerate(rows) if hosts[i] is None]
 
 
-def _x0(word: Word) -> float:
-    return word.x0
+#: A word's left edge, the sort key of a line's words (``attrgetter``: no Python call per word).
+_x0: Callable[[Word], float] = attrgetter("x0")
 
 
 def _baseline_rows(words: Iterable[W], settings: LineSettings) -> list[list[W]]:
     rows: list[list[W]] = []
-    for word in sorted(words, key=lambda w: (round(w.bottom, 1), w.x0)):
-        if rows and abs(rows[-1][0].bottom - word.bottom) <= \
-                settings.baseline_tolerance * max(word.size, 1.0):
-            rows[-1].append(word)
+    tolerance = settings.baseline_tolerance
+    row: list[W] = []
+    for word in sorted(words, key=_baseline_key):
+        if rows and abs(row[0].bottom - word.bottom) <= tolerance * max(word.size, 1.0):
+            row.append(word)
         else:
-            rows.append([word])
+            row = [word]
+            rows.append(row)
     return rows
+
+
+def _baseline_key(word: Word) -> tuple[float, float]:
+    return round(word.bottom, 1), word.x0
 
 
 #: A row's largest font size, its top and its lowest bottom.

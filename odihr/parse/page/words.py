@@ -92,61 +92,78 @@ def textpage_words(tp: object, shown: Shown) -> list[Word]:
     whole page); inside each run of printed characters one ctypes call per character (its
     origin) finds where characters stop following, and three calls per word give its size, font
     name and its last character's box. A word starts at its first character's origin and ends
-    at the right of its last character's box."""
+    at the right of its last character's box.
+
+    The loop is the parse's hottest Python code: the first character of a run (which always
+    starts a word) is read outside the per-character loop, an upright page's points are turned
+    inline, and names are local."""
     text = _text(tp)
-    origin, font_size, font_info = _C.origin, _C.font_size, _C.font_info
+    origin, font_size, font_info, loose_box = _C.origin, _C.font_size, _C.font_info, _C.loose_box
+    text_object = _C.text_object
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     ref_x, ref_y = ctypes.byref(origin_x), ctypes.byref(origin_y)
     name = ctypes.create_string_buffer(128)
     flags = ctypes.byref(ctypes.c_int())
-    upright, height = shown.turn == 0, shown.height
+    upright, height, turn = shown.turn == 0, shown.height, shown.turn
     rect = pdfium_raw.FS_RECTF()
+    ref_rect = ctypes.byref(rect)
     words: list[Word] = []
+    append, make = words.append, Word.of
     bold_fonts: dict[bytes, bool] = {}  # font name → boldness
-    # the open word: its first character's index, its left, its last character's x, top,
-    # baseline, font size, boldness, and how far the next character may move right or off the
-    # baseline and still join it
-    first = -1
-    x0 = prev = top = base = size = gap = shift = 0.0
-    bold = False
+    word_gap, backwards, baseline_shift = _WORD_GAP, _BACKWARDS, _BASELINE_SHIFT
+
+    styles: dict[int | None, tuple[float, bool]] = {}  # text object → (font size, boldness)
+
+    def style(i: int) -> tuple[float, bool]:
+        """The font size and boldness of character ``i`` (the first of a word). PDFium takes
+        both from the character's text object, so they are read once per text object."""
+        obj = text_object(tp, i)
+        known = styles.get(obj)
+        if known is None:
+            font_info(tp, i, name, 128, flags)
+            font = name.value
+            bold = bold_fonts.get(font)
+            if bold is None:
+                bold = bold_fonts[font] = any(b in font.lower() for b in _BOLD_FONTS)
+            known = styles[obj] = font_size(tp, i), bold
+        return known
+
+    def right_of(last: int, prev: float) -> float:
+        """The right of character ``last``'s box as shown (the word's right: at least its
+        last character's origin ``prev``)."""
+        loose_box(tp, last, ref_rect)
+        right = rect.right if upright else max(shown(rect.left, rect.bottom)[0],
+                                               shown(rect.right, rect.top)[0])
+        return max(right, prev)
 
     for run in _PRINTED.finditer(text):
-        begin, end = run.span()
-        for i in range(begin, end):
+        # the open word: its first character's index, its left, its last character's x, top,
+        # baseline, font size, boldness, and how far the next character may move right or
+        # off the baseline and still join it
+        first, end = run.span()
+        origin(tp, first, ref_x, ref_y)
+        if upright:
+            x, base = origin_x.value, height - origin_y.value
+        else:
+            x, base = shown(origin_x.value, origin_y.value)
+        size, bold = style(first)
+        x0 = prev = x
+        top, gap, shift = base - size, word_gap * size, baseline_shift * size
+        for i in range(first + 1, end):
             origin(tp, i, ref_x, ref_y)
-            if upright:
-                x, baseline = origin_x.value, height - origin_y.value
-            else:
+            if turn:
                 x, baseline = shown(origin_x.value, origin_y.value)
-            if first >= 0 and (x < prev - _BACKWARDS or x - prev > gap
-                               or abs(baseline - base) > shift):
-                words.append(_word(tp, rect, first, i, text, shown, x0, prev, top, base, size,
-                                   bold))
-                first = -1
-            if first < 0:
+            else:
+                x, baseline = origin_x.value, height - origin_y.value
+            if x < prev - backwards or x - prev > gap or abs(baseline - base) > shift:
+                append(make(text[first:i], x0, right_of(i - 1, prev), top, base, size, bold))
                 first = i
-                size = font_size(tp, i)
-                font_info(tp, i, name, 128, flags)
-                font = name.value
-                if font not in bold_fonts:
-                    bold_fonts[font] = any(b in font.lower() for b in _BOLD_FONTS)
-                bold = bold_fonts[font]
-                x0, top, base = x, baseline - size, baseline
-                gap, shift = _WORD_GAP * size, _BASELINE_SHIFT * size
+                size, bold = style(i)
+                x0, base = x, baseline
+                top, gap, shift = base - size, word_gap * size, baseline_shift * size
             prev = x
-        words.append(_word(tp, rect, first, end, text, shown, x0, prev, top, base, size, bold))
-        first = -1
+        append(make(text[first:end], x0, right_of(end - 1, prev), top, base, size, bold))
     return words
-
-
-def _word(tp: object, rect: pdfium_raw.FS_RECTF, first: int, end: int, text: str, shown: Shown,
-          x0: float, prev: float, top: float, base: float, size: float, bold: bool) -> Word:
-    """The word of characters ``first`` to ``end`` (excluded): it ends at the right of its last
-    character's box."""
-    _C.loose_box(tp, end - 1, ctypes.byref(rect))
-    right = rect.right if shown.turn == 0 else max(shown(rect.left, rect.bottom)[0],
-                                                   shown(rect.right, rect.top)[0])
-    return Word.of(text[first:end], x0, max(right, prev), top, base, size, bold)
 
 
 class _Calls:
@@ -164,6 +181,7 @@ class _Calls:
         self.font_size = self._bare(raw.FPDFText_GetFontSize, ctypes.c_double)
         self.font_info = self._bare(raw.FPDFText_GetFontInfo, ctypes.c_ulong)
         self.loose_box = self._bare(raw.FPDFText_GetLooseCharBox, ctypes.c_int)
+        self.text_object = self._bare(raw.FPDFText_GetTextObject, ctypes.c_void_p)
 
     @staticmethod
     def _bare(declared: Any, restype: Any) -> Any:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from odihr.parse.document.layout import (
     PAGE_NUMBER,
@@ -45,6 +46,21 @@ _FIGURE_OR_DASH = rf"(?:{_FIGURE}|[-–—])"
 #: The last row of a table left alone at the top of a page: words, then two cells or more.
 _TWO_CELLS_END = re.compile(rf".*?[^\W\d_].*?\s{_FIGURE_OR_DASH}\s+{_FIGURE_OR_DASH}\s*$")
 _ROW_LIKE = re.compile(rf".*?[^\W\d_].*?\s{_FIGURE_OR_DASH}\s*$")
+_LETTER = re.compile(r"[^\W\d_]")
+_ROW_END = re.compile(rf"\s{_FIGURE_OR_DASH}\s*$")
+
+
+def row_like(line: str) -> bool:
+    """Whether ``_ROW_LIKE`` matches the line: words, then a figure or a dash ending it.
+
+    The same answer without the expression's backtracking (its two lazy ``.*?`` try every
+    split of the line): a row's end (a space, a figure or dash, spaces) must start after the
+    line's first letter. A line with a line break (never a page's line) is left to the
+    expression, whose ``.`` does not cross one."""
+    if "\n" in line:
+        return _ROW_LIKE.match(line) is not None
+    letter = _LETTER.search(line)
+    return letter is not None and _ROW_END.search(line, letter.end()) is not None
 
 
 @dataclass(frozen=True)
@@ -73,13 +89,22 @@ def is_running(line: str, running: frozenset[str], *, foot: bool = False) -> boo
 
 
 def content_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> list[str]:
-    """The page's lines without running headers, footers and page numbers."""
+    """The page's lines without running headers, footers and page numbers (read once per page:
+    the locator's passes come back to a page; callers do not change the list)."""
+    cache = _content_cache.setdefault(pdf, {})
+    if (number, running) in cache:
+        return cache[number, running]
     lines = [normalize_spaces(ln) for ln in pdf.text(number).split("\n")]
     lines = [ln for ln in lines if ln]
     edge = len(lines) - RUNNING_BOTTOM_LINES
-    return [ln for i, ln in enumerate(lines)
-            if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running,
-                                                                   foot=i >= edge))]
+    cache[number, running] = kept = [
+        ln for i, ln in enumerate(lines)
+        if not ((i < RUNNING_TOP_LINES or i >= edge) and is_running(ln, running, foot=i >= edge))]
+    return kept
+
+
+_content_cache: WeakKeyDictionary[PdfReport, dict[tuple[int, frozenset[str]], list[str]]] = \
+    WeakKeyDictionary()
 
 
 def is_annex_heading(line: str) -> bool:
@@ -194,7 +219,7 @@ def positioned_lines(pdf: PdfReport, number: int, running: frozenset[str]) -> li
 def _continues(lines: list[str], previous: set[str], settings: LocateSettings) -> bool:
     """Whether a page of these lines carries on the table of the page before (``previous``:
     its lines): rows at the top, or under a repeated header."""
-    rows = [i for i, ln in enumerate(lines[:settings.opening_lines]) if _ROW_LIKE.match(ln)]
+    rows = [i for i, ln in enumerate(lines[:settings.opening_lines]) if row_like(ln)]
     if not rows or any(is_annex_heading(ln) or is_results_chapter(ln) for ln in lines[:rows[0]]):
         return False
     repeated = all(ln in previous for ln in lines[:rows[0]])  # the header printed again
