@@ -3,6 +3,9 @@ be read is its own quarantine, never the batch's failure, and the artifact names
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -44,3 +47,19 @@ def test_one_bad_report_is_quarantined_alone(tmp_path: Path, monkeypatch: pytest
     markdown = batch_markdown(batch)
     assert markdown.startswith("## parse batch 7 (3 reports)")
     assert all(f"| {name} |" in markdown for name in rows)
+
+
+def test_thread_runner_batches_do_not_import_distributed() -> None:
+    """Asking whether a batch runs on a Dask worker must not import ``distributed`` (~0.5 CPU s
+    of the flow process before the first parse) when no Dask worker could be running."""
+    code = (
+        "import sys\n"
+        "from flows.parsing import _threads\n"
+        "from odihr.isolation import ParseLimits\n"
+        "assert _threads(ParseLimits(workers=2)) == 2\n"
+        "print('distributed' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": str(root)})
+    assert out.stdout.strip() == "False"
