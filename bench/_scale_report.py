@@ -44,7 +44,10 @@ def _unthrottled_rows(u: dict[str, Any]) -> list[tuple[str, str, str]]:
         (
             "CPU of the unthrottled backfill (less sensitive to a busy machine)",
             f"{_n(u['cpu_s'])} CPU s in all processes, of which the CLI "
-            f"{_n(u.get('cli_cpu_s'))} s → {_n(_ratio(u['pages'], u['cpu_s']))} pages per CPU s",
+            f"{_n(u.get('cli_cpu_s'))} s, the Prefect server {_n(u.get('server_cpu_s'))} s, "
+            f"the CLI's children (parse workers, GX) {_n(u.get('child_cpu_s'))} s → "
+            f"{_n(_ratio(u['pages'], u['cpu_s']))} pages per CPU s "
+            f"({_n(1000 * (_ratio(u['cpu_s'], u['pages']) or 0))} ms per page)",
             "—",
         ),
         (

@@ -73,6 +73,13 @@ class CliRun:
             "server_cpu_s": round(server_cpu, 1),
             "cli_cpu_s": round(self.watch.cpu("cli"), 1),
             "worker_cpu_s": round(self.watch.cpu("dask-worker"), 1),
+            # parse workers and the validation child (GX), and every process on its own
+            "child_cpu_s": round(self.watch.cpu("python-child"), 1),
+            "processes": sorted(
+                ([s.label, round(s.cpu_seconds, 1), round(s.peak_mb, 1)]
+                 for s in self.watch.seen.values()),
+                key=lambda row: -row[1],
+            ),
             "counts": {k: self.count(k) for k in ("loaded", "quarantined", "skipped", "warnings")},
             "stderr_tail": self.stderr[-600:] if self.code else "",
         }

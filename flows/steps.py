@@ -29,8 +29,11 @@ from tasks.load import load_batch, skip_batch
 from tasks.parse import count_pages, parse_batch
 
 #: Most reports per parse → validate → load batch (one load task run): bounds memory and makes
-#: an interrupted run resumable.
-BATCH_SIZE = 100
+#: an interrupted run resumable. On the thread runner a batch is also one Great Expectations
+#: validation, whose cost is nearly all fixed per call (~1.1 CPU s for the five suites, then
+#: ~0.3 ms per report; ``bench/validate_bench.py``): at 100 reports GX took a quarter of a
+#: backfill's CPU, at 250 a tenth; the flow holds two batches' parsed reports (~28 KiB each).
+BATCH_SIZE = 250
 #: Fewest downloaded reports an ingest batch waits for (at 1 request/s, batches stay small and the
 #: work of each hides behind the politeness delay of the next downloads; see flows.prefetch).
 MIN_BATCH = 10

@@ -91,6 +91,10 @@ def run_flow(
     # The crawl's HTTP needs no Prefect: it runs while the server boots and the flows import.
     if early_crawl.wanted(kind, force, settings):
         early_crawl.start(settings, filters)
+        if settings.task_runner != "dask":  # Dask workers validate what they parse
+            from odihr.validate.remote import warm_up
+
+            warm_up()  # the validation child imports GX while the server boots, not after
     try:
         return _run(kind, server, settings, filters, force, debug)
     finally:

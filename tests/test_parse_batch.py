@@ -3,6 +3,9 @@ be read is its own quarantine, never the batch's failure, and the artifact names
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -80,3 +83,50 @@ def test_the_parse_task_prepares_what_the_load_would_compute(
     assert ready == prepare(item, outcome, batch.validation, notes)
     if country is not None:
         assert any(country in n or "Atlantis" in n for n in ready.notes), ready.notes
+def test_thread_runner_batches_do_not_import_distributed() -> None:
+    """Asking whether a batch runs on a Dask worker must not import ``distributed`` (~0.5 CPU s
+    of the flow process before the first parse) when no Dask worker could be running."""
+    code = (
+        "import sys\n"
+        "from flows.parsing import _threads\n"
+        "from odihr.isolation import ParseLimits\n"
+        "assert _threads(ParseLimits(workers=2)) == 2\n"
+        "print('distributed' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYTHONPATH": str(root)})
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("first", "second"), [(6, 6), (9, 2), (2, 9)])
+def test_batches_are_parsed_in_the_order_they_were_submitted(
+    monkeypatch: pytest.MonkeyPatch, first: int, second: int
+) -> None:
+    """Two batches in flight share the parse threads first come, first served: the earlier
+    batch is not slowed down by the next one (its validation and load overlap that parse)."""
+    import threading
+    import time
+
+    import flows.parsing as parsing
+    from odihr.outcomes import ParseOutcome
+
+    started: list[str] = []
+
+    def fake_parse(item: WorkItem, limits: ParseLimits) -> ParseOutcome:
+        started.append(item.url_path)
+        time.sleep(0.02)
+        return ParseOutcome(item.url_path, error_code="pdf_damaged", reason="test")
+
+    monkeypatch.setattr(parsing, "_parse_one", fake_parse)
+    monkeypatch.setattr(parsing, "_threads", lambda limits: 2)
+    one = [_item(n, Path(f"a{n}.pdf")) for n in range(first)]
+    two = [_item(100 + n, Path(f"b{n}.pdf")) for n in range(second)]
+    runner = threading.Thread(target=parse_items, args=(1, one, ParseLimits()))
+    runner.start()
+    while not started:
+        time.sleep(0.001)
+    parse_items(2, two, ParseLimits())
+    runner.join()
+    order = ["a" if "/a" in path else "b" for path in started]
+    assert order == ["a"] * first + ["b"] * second

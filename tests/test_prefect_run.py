@@ -53,7 +53,7 @@ def test_task_runs_are_named_by_the_report(flow_run: dict[str, Any]) -> None:
     names = flow_run["tasks"]
     # One parse task run per batch of reports, named by its number and size.
     parsed = [n for n in names if re.fullmatch(r"parse batch \d+ \(\d+ reports?\)", n)]
-    # One download task run per batch of up to 100 reports (the sample's 26: one), none per report.
+    # One download task run per batch of up to BATCH_SIZE reports (the sample's 26: one).
     downloaded = [n for n in names if re.fullmatch(r"download batch \d+ \(\d+ reports?\)", n)]
     assert not [n for n in names if re.fullmatch(r"(download|skip report) \d+", n)], names
     # One load task run per batch (named by its first and last report), not per report.
