@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from hypothesis import strategies as st
@@ -108,7 +108,7 @@ REC_STRUCTURES = ("priority_other", "lettered_topics", "terms", "summary", "summ
 #: Series labels replacing item numbers (``""``: numbers): letters starting again under each
 #: heading, roman numerals the same way (``(i)`` is a letter after ``(h)``, a numeral before
 #: ``(ii)``), or decimals whose last part counts the items of each heading.
-LABELS = ("", "a)", "(a)", "a.", "1.1", "1.1.1", "(i)", "i.", "i)")
+LABELS = ("", "a)", "(a)", "a.", "1.1", "1.1.1", "(i)", "i.", "i)", "I.")
 NUMBERINGS = ("roman_dot", "roman", "arabic_dot", "arabic", "none")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 
@@ -129,10 +129,13 @@ class RecSpec:
     sub_points: bool = False  # some items: a lead-in sentence, then a) b) sub-points
     restart: bool = False  # lettered topics and terms: numbering starts again under each heading
     chapter: str = "Recommendations"  # the chapter's wording (structures with a chapter)
-    parts: str = "letters"  # priority/other headings: "letters" (A./A), "bare", "title case"
+    parts: str = "letters"  # priority/other headings: "letters" (A./A), "bare", "title case",
+    # "lettered title case" (``A. Priority Recommendations``)
     bullet: str = "•"  # the bullet glyph of bulleted structures
     labels: str = ""  # numbered structures: items labelled in series instead (see LABELS)
     hanging: bool = True  # labelled items: the text hangs right of the label, or runs under it
+    roman_sub: bool = False  # sub-points labelled (i), (ii); also under items labelled a), (a), a.
+    break_notes: bool = False  # a footnote at the foot of a page an item runs over
 
 
 @dataclass(frozen=True)
@@ -143,7 +146,7 @@ class ObsSpec:
     wording: int = 0
     form: int = 0
     title_case: bool = False
-    grouping: str = "flat"
+    grouping: str = "flat"  # also "countries": country headings under no team heading
     groups: tuple[int, ...] = (3, 2)
     seed: int = 0
     prefix: str = "ODIHR EOM "  # team headings: "ODIHR EOM ", "OSCE/ODIHR ", ""
@@ -158,6 +161,7 @@ class ObsSpec:
     country_at: str = "third"  # the country column: "third" (after the names), "first", "last"
     family_caps: bool = False  # family names printed in capitals (``BERG``)
     family_comma: bool = False  # family name first: a comma after it (``Berg,`` | ``Anna``)
+    page_headers: bool = False  # the header row printed at each group and again on every page
 
 
 @dataclass(frozen=True)
@@ -232,9 +236,12 @@ class SynthPdf(ReportPdf):
 
     def lines(self, lines: Sequence[str], *, x: float = LEFT, size: float = BODY_SIZE,
               bold: bool = False, gap: float = 8.0, first_x: float | None = None,
-              lead: str | None = None) -> None:
-        """Lines of one paragraph (page breaks allowed between lines), then ``gap``."""
+              lead: str | None = None, note: tuple[int, str] | None = None) -> None:
+        """Lines of one paragraph (page breaks allowed between lines), then ``gap``; ``note``: a
+        footnote after the last line above a page break inside the paragraph."""
         for i, line in enumerate(lines):
+            if note is not None and i and self.top + size + 3 > BOTTOM:
+                self.footnote(*note)
             self.room(size + 3)
             if i == 0 and lead is not None:
                 self.text(LEFT, lead, size=size, bold=bold)
@@ -453,23 +460,28 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             printed = 1
             group += 1
         text = _sentence(recs, number)
-        points = _sub_points(recs, number) if recs.sub_points and not unnumbered else []
+        lettered = labelled and recs.labels in ("a)", "(a)", "a.")  # (i) under a): a sub-list
+        points = _sub_points(recs, number) if recs.sub_points and (
+            not unnumbered or lettered and recs.roman_sub) else []
         if points:
             text = text.split(". ")[0].rstrip(".") + ", in particular:"
         lines = wrap(text, 72)
+        note = (number, FOOTNOTES[number % 3]) if recs.break_notes else None
         if structure in ("bullets", "summary_bullets"):
-            pdf.lines(lines, x=LEFT + 18, lead=recs.bullet, gap=6)
+            pdf.lines(lines, x=LEFT + 18, lead=recs.bullet, gap=6, note=note)
         elif structure == "paragraphs":
-            pdf.lines(wrap(text), gap=10)
+            pdf.lines(wrap(text), gap=10, note=note)
         elif labelled:
             label = _label(recs.labels, group, printed)
             if recs.hanging:  # roman labels run wider than letters: (xviii)
                 wide = label[0].isdigit() or recs.labels in ROMAN_LABELS
-                pdf.lines(lines, x=LEFT + (36 if wide else 24), lead=label, gap=6)
+                pdf.lines(lines, x=LEFT + (36 if wide else 24), lead=label,
+                          gap=0 if points else 6, note=note)
             else:
-                pdf.lines(wrap(f"{label} {text}"), gap=6)
+                pdf.lines(wrap(f"{label} {text}"), gap=0 if points else 6, note=note)
         else:
-            pdf.lines(lines, x=LEFT + 18, lead=f"{printed}{recs.marker}", gap=0 if points else 6)
+            pdf.lines(lines, x=LEFT + 18, lead=f"{printed}{recs.marker}", gap=0 if points else 6,
+                      note=note)
         for i, point in enumerate(points):
             pdf.lines(wrap(point, 66), x=LEFT + 54, first_x=LEFT + 36,
                       gap=6 if i == len(points) - 1 else 0)
@@ -525,6 +537,8 @@ def _label(style: str, group: int, index: int) -> str:
     ``b)``, ``(b)``, ``b.``, ``3.2``, ``2.3.2``, ``(ii)``, ``ii.``, ``ii)``."""
     if style in ROMAN_LABELS:
         return style.replace("i", _roman(index))
+    if style == "I.":
+        return f"{_roman(index).upper()}."
     letter = "abcdefghijklmnopqrstuvwxyz"[index - 1] if not style[0].isdigit() else ""
     return {"a)": f"{letter})", "(a)": f"({letter})", "a.": f"{letter}.",
             "1.1": f"{group}.{index}", "1.1.1": f"2.{group}.{index}"}[style]
@@ -562,7 +576,9 @@ def _sub_points(spec: RecSpec, number: int) -> list[str]:
     points = [f"{SUB_VERBS[(number + i) % len(SUB_VERBS)]} "
               f"{SUB_OBJECTS[(spec.seed + 4 * number + i) % len(SUB_OBJECTS)]}"
               for i in range(count)]
-    return [f"{'abc'[i]}) {p}{'.' if i == count - 1 else ';'}" for i, p in enumerate(points)]
+    labels = [f"({_roman(i + 1)})" for i in range(count)] if spec.roman_sub else \
+        [f"{'abc'[i]})" for i in range(count)]
+    return [f"{labels[i]} {p}{'.' if i == count - 1 else ';'}" for i, p in enumerate(points)]
 
 
 def _part_heading(recs: RecSpec, index: int, title: str) -> str:
@@ -570,6 +586,8 @@ def _part_heading(recs: RecSpec, index: int, title: str) -> str:
     Recommendations``."""
     if recs.parts == "title case":
         return title.title()
+    if recs.parts == "lettered title case":
+        return f"{'AB'[index]}{'.' if recs.dotted else ''} {title.title()}"
     if recs.parts == "bare":
         return title
     return f"{'AB'[index]}{'.' if recs.dotted else ''} {title}"
@@ -584,8 +602,13 @@ def _topic(pdf: SynthPdf, text: str, bold: bool) -> None:
         pdf.lines([text], gap=4)
 
 
-def _row(pdf: SynthPdf, columns: Sequence[Column], cells: Sequence[str]) -> None:
-    """One observer's row; a cell with ``|`` wraps there onto a second line."""
+def _row(pdf: SynthPdf, columns: Sequence[Column], cells: Sequence[str],
+         repeat: Callable[[], None] | None = None) -> None:
+    """One observer's row; a cell with ``|`` wraps there onto a second line. ``repeat`` prints
+    the table's header row again at the top of a new page."""
+    if repeat is not None and pdf.top + 26 > BOTTOM:
+        pdf.new_page()
+        repeat()
     pdf.room(26)
     pdf.row(columns, [c.split("|") if "|" in c else c for c in cells], size=10)
 
@@ -632,14 +655,20 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
         return [rest[0], *names, rest[1]] if obs.country_at == "first" else \
             [*names, rest[1], rest[0]]
 
+    repeat: list[Callable[[], None]] = []  # the header row printed again on a new page
+
     def header(columns: Sequence[Column], labels: list[str]) -> None:
         # Family name first needs a header row, or a cue in the names: capitals or a comma.
-        if obs.header_row or family_first and not (obs.family_caps or obs.family_comma):
+        if obs.header_row or obs.page_headers or \
+                family_first and not (obs.family_caps or obs.family_comma):
             if family_first:
                 labels[:2] = ["First name", "Surname"]
             labels = arrange(labels[:2], labels[2:])
+            header_cells = ["No."] + labels if numbered else labels
             pdf.room(30)
-            pdf.row(columns, ["No."] + labels if numbered else labels, size=10, bold=True)
+            pdf.row(columns, header_cells, size=10, bold=True)
+            if obs.page_headers:
+                repeat[:] = [lambda: pdf.row(columns, header_cells, size=10, bold=True)]
 
     def cells(row: int, given: str, family: str, *rest: str) -> list[str]:
         """A row's cells; numbered per group (even seeds) or through the list (odd seeds)."""
@@ -655,7 +684,7 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
             given, family, country, code, role = person(count)
             family = family.upper() if obs.family_caps else family
             count += 1
-            _row(pdf, four, cells(row, given, family, country, role))
+            _row(pdf, four, cells(row, given, family, country, role), *repeat)
             expected.observers.append((given, family, country, role.replace("|", " ") or None,
                                        delegation, parent, code, kind))
 
@@ -678,9 +707,12 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
             heading(name, obs.group_size)
             rows(name, outer, kind, n)
         return
-    # grouped by country under a team heading
+    # grouped by country under a team heading, or under none (the annex's title)
     team, kind = random[0] if random else teams[2]
-    heading(team, 12.5)
+    if obs.grouping == "countries":
+        team, kind = title, "other"
+    else:
+        heading(team, 12.5)
     for g, n in enumerate(obs.groups):
         country, code = COUNTRIES[(k + g) % len(COUNTRIES)]
         country = country.upper() if obs.caps_countries else country
@@ -690,7 +722,7 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
             given, family, _, _, role = person(count)
             family = family.upper() if obs.family_caps else family
             count += 1
-            _row(pdf, three, cells(row, given, family, role))
+            _row(pdf, three, cells(row, given, family, role), *repeat)
             expected.observers.append((given, family, country, role.replace("|", " ") or None,
                                        team, None, code, kind))
 
@@ -732,10 +764,10 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         topics=st.one_of(st.just(()), random_headings(11)),
         footnotes=st.booleans(), sub_points=st.booleans(), restart=st.booleans(),
         chapter=st.sampled_from(("Recommendations", "Conclusions and Recommendations")),
-        parts=st.sampled_from(("letters", "bare", "title case")),
+        parts=st.sampled_from(("letters", "bare", "title case", "lettered title case")),
         bullet=st.sampled_from(("•", "–", "-", "o", "·", "—", "*")),
         labels=st.one_of(st.just(""), st.just(""), st.sampled_from(LABELS[1:])),
-        hanging=st.booleans())
+        hanging=st.booleans(), roman_sub=st.booleans(), break_notes=st.booleans())
 
 
 def obs_specs(max_rows: int = 6, long_lists: bool = False) \
@@ -749,7 +781,7 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
     annex = st.builds(
         ObsSpec, wording=st.integers(0, len(ANNEX_WORDINGS) - 1),
         form=st.integers(0, len(ANNEX_FORMS) - 1), title_case=st.booleans(),
-        grouping=st.sampled_from(("flat", "nested", "country", "none")),
+        grouping=st.sampled_from(("flat", "nested", "country", "countries", "none")),
         groups=groups,
         seed=st.integers(0, 50), prefix=st.sampled_from(("ODIHR EOM ", "OSCE/ODIHR ", "")),
         caps_countries=st.booleans(), header_row=st.booleans(),
@@ -759,7 +791,7 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
         plain_headings=st.booleans(), long_roles=st.booleans(),
         title_words=st.one_of(st.just(""), st.just(""), random_headings(1).map(lambda t: t[0])),
         country_at=st.sampled_from(("third", "first", "last")), family_caps=st.booleans(),
-        family_comma=st.booleans())
+        family_comma=st.booleans(), page_headers=st.booleans())
     annex = annex.map(_enough_people)
     return st.sampled_from((1, 2, 0)).flatmap(lambda k: annex if k else st.none())
 
