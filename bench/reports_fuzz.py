@@ -74,6 +74,7 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
                 "family names": "capitals" if obs.family_caps else "as written",
                 "family name comma": obs.family_comma and obs.columns == "family_first",
                 "header row on every page": obs.page_headers,
+                "header row wording": obs.header_words,
                 "observer list pages": "1" if observer_pages <= 1 else
                 ("2-9" if observer_pages < 10 else "10+")}
     return out

@@ -102,6 +102,12 @@ ANNEX_WORDINGS = (
     "LIST OF OBSERVERS",
     "LIST OF MEMBERS OF THE ODIHR LIMITED ELECTION OBSERVATION MISSION",
 )
+#: Header rows' wordings: given name, family name, country, role. A role column's label can be
+#: one no list holds (``Mission function``, ``Area of deployment``): the others name the columns.
+HEADER_WORDINGS = (("Name", "Surname", "Country", "Role"),
+                   ("First Name", "Last Name", "Nationality", "Position"),
+                   ("Given name", "Family name", "Citizenship", "Mission function"),
+                   ("Name", "Surname", "Nationality", "Area of deployment"))
 ANNEX_FORMS = ("ANNEX {n}: {t}", "ANNEX {n} – {t}", "ANNEX {n} {t}", "APPENDIX {n}: {t}", "{t}")
 REC_STRUCTURES = ("priority_other", "lettered_topics", "terms", "summary", "summary_bullets",
                   "conclusions", "lettered_section", "flat", "bullets", "paragraphs", "none")
@@ -162,6 +168,7 @@ class ObsSpec:
     family_caps: bool = False  # family names printed in capitals (``BERG``)
     family_comma: bool = False  # family name first: a comma after it (``Berg,`` | ``Anna``)
     page_headers: bool = False  # the header row printed at each group and again on every page
+    header_words: int = 0  # the header row's wording (HEADER_WORDINGS), some labels never seen
 
 
 @dataclass(frozen=True)
@@ -661,7 +668,7 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
         # Family name first needs a header row, or a cue in the names: capitals or a comma.
         if obs.header_row or obs.page_headers or \
                 family_first and not (obs.family_caps or obs.family_comma):
-            if family_first:
+            if family_first and obs.header_words == 0:
                 labels[:2] = ["First name", "Surname"]
             labels = arrange(labels[:2], labels[2:])
             header_cells = ["No."] + labels if numbered else labels
@@ -679,7 +686,7 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
 
     def rows(delegation: str, parent: str | None, kind: str, n: int) -> None:
         nonlocal count
-        header(four, ["Name", "Surname", "Country", "Role"])
+        header(four, list(HEADER_WORDINGS[obs.header_words]))
         for row in range(1, n + 1):
             given, family, country, code, role = person(count)
             family = family.upper() if obs.family_caps else family
@@ -717,7 +724,8 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
         country, code = COUNTRIES[(k + g) % len(COUNTRIES)]
         country = country.upper() if obs.caps_countries else country
         heading(country, 11)
-        header(three, ["Name", "Surname", "Role"])
+        given_label, family_label, _, role_label = HEADER_WORDINGS[obs.header_words]
+        header(three, [given_label, family_label, role_label])
         for row in range(1, n + 1):
             given, family, _, _, role = person(count)
             family = family.upper() if obs.family_caps else family
@@ -791,7 +799,8 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
         plain_headings=st.booleans(), long_roles=st.booleans(),
         title_words=st.one_of(st.just(""), st.just(""), random_headings(1).map(lambda t: t[0])),
         country_at=st.sampled_from(("third", "first", "last")), family_caps=st.booleans(),
-        family_comma=st.booleans(), page_headers=st.booleans())
+        family_comma=st.booleans(), page_headers=st.booleans(),
+        header_words=st.integers(0, len(HEADER_WORDINGS) - 1))
     annex = annex.map(_enough_people)
     return st.sampled_from((1, 2, 0)).flatmap(lambda k: annex if k else st.none())
 

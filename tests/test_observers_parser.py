@@ -11,7 +11,13 @@ import pytest
 from odihr.parse.document.layout import Line
 from odihr.parse.observers.names import names_in_order
 from odihr.parse.observers.reader import annex_blocks, read_observers
-from odihr.parse.observers.table import RowFields, join_fragments, split_name, table_rows
+from odihr.parse.observers.table import (
+    RowFields,
+    header_kinds,
+    join_fragments,
+    split_name,
+    table_rows,
+)
 from odihr.parse.pdf import PdfReport, Word
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +93,30 @@ def test_names_split_by_column(cells: dict[int, str], expected: tuple) -> None:
     other = _line(100.0, {0: "Anna", 1: "Berg", 2: "Sweden", 3: "MP"})
     rows = table_rows([other, _line(112.0, cells)])
     assert tuple(rows[1])[:4] == expected
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    ({0: "Name", 1: "Surname", 2: "Country", 3: "Role"}, ["given", "family", "country", "role"]),
+    ({0: "Given name", 1: "Family name", 2: "Citizenship", 3: "Mission function"},
+     ["given", "family", "country", ""]),  # a label no list holds: the role's column
+    ({0: "Name", 1: "Surname", 2: "Nationality", 3: "Area of deployment"},
+     ["given", "family", "country", ""]),
+    ({0: "Surname", 1: "Name", 2: "Deployment", 3: "Team"}, ["family", "given", "role", "role"]),
+    ({0: "Name", 1: "Surname", 2: "Posting", 3: "Area of deployment"}, None),  # half unknown
+    ({0: "Mission function", 1: "Nationality"}, None),  # names no person
+    ({0: "Anna", 1: "Berg", 2: "Sweden", 3: "MP"}, None),  # a row of people
+    ({0: "Name", 1: "Berg", 2: "Sweden", 3: "Country"}, None),
+])
+def test_header_rows_with_labels_never_seen(cells: dict[int, str], expected: list | None) \
+        -> None:
+    assert header_kinds(_line(100.0, cells)) == expected
+
+
+def test_a_header_row_with_a_label_never_seen_is_no_observer() -> None:
+    header = _line(88.0, {0: "Given name", 1: "Family name", 2: "Citizenship",
+                          3: "Mission function"})
+    rows = table_rows([header, _line(100.0, {0: "Anna", 1: "Berg", 2: "Sweden", 3: "MP"})])
+    assert [tuple(r)[:4] for r in rows] == [("Anna", "Berg", "Sweden", "MP")]
 
 
 KINDS = ["given", "family", "country", "role"]

@@ -61,6 +61,9 @@ class TableSettings:
     heading_size_step: float = 0.5
     #: Two heading lines closer than this share of their size are one wrapped heading.
     heading_wrap_gap: float = 0.5
+    #: A header row may hold labels no list knows (``Mission function``) when more than this
+    #: share of its cells are known column labels, a name label among them.
+    header_known_share: float = 0.5
 
 
 DEFAULT_SETTINGS = TableSettings()
@@ -163,16 +166,20 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
 
 
 def header_kinds(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> list[str] | None:
-    """The fields a column-header row names, cell by cell; ``None`` when the line is no header
-    (a header has at least two cells, each a column label, and names a person's name)."""
+    """The fields a column-header row names, cell by cell; ``None`` when the line is no header.
+
+    A header has at least two cells that are column labels, one naming a person's name, and
+    they are more than :attr:`TableSettings.header_known_share` of its cells: a cell labelled in
+    words no list holds (``Mission function``, ``Area of deployment``) is kind ``""`` (the
+    role's, :func:`_fields`). A row of people has no cell that is a column label."""
     cells = cells_of(line, settings)
     kinds = []
     for cell in cells:
         text = " ".join(w.text for w in cell).strip(" :").replace("\u00a0", " ")
-        kind = next((k for k, label in HEADER_LABELS.items() if label.match(text)), None)
-        if kind is None:
-            return None
-        kinds.append(kind)
+        kinds.append(next((k for k, label in HEADER_LABELS.items() if label.match(text)), ""))
+    known = [k for k in kinds if k]
+    if len(known) < 2 or len(known) <= settings.header_known_share * len(cells):
+        return None
     named = {"name", "given", "family"} & set(kinds)
     if "name" in kinds and ("given" in kinds) != ("family" in kinds):
         other = "family" if "given" in kinds else "given"  # Name | Surname: Name is the given
