@@ -127,7 +127,7 @@ class RecSpec:
     groups: tuple[int, ...] = (2, 3)  # items per group (part, topic or term)
     dotted: bool = True  # ``A.`` or ``A``
     caps_topics: bool = True  # lettered topics in capitals or title case
-    marker: str = "."  # ``1.`` or ``1)``
+    marker: str = "."  # ``1.``, ``1)`` or ``""``: a bare number in a column of its own
     seed: int = 0
     bold_topics: bool = True  # topic headings in bold, or in body type
     topics: tuple[str, ...] = ()  # topic headings of random words instead of the known ones
@@ -442,7 +442,7 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
         pdf.heading(f"B{dot} {_case('Recommendations', spec.upper)}", size=11)
         for number in range(1, sum(recs.groups[:2]) + 1):
             text = _sentence(recs, number)
-            pdf.lines(wrap(text, 72), x=LEFT + 18, lead=f"{number}{recs.marker}", gap=6)
+            pdf.lines(wrap(text, 72), x=LEFT + (36 if not recs.marker else 18), lead=f"{number}{recs.marker}", gap=6)
             expected.recommendations.append((number, False, None, text, True))
         pdf.heading(f"C{dot} {_case('Follow-up', spec.upper)}", size=11)
         pdf.lines(wrap(PROSE[1]))
@@ -487,7 +487,8 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             else:
                 pdf.lines(wrap(f"{label} {text}"), gap=0 if points else 6, note=note)
         else:
-            pdf.lines(lines, x=LEFT + 18, lead=f"{printed}{recs.marker}", gap=0 if points else 6,
+            pdf.lines(lines, x=LEFT + (36 if not recs.marker else 18),
+                      lead=f"{printed}{recs.marker}", gap=0 if points else 6,
                       note=note)
         for i, point in enumerate(points):
             pdf.lines(wrap(point, 66), x=LEFT + 54, first_x=LEFT + 36,
@@ -767,7 +768,7 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         RecSpec,
         structure=st.sampled_from(REC_STRUCTURES),
         groups=st.lists(st.integers(1, max_group), min_size=2, max_size=11).map(tuple),
-        dotted=st.booleans(), caps_topics=st.booleans(), marker=st.sampled_from((".", ")")),
+        dotted=st.booleans(), caps_topics=st.booleans(), marker=st.sampled_from((".", ")", "")),
         seed=st.integers(0, 50), bold_topics=st.booleans(),
         topics=st.one_of(st.just(()), random_headings(11)),
         footnotes=st.booleans(), sub_points=st.booleans(), restart=st.booleans(),
