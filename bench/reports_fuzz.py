@@ -75,6 +75,7 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
                 "family name comma": obs.family_comma and obs.columns == "family_first",
                 "header row on every page": obs.page_headers,
                 "header row wording": obs.header_words,
+                "sorted by family name": obs.sorted_rows,
                 "observer list pages": "1" if observer_pages <= 1 else
                 ("2-9" if observer_pages < 10 else "10+")}
     return out

@@ -41,6 +41,8 @@ from dataclasses import dataclass, field, replace
 from hypothesis import strategies as st
 
 from odihr.countries import country_code
+from odihr.parse.observers.names import family_first_by_order
+from odihr.parse.observers.table import DEFAULT_SETTINGS as TABLE
 
 from results_pdfs import LEFT, WIDTH, Column, ReportPdf
 
@@ -169,6 +171,7 @@ class ObsSpec:
     family_comma: bool = False  # family name first: a comma after it (``Berg,`` | ``Anna``)
     page_headers: bool = False  # the header row printed at each group and again on every page
     header_words: int = 0  # the header row's wording (HEADER_WORDINGS), some labels never seen
+    sorted_rows: bool = False  # each group sorted by nationality and family name (real lists)
 
 
 @dataclass(frozen=True)
@@ -632,7 +635,8 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
     k = obs.seed
 
     def person(i: int) -> tuple[str, str, str, str, str]:
-        country, code = COUNTRIES[(k + 3 * i) % len(COUNTRIES)]
+        # Sorted lists: three nationalities, so a country's observers follow one another.
+        country, code = COUNTRIES[(k + (i % 3 if obs.sorted_rows else 3 * i)) % len(COUNTRIES)]
         family = FAMILY[(k + 5 * i + i // len(FAMILY)) % len(FAMILY)]  # no pair repeats soon
         roles = LONG_ROLES if obs.long_roles and i % 4 == 1 else ROLES
         return (GIVEN[(k + i) % len(GIVEN)], family, country, code,
@@ -649,6 +653,11 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
     teams = [(t.replace("ODIHR EOM ", obs.prefix), kind) for t, kind in TEAMS]
     numbered = obs.columns == "numbered"
     family_first = obs.columns == "family_first"
+    by_heading = obs.grouping in ("country", "countries")  # the country is the group heading
+    people = _people(obs, person, by_heading)
+    order_cue = obs.sorted_rows and family_first and family_first_by_order(
+        [(p[1], p[0], (g, None if by_heading else p[2])) for g, p in people],
+        TABLE.order_pairs, TABLE.order_share)
     four = [Column(LEFT, right=False)] + [Column(c.x + 24, right=False) for c in FOUR] \
         if numbered else FOUR
     three = [Column(LEFT, right=False)] + [Column(c.x + 24, right=False) for c in THREE] \
@@ -667,8 +676,9 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
 
     def header(columns: Sequence[Column], labels: list[str]) -> None:
         # Family name first needs a header row, or a cue in the names: capitals or a comma.
+        # Or the list's alphabetical order by family name (sorted_rows), where long enough.
         if obs.header_row or obs.page_headers or \
-                family_first and not (obs.family_caps or obs.family_comma):
+                family_first and not (obs.family_caps or obs.family_comma or order_cue):
             if family_first and obs.header_words == 0:
                 labels[:2] = ["First name", "Surname"]
             labels = arrange(labels[:2], labels[2:])
@@ -689,7 +699,7 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
         nonlocal count
         header(four, list(HEADER_WORDINGS[obs.header_words]))
         for row in range(1, n + 1):
-            given, family, country, code, role = person(count)
+            given, family, country, code, role = people[count][1]
             family = family.upper() if obs.family_caps else family
             count += 1
             _row(pdf, four, cells(row, given, family, country, role), *repeat)
@@ -728,12 +738,27 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
         given_label, family_label, _, role_label = HEADER_WORDINGS[obs.header_words]
         header(three, [given_label, family_label, role_label])
         for row in range(1, n + 1):
-            given, family, _, _, role = person(count)
+            given, family, _, _, role = people[count][1]
             family = family.upper() if obs.family_caps else family
             count += 1
             _row(pdf, three, cells(row, given, family, role), *repeat)
             expected.observers.append((given, family, country, role.replace("|", " ") or None,
                                        team, None, code, kind))
+
+
+def _people(obs: ObsSpec, person: Callable[[int], tuple[str, str, str, str, str]],
+            by_heading: bool) -> list[tuple[int, tuple[str, str, str, str, str]]]:
+    """Everyone listed, in printed order, with the index of their group: with ``sorted_rows``
+    each group's people sorted by nationality (unless a country heading gives it) and family
+    name, as real lists are."""
+    sizes = (sum(obs.groups),) if obs.grouping == "none" else obs.groups
+    out: list[tuple[int, tuple[str, str, str, str, str]]] = []
+    for g, size in enumerate(sizes):
+        group = [person(len(out) + i) for i in range(size)]
+        if obs.sorted_rows:
+            group.sort(key=lambda p: ("" if by_heading else p[2], p[1].casefold()))
+        out.extend((g, p) for p in group)
+    return out
 
 
 # --- Hypothesis ----------------------------------------------------------------------------------
@@ -801,7 +826,7 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
         title_words=st.one_of(st.just(""), st.just(""), random_headings(1).map(lambda t: t[0])),
         country_at=st.sampled_from(("third", "first", "last")), family_caps=st.booleans(),
         family_comma=st.booleans(), page_headers=st.booleans(),
-        header_words=st.integers(0, len(HEADER_WORDINGS) - 1))
+        header_words=st.integers(0, len(HEADER_WORDINGS) - 1), sorted_rows=st.booleans())
     annex = annex.map(_enough_people)
     return st.sampled_from((1, 2, 0)).flatmap(lambda k: annex if k else st.none())
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from odihr.parse.document.layout import Line
-from odihr.parse.observers.names import names_in_order
+from odihr.parse.observers.names import family_first_by_order, names_in_order
 from odihr.parse.observers.reader import annex_blocks, read_observers
 from odihr.parse.observers.table import (
     RowFields,
+    TableSettings,
     header_kinds,
     join_fragments,
     split_name,
@@ -119,6 +120,39 @@ def test_a_header_row_with_a_label_never_seen_is_no_observer() -> None:
     assert [tuple(r)[:4] for r in rows] == [("Anna", "Berg", "Sweden", "MP")]
 
 
+SORTED = ["Berg", "Frlec", "Hansen", "Jansen", "Kareski", "Lindqvist", "Novak", "Tidei", "Yilmaz"]
+GIVENS = ["Sofia", "Anna", "Markus", "Boris", "Ingrid", "Tomas", "Jane", "Ahmet", "Lela"]
+
+
+@pytest.mark.parametrize(("firsts", "seconds", "keys", "expected"), [
+    (SORTED, GIVENS, ["AT"] * 9, True),  # the first column sorted, the second not: family first
+    (GIVENS, SORTED, ["AT"] * 9, False),  # given name first, the family names sorted
+    (SORTED[:8], GIVENS[:8], ["AT"] * 8, False),  # 7 pairs: too few to tell
+    (SORTED, sorted(GIVENS), ["AT"] * 9, False),  # both sorted: no cue
+    (SORTED[::-1], GIVENS, ["AT"] * 9, False),  # neither sorted
+    # Sorted within each country (Austria, then Germany): the runs count, not the whole list.
+    (SORTED[4:] + SORTED[:5], GIVENS[4:] + GIVENS[:5], ["AT"] * 5 + ["DE"] * 5, True),
+    (["Ölund", "Berg", "Çelik", "Dahl", "émile", "Frlec", "Grün", "Hansen", "Ivanov"],
+     GIVENS, [None] * 9, False),  # not in order: Ölund first
+    (["Berg", "Çelik", "Dahl", "Émile", "Frlec", "Grün", "Hansen", "Ivanov", "Öberg"],
+     GIVENS, [None] * 9, True),  # accents and case aside, in order
+])
+def test_family_name_first_told_by_alphabetical_order(firsts: list[str], seconds: list[str],
+                                                      keys: list, expected: bool) -> None:
+    rows = list(zip(firsts, seconds, keys, strict=True))
+    assert family_first_by_order(rows, 8, 0.9) is expected
+    # A row whose names were told apart otherwise (a header row) breaks the runs.
+    broken = [r if i % 2 else None for i, r in enumerate(rows)]
+    assert family_first_by_order(broken, 8, 0.9) is False
+
+
+@pytest.mark.parametrize("bad", [{"cell_gap": 0}, {"order_pairs": -1}, {"order_share": 1.5},
+                                 {"header_known_share": 0.0}, {"column_tolerance": "4"}])
+def test_table_settings_refuse_bad_values(bad: dict) -> None:
+    with pytest.raises(ValueError, match=next(iter(bad))):
+        TableSettings(**bad)
+
+
 KINDS = ["given", "family", "country", "role"]
 
 
@@ -161,9 +195,9 @@ def test_three_column_table_has_no_role() -> None:
                    columns=columns),
              _line(112.0, {0: "Birgit", 1: "Hjortlund", 2: "Denmark"}, columns=columns)]
     assert table_rows(block) == [
-        RowFields("Soeren Michael Jacobsen", "Hastrup", "Denmark", None, 1),
-        RowFields("Birgit", "Hjortlund", "Denmark", None, 1),
-    ]
+        RowFields("Soeren Michael Jacobsen", "Hastrup", "Denmark", None, 1, by_position=True),
+        RowFields("Birgit", "Hjortlund", "Denmark", None, 1, by_position=True),
+    ]  # no header row, no capitals or comma: the names told apart by position
 
 
 def test_wrapped_cells_join_their_row() -> None:

@@ -28,6 +28,7 @@ from synth_report import (
 
 from odihr.errors import UnknownLayout
 from odihr.parse.observers.reader import read_observers
+from odihr.parse.observers.table import TableSettings
 from odihr.parse.pdf import PdfReport
 from odihr.parse.recommendations.reader import read_recommendations
 from odihr.parse.report import parse_report
@@ -208,6 +209,21 @@ def test_a_long_list_with_its_header_row_on_every_page(header_words: int, groupi
     data, expected = build_report(spec)
     assert parsed(data) == expected
     assert not any(o[0] in ("Name", "Given name", "First Name") for o in expected.observers)
+
+
+@pytest.mark.parametrize("grouping", ["flat", "country", "countries", "none", "nested"])
+def test_family_name_first_told_by_the_lists_alphabetical_order(grouping: str) -> None:
+    # Berg | Anna | Austria, no header row, no capitals, no comma: each country's observers are
+    # listed by family name (as real lists are), so the sorted column is the family name.
+    spec = ReportSpec(recs=RecSpec("none"), observers=ObsSpec(
+        grouping=grouping, groups=(12, 15), columns="family_first", sorted_rows=True))
+    data, expected = build_report(spec)
+    assert parsed(data) == expected
+    with PdfReport(data) as pdf:
+        assert "Surname" not in "".join(pdf.texts)  # no header row names the columns
+        by_position = read_observers(pdf, TableSettings(order_pairs=10**6))
+    assert [(o.given_name, o.family_name) for o in by_position] == \
+        [(o[1], o[0]) for o in expected.observers]  # the order unused: given name first
 
 
 @pytest.mark.parametrize("country_at", ["first", "last"])
