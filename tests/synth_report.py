@@ -445,7 +445,8 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
         pdf.heading(f"B{dot} {_case('Recommendations', spec.upper)}", size=11)
         for number in range(1, sum(recs.groups[:2]) + 1):
             text = _sentence(recs, number)
-            pdf.lines(wrap(text, 72), x=LEFT + (36 if not recs.marker else 18), lead=f"{number}{recs.marker}", gap=6)
+            pdf.lines(wrap(text, 72), x=LEFT + (36 if not recs.marker else 18),
+                      lead=f"{number}{recs.marker}", gap=6)
             expected.recommendations.append((number, False, None, text, True))
         pdf.heading(f"C{dot} {_case('Follow-up', spec.upper)}", size=11)
         pdf.lines(wrap(PROSE[1]))
