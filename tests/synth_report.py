@@ -486,7 +486,8 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             label = _label(recs.labels, group, printed)
             if recs.hanging:  # roman labels run wider than letters: (xviii)
                 wide = label[0].isdigit() or recs.labels in ROMAN_LABELS
-                pdf.lines(lines, x=LEFT + (36 if wide else 24), lead=label,
+                indent = 48 if recs.labels == "I." else 36 if wide else 24  # XXVIII. is wider
+                pdf.lines(lines, x=LEFT + indent, lead=label,
                           gap=0 if points else 6, note=note)
             else:
                 pdf.lines(wrap(f"{label} {text}"), gap=0 if points else 6, note=note)
@@ -526,7 +527,11 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
     elif structure == "terms":
         for g, count in enumerate(recs.groups[:2]):
             term = ("Short-term recommendations", "Longer-term recommendations")[g]
-            pdf.heading(term, size=11)
+            if recs.parts in ("letters", "lettered title case"):  # A. SHORT-TERM RECOMMENDATIONS
+                term = term.upper() if recs.parts == "letters" else term.title()
+                pdf.heading(f"{'AB'[g]}{dot} {term}", size=11)
+            else:
+                pdf.heading(term, size=11)
             for _ in range(count):
                 item(False, term)
     elif structure in ("paragraphs", "bullets") and len(recs.groups) > 2:
