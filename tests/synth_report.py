@@ -28,7 +28,14 @@ varies on its own, so Hypothesis (:func:`report_specs`) can combine them freely:
   ``2.1.3``, roman ``(i)``, ``ii.``, ``iv)``; ``numbered=False``, numbered in reading order, the
   label no part of the text);
 - observer tables whose country column is the first or the last, with or without a header row;
-  family names first with a comma after them (``Berg,`` | ``Anna``) and no header row.
+  family names first with a comma after them (``Berg,`` | ``Anna``) and no header row;
+- items labelled in upper-case roman numerals (``I.``, ``II.``), roman sub-lists ``(i)``, ``(ii)``
+  under an item (also under items labelled ``a)``), a footnote at the foot of a page an item runs
+  over, bare item numbers in a column of their own, lettered title-case parts and lettered
+  short-/longer-term parts;
+- observer header rows repeated on every page and worded in labels no list holds (``Mission
+  function``), lists grouped by country headings under no team heading, and lists sorted by
+  nationality and family name (real lists are): family name first with no other cue.
 """
 
 from __future__ import annotations
