@@ -76,6 +76,8 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
                 "header row on every page": obs.page_headers,
                 "header row wording": obs.header_words,
                 "sorted by family name": obs.sorted_rows,
+                "full name in one cell": obs.full_names and obs.columns == "standard" and
+                obs.country_at == "third" and obs.grouping not in ("country", "countries"),
                 "observer list pages": "1" if observer_pages <= 1 else
                 ("2-9" if observer_pages < 10 else "10+")}
     return out

@@ -179,6 +179,7 @@ class ObsSpec:
     page_headers: bool = False  # the header row printed at each group and again on every page
     header_words: int = 0  # the header row's wording (HEADER_WORDINGS), some labels never seen
     sorted_rows: bool = False  # each group sorted by nationality and family name (real lists)
+    full_names: bool = False  # standard columns: the full name in one cell (``Anna Berg``)
 
 
 @dataclass(frozen=True)
@@ -667,6 +668,10 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
     numbered = obs.columns == "numbered"
     family_first = obs.columns == "family_first"
     by_heading = obs.grouping in ("country", "countries")  # the country is the group heading
+    # Full names in one cell beside a nationality column. Not yet under country headings: there
+    # a ``Name | Role`` table's rows with no role are one cell, read as headings (known gap).
+    full = obs.full_names and obs.columns == "standard" and obs.country_at == "third" and \
+        not by_heading
     people = _people(obs, person, by_heading)
     order_cue = obs.sorted_rows and family_first and family_first_by_order(
         [(p[1], p[0], (g, None if by_heading else p[2])) for g, p in people],
@@ -703,6 +708,8 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
 
     def cells(row: int, given: str, family: str, *rest: str) -> list[str]:
         """A row's cells; numbered per group (even seeds) or through the list (odd seeds)."""
+        if full:  # one cell: ``Anna Berg`` (``Anna BERG``)
+            return [f"{given} {family}", *rest]
         if family_first and obs.family_comma:  # the comma is no part of the name
             family = f"{family},"
         names = arrange([given, family], list(rest))
@@ -710,12 +717,14 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
 
     def rows(delegation: str, parent: str | None, kind: str, n: int) -> None:
         nonlocal count
-        header(four, list(HEADER_WORDINGS[obs.header_words]))
+        labels = list(HEADER_WORDINGS[obs.header_words])
+        header(three if full else four, ["Name", *labels[2:]] if full else labels)
         for row in range(1, n + 1):
             given, family, country, code, role = people[count][1]
             family = family.upper() if obs.family_caps else family
             count += 1
-            _row(pdf, four, cells(row, given, family, country, role), *repeat)
+            _row(pdf, three if full else four, cells(row, given, family, country, role),
+                 *repeat)
             expected.observers.append((given, family, country, role.replace("|", " ") or None,
                                        delegation, parent, code, kind))
 
@@ -749,12 +758,13 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
         country = country.upper() if obs.caps_countries else country
         heading(country, 11)
         given_label, family_label, _, role_label = HEADER_WORDINGS[obs.header_words]
-        header(three, [given_label, family_label, role_label])
+        header(three[:2] if full else three,
+               ["Name", role_label] if full else [given_label, family_label, role_label])
         for row in range(1, n + 1):
             given, family, _, _, role = people[count][1]
             family = family.upper() if obs.family_caps else family
             count += 1
-            _row(pdf, three, cells(row, given, family, role), *repeat)
+            _row(pdf, three[:2] if full else three, cells(row, given, family, role), *repeat)
             expected.observers.append((given, family, country, role.replace("|", " ") or None,
                                        team, None, code, kind))
 
@@ -839,7 +849,8 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
         title_words=st.one_of(st.just(""), st.just(""), random_headings(1).map(lambda t: t[0])),
         country_at=st.sampled_from(("third", "first", "last")), family_caps=st.booleans(),
         family_comma=st.booleans(), page_headers=st.booleans(),
-        header_words=st.integers(0, len(HEADER_WORDINGS) - 1), sorted_rows=st.booleans())
+        header_words=st.integers(0, len(HEADER_WORDINGS) - 1), sorted_rows=st.booleans(),
+        full_names=st.booleans())
     annex = annex.map(_enough_people)
     return st.sampled_from((1, 2, 0)).flatmap(lambda k: annex if k else st.none())
 
