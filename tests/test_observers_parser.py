@@ -113,6 +113,13 @@ def test_header_rows_with_labels_never_seen(cells: dict[int, str], expected: lis
     assert header_kinds(_line(100.0, cells)) == expected
 
 
+def test_the_known_share_of_a_header_row_is_passed_down() -> None:
+    line = _line(100.0, {0: "Given name", 1: "Family name", 2: "Citizenship",
+                         3: "Mission function"})
+    assert header_kinds(line, TableSettings(header_known_share=0.8)) is None  # 3 of 4 known
+    assert header_kinds(line, TableSettings(header_known_share=0.7)) is not None
+
+
 def test_a_header_row_with_a_label_never_seen_is_no_observer() -> None:
     header = _line(88.0, {0: "Given name", 1: "Family name", 2: "Citizenship",
                           3: "Mission function"})
