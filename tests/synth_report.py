@@ -641,6 +641,8 @@ def _row(pdf: SynthPdf, columns: Sequence[Column], cells: Sequence[str],
 FOUR = [Column(LEFT, right=False), Column(186, right=False), Column(306, right=False),
         Column(426, right=False)]
 THREE = [Column(LEFT, right=False), Column(186, right=False), Column(336, right=False)]
+#: A full name in one cell: a wider first column (``Geir Jørgen BEKKEVOLD``).
+FULL = [Column(LEFT, right=False), Column(256, right=False), Column(386, right=False)]
 
 
 def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> None:
@@ -718,12 +720,12 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
     def rows(delegation: str, parent: str | None, kind: str, n: int) -> None:
         nonlocal count
         labels = list(HEADER_WORDINGS[obs.header_words])
-        header(three if full else four, ["Name", *labels[2:]] if full else labels)
+        header(FULL if full else four, ["Name", *labels[2:]] if full else labels)
         for row in range(1, n + 1):
             given, family, country, code, role = people[count][1]
             family = family.upper() if obs.family_caps else family
             count += 1
-            _row(pdf, three if full else four, cells(row, given, family, country, role),
+            _row(pdf, FULL if full else four, cells(row, given, family, country, role),
                  *repeat)
             expected.observers.append((given, family, country, role.replace("|", " ") or None,
                                        delegation, parent, code, kind))
