@@ -52,6 +52,8 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
         "priority part headings": spec.recs.parts,
         "bullet": spec.recs.bullet if "bullets" in spec.recs.structure else "(none)",
         "item labels": spec.recs.labels or "numbers",
+        "sub-point labels": "roman" if spec.recs.roman_sub else "letters",
+        "footnote at a page break": spec.recs.break_notes,
         "labelled text": ("hanging" if spec.recs.hanging else "under the label")
         if spec.recs.labels else "(no labels)",
         "observer annex": "no annex" if obs is None else f"grouping {obs.grouping}",
@@ -71,6 +73,11 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
                 "country column": obs.country_at,
                 "family names": "capitals" if obs.family_caps else "as written",
                 "family name comma": obs.family_comma and obs.columns == "family_first",
+                "header row on every page": obs.page_headers,
+                "header row wording": obs.header_words,
+                "sorted by family name": obs.sorted_rows,
+                "full name in one cell": obs.full_names and obs.columns == "standard" and
+                obs.country_at == "third" and obs.grouping not in ("country", "countries"),
                 "observer list pages": "1" if observer_pages <= 1 else
                 ("2-9" if observer_pages < 10 else "10+")}
     return out

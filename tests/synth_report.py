@@ -28,19 +28,28 @@ varies on its own, so Hypothesis (:func:`report_specs`) can combine them freely:
   ``2.1.3``, roman ``(i)``, ``ii.``, ``iv)``; ``numbered=False``, numbered in reading order, the
   label no part of the text);
 - observer tables whose country column is the first or the last, with or without a header row;
-  family names first with a comma after them (``Berg,`` | ``Anna``) and no header row.
+  family names first with a comma after them (``Berg,`` | ``Anna``) and no header row;
+- items labelled in upper-case roman numerals (``I.``, ``II.``), roman sub-lists ``(i)``, ``(ii)``
+  under an item (also under items labelled ``a)``), a footnote at the foot of a page an item runs
+  over, bare item numbers in a column of their own, lettered title-case parts and lettered
+  short-/longer-term parts;
+- observer header rows repeated on every page and worded in labels no list holds (``Mission
+  function``), lists grouped by country headings under no team heading, and lists sorted by
+  nationality and family name (real lists are): family name first with no other cue.
 """
 
 from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from hypothesis import strategies as st
 
 from odihr.countries import country_code
+from odihr.parse.observers.names import family_first_by_order
+from odihr.parse.observers.table import DEFAULT_SETTINGS as TABLE
 
 from results_pdfs import LEFT, WIDTH, Column, ReportPdf
 
@@ -102,13 +111,19 @@ ANNEX_WORDINGS = (
     "LIST OF OBSERVERS",
     "LIST OF MEMBERS OF THE ODIHR LIMITED ELECTION OBSERVATION MISSION",
 )
+#: Header rows' wordings: given name, family name, country, role. A role column's label can be
+#: one no list holds (``Mission function``, ``Area of deployment``): the others name the columns.
+HEADER_WORDINGS = (("Name", "Surname", "Country", "Role"),
+                   ("First Name", "Last Name", "Nationality", "Position"),
+                   ("Given name", "Family name", "Citizenship", "Mission function"),
+                   ("Name", "Surname", "Nationality", "Area of deployment"))
 ANNEX_FORMS = ("ANNEX {n}: {t}", "ANNEX {n} – {t}", "ANNEX {n} {t}", "APPENDIX {n}: {t}", "{t}")
 REC_STRUCTURES = ("priority_other", "lettered_topics", "terms", "summary", "summary_bullets",
                   "conclusions", "lettered_section", "flat", "bullets", "paragraphs", "none")
 #: Series labels replacing item numbers (``""``: numbers): letters starting again under each
 #: heading, roman numerals the same way (``(i)`` is a letter after ``(h)``, a numeral before
 #: ``(ii)``), or decimals whose last part counts the items of each heading.
-LABELS = ("", "a)", "(a)", "a.", "1.1", "1.1.1", "(i)", "i.", "i)")
+LABELS = ("", "a)", "(a)", "a.", "1.1", "1.1.1", "(i)", "i.", "i)", "I.")
 NUMBERINGS = ("roman_dot", "roman", "arabic_dot", "arabic", "none")
 ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 
@@ -121,7 +136,7 @@ class RecSpec:
     groups: tuple[int, ...] = (2, 3)  # items per group (part, topic or term)
     dotted: bool = True  # ``A.`` or ``A``
     caps_topics: bool = True  # lettered topics in capitals or title case
-    marker: str = "."  # ``1.`` or ``1)``
+    marker: str = "."  # ``1.``, ``1)`` or ``""``: a bare number in a column of its own
     seed: int = 0
     bold_topics: bool = True  # topic headings in bold, or in body type
     topics: tuple[str, ...] = ()  # topic headings of random words instead of the known ones
@@ -129,10 +144,13 @@ class RecSpec:
     sub_points: bool = False  # some items: a lead-in sentence, then a) b) sub-points
     restart: bool = False  # lettered topics and terms: numbering starts again under each heading
     chapter: str = "Recommendations"  # the chapter's wording (structures with a chapter)
-    parts: str = "letters"  # priority/other headings: "letters" (A./A), "bare", "title case"
+    parts: str = "letters"  # priority/other headings: "letters" (A./A), "bare", "title case",
+    # "lettered title case" (``A. Priority Recommendations``)
     bullet: str = "•"  # the bullet glyph of bulleted structures
     labels: str = ""  # numbered structures: items labelled in series instead (see LABELS)
     hanging: bool = True  # labelled items: the text hangs right of the label, or runs under it
+    roman_sub: bool = False  # sub-points labelled (i), (ii); also under items labelled a), (a), a.
+    break_notes: bool = False  # a footnote at the foot of a page an item runs over
 
 
 @dataclass(frozen=True)
@@ -143,7 +161,7 @@ class ObsSpec:
     wording: int = 0
     form: int = 0
     title_case: bool = False
-    grouping: str = "flat"
+    grouping: str = "flat"  # also "countries": country headings under no team heading
     groups: tuple[int, ...] = (3, 2)
     seed: int = 0
     prefix: str = "ODIHR EOM "  # team headings: "ODIHR EOM ", "OSCE/ODIHR ", ""
@@ -158,6 +176,10 @@ class ObsSpec:
     country_at: str = "third"  # the country column: "third" (after the names), "first", "last"
     family_caps: bool = False  # family names printed in capitals (``BERG``)
     family_comma: bool = False  # family name first: a comma after it (``Berg,`` | ``Anna``)
+    page_headers: bool = False  # the header row printed at each group and again on every page
+    header_words: int = 0  # the header row's wording (HEADER_WORDINGS), some labels never seen
+    sorted_rows: bool = False  # each group sorted by nationality and family name (real lists)
+    full_names: bool = False  # standard columns: the full name in one cell (``Anna Berg``)
 
 
 @dataclass(frozen=True)
@@ -232,9 +254,12 @@ class SynthPdf(ReportPdf):
 
     def lines(self, lines: Sequence[str], *, x: float = LEFT, size: float = BODY_SIZE,
               bold: bool = False, gap: float = 8.0, first_x: float | None = None,
-              lead: str | None = None) -> None:
-        """Lines of one paragraph (page breaks allowed between lines), then ``gap``."""
+              lead: str | None = None, note: tuple[int, str] | None = None) -> None:
+        """Lines of one paragraph (page breaks allowed between lines), then ``gap``; ``note``: a
+        footnote after the last line above a page break inside the paragraph."""
         for i, line in enumerate(lines):
+            if note is not None and i and self.top + size + 3 > BOTTOM:
+                self.footnote(*note)
             self.room(size + 3)
             if i == 0 and lead is not None:
                 self.text(LEFT, lead, size=size, bold=bold)
@@ -428,7 +453,8 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
         pdf.heading(f"B{dot} {_case('Recommendations', spec.upper)}", size=11)
         for number in range(1, sum(recs.groups[:2]) + 1):
             text = _sentence(recs, number)
-            pdf.lines(wrap(text, 72), x=LEFT + 18, lead=f"{number}{recs.marker}", gap=6)
+            pdf.lines(wrap(text, 72), x=LEFT + (36 if not recs.marker else 18),
+                      lead=f"{number}{recs.marker}", gap=6)
             expected.recommendations.append((number, False, None, text, True))
         pdf.heading(f"C{dot} {_case('Follow-up', spec.upper)}", size=11)
         pdf.lines(wrap(PROSE[1]))
@@ -453,23 +479,30 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             printed = 1
             group += 1
         text = _sentence(recs, number)
-        points = _sub_points(recs, number) if recs.sub_points and not unnumbered else []
+        lettered = labelled and recs.labels in ("a)", "(a)", "a.")  # (i) under a): a sub-list
+        points = _sub_points(recs, number) if recs.sub_points and (
+            not unnumbered or lettered and recs.roman_sub) else []
         if points:
             text = text.split(". ")[0].rstrip(".") + ", in particular:"
         lines = wrap(text, 72)
+        note = (number, FOOTNOTES[number % 3]) if recs.break_notes else None
         if structure in ("bullets", "summary_bullets"):
-            pdf.lines(lines, x=LEFT + 18, lead=recs.bullet, gap=6)
+            pdf.lines(lines, x=LEFT + 18, lead=recs.bullet, gap=6, note=note)
         elif structure == "paragraphs":
-            pdf.lines(wrap(text), gap=10)
+            pdf.lines(wrap(text), gap=10, note=note)
         elif labelled:
             label = _label(recs.labels, group, printed)
             if recs.hanging:  # roman labels run wider than letters: (xviii)
                 wide = label[0].isdigit() or recs.labels in ROMAN_LABELS
-                pdf.lines(lines, x=LEFT + (36 if wide else 24), lead=label, gap=6)
+                indent = 48 if recs.labels == "I." else 36 if wide else 24  # XXVIII. is wider
+                pdf.lines(lines, x=LEFT + indent, lead=label,
+                          gap=0 if points else 6, note=note)
             else:
-                pdf.lines(wrap(f"{label} {text}"), gap=6)
+                pdf.lines(wrap(f"{label} {text}"), gap=0 if points else 6, note=note)
         else:
-            pdf.lines(lines, x=LEFT + 18, lead=f"{printed}{recs.marker}", gap=0 if points else 6)
+            pdf.lines(lines, x=LEFT + (36 if not recs.marker else 18),
+                      lead=f"{printed}{recs.marker}", gap=0 if points else 6,
+                      note=note)
         for i, point in enumerate(points):
             pdf.lines(wrap(point, 66), x=LEFT + 54, first_x=LEFT + 36,
                       gap=6 if i == len(points) - 1 else 0)
@@ -502,7 +535,11 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
     elif structure == "terms":
         for g, count in enumerate(recs.groups[:2]):
             term = ("Short-term recommendations", "Longer-term recommendations")[g]
-            pdf.heading(term, size=11)
+            if recs.parts in ("letters", "lettered title case"):  # A. SHORT-TERM RECOMMENDATIONS
+                term = term.upper() if recs.parts == "letters" else term.title()
+                pdf.heading(f"{'AB'[g]}{dot} {term}", size=11)
+            else:
+                pdf.heading(term, size=11)
             for _ in range(count):
                 item(False, term)
     elif structure in ("paragraphs", "bullets") and len(recs.groups) > 2:
@@ -525,6 +562,8 @@ def _label(style: str, group: int, index: int) -> str:
     ``b)``, ``(b)``, ``b.``, ``3.2``, ``2.3.2``, ``(ii)``, ``ii.``, ``ii)``."""
     if style in ROMAN_LABELS:
         return style.replace("i", _roman(index))
+    if style == "I.":
+        return f"{_roman(index).upper()}."
     letter = "abcdefghijklmnopqrstuvwxyz"[index - 1] if not style[0].isdigit() else ""
     return {"a)": f"{letter})", "(a)": f"({letter})", "a.": f"{letter}.",
             "1.1": f"{group}.{index}", "1.1.1": f"2.{group}.{index}"}[style]
@@ -562,7 +601,9 @@ def _sub_points(spec: RecSpec, number: int) -> list[str]:
     points = [f"{SUB_VERBS[(number + i) % len(SUB_VERBS)]} "
               f"{SUB_OBJECTS[(spec.seed + 4 * number + i) % len(SUB_OBJECTS)]}"
               for i in range(count)]
-    return [f"{'abc'[i]}) {p}{'.' if i == count - 1 else ';'}" for i, p in enumerate(points)]
+    labels = [f"({_roman(i + 1)})" for i in range(count)] if spec.roman_sub else \
+        [f"{'abc'[i]})" for i in range(count)]
+    return [f"{labels[i]} {p}{'.' if i == count - 1 else ';'}" for i, p in enumerate(points)]
 
 
 def _part_heading(recs: RecSpec, index: int, title: str) -> str:
@@ -570,6 +611,8 @@ def _part_heading(recs: RecSpec, index: int, title: str) -> str:
     Recommendations``."""
     if recs.parts == "title case":
         return title.title()
+    if recs.parts == "lettered title case":
+        return f"{'AB'[index]}{'.' if recs.dotted else ''} {title.title()}"
     if recs.parts == "bare":
         return title
     return f"{'AB'[index]}{'.' if recs.dotted else ''} {title}"
@@ -584,8 +627,13 @@ def _topic(pdf: SynthPdf, text: str, bold: bool) -> None:
         pdf.lines([text], gap=4)
 
 
-def _row(pdf: SynthPdf, columns: Sequence[Column], cells: Sequence[str]) -> None:
-    """One observer's row; a cell with ``|`` wraps there onto a second line."""
+def _row(pdf: SynthPdf, columns: Sequence[Column], cells: Sequence[str],
+         repeat: Callable[[], None] | None = None) -> None:
+    """One observer's row; a cell with ``|`` wraps there onto a second line. ``repeat`` prints
+    the table's header row again at the top of a new page."""
+    if repeat is not None and pdf.top + 26 > BOTTOM:
+        pdf.new_page()
+        repeat()
     pdf.room(26)
     pdf.row(columns, [c.split("|") if "|" in c else c for c in cells], size=10)
 
@@ -593,6 +641,8 @@ def _row(pdf: SynthPdf, columns: Sequence[Column], cells: Sequence[str]) -> None
 FOUR = [Column(LEFT, right=False), Column(186, right=False), Column(306, right=False),
         Column(426, right=False)]
 THREE = [Column(LEFT, right=False), Column(186, right=False), Column(336, right=False)]
+#: A full name in one cell: a wider first column (``Geir Jørgen BEKKEVOLD``).
+FULL = [Column(LEFT, right=False), Column(256, right=False), Column(386, right=False)]
 
 
 def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> None:
@@ -601,7 +651,8 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
     k = obs.seed
 
     def person(i: int) -> tuple[str, str, str, str, str]:
-        country, code = COUNTRIES[(k + 3 * i) % len(COUNTRIES)]
+        # Sorted lists: three nationalities, so a country's observers follow one another.
+        country, code = COUNTRIES[(k + (i % 3 if obs.sorted_rows else 3 * i)) % len(COUNTRIES)]
         family = FAMILY[(k + 5 * i + i // len(FAMILY)) % len(FAMILY)]  # no pair repeats soon
         roles = LONG_ROLES if obs.long_roles and i % 4 == 1 else ROLES
         return (GIVEN[(k + i) % len(GIVEN)], family, country, code,
@@ -618,6 +669,15 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
     teams = [(t.replace("ODIHR EOM ", obs.prefix), kind) for t, kind in TEAMS]
     numbered = obs.columns == "numbered"
     family_first = obs.columns == "family_first"
+    by_heading = obs.grouping in ("country", "countries")  # the country is the group heading
+    # Full names in one cell beside a nationality column. Not yet under country headings: there
+    # a ``Name | Role`` table's rows with no role are one cell, read as headings (known gap).
+    full = obs.full_names and obs.columns == "standard" and obs.country_at == "third" and \
+        not by_heading
+    people = _people(obs, person, by_heading)
+    order_cue = obs.sorted_rows and family_first and family_first_by_order(
+        [(p[1], p[0], (g, None if by_heading else p[2])) for g, p in people],
+        TABLE.order_pairs, TABLE.order_share)
     four = [Column(LEFT, right=False)] + [Column(c.x + 24, right=False) for c in FOUR] \
         if numbered else FOUR
     three = [Column(LEFT, right=False)] + [Column(c.x + 24, right=False) for c in THREE] \
@@ -632,17 +692,26 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
         return [rest[0], *names, rest[1]] if obs.country_at == "first" else \
             [*names, rest[1], rest[0]]
 
+    repeat: list[Callable[[], None]] = []  # the header row printed again on a new page
+
     def header(columns: Sequence[Column], labels: list[str]) -> None:
         # Family name first needs a header row, or a cue in the names: capitals or a comma.
-        if obs.header_row or family_first and not (obs.family_caps or obs.family_comma):
-            if family_first:
+        # Or the list's alphabetical order by family name (sorted_rows), where long enough.
+        if obs.header_row or obs.page_headers or \
+                family_first and not (obs.family_caps or obs.family_comma or order_cue):
+            if family_first and obs.header_words == 0:
                 labels[:2] = ["First name", "Surname"]
             labels = arrange(labels[:2], labels[2:])
+            header_cells = ["No."] + labels if numbered else labels
             pdf.room(30)
-            pdf.row(columns, ["No."] + labels if numbered else labels, size=10, bold=True)
+            pdf.row(columns, header_cells, size=10, bold=True)
+            if obs.page_headers:
+                repeat[:] = [lambda: pdf.row(columns, header_cells, size=10, bold=True)]
 
     def cells(row: int, given: str, family: str, *rest: str) -> list[str]:
         """A row's cells; numbered per group (even seeds) or through the list (odd seeds)."""
+        if full:  # one cell: ``Anna Berg`` (``Anna BERG``)
+            return [f"{given} {family}", *rest]
         if family_first and obs.family_comma:  # the comma is no part of the name
             family = f"{family},"
         names = arrange([given, family], list(rest))
@@ -650,12 +719,14 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
 
     def rows(delegation: str, parent: str | None, kind: str, n: int) -> None:
         nonlocal count
-        header(four, ["Name", "Surname", "Country", "Role"])
+        labels = list(HEADER_WORDINGS[obs.header_words])
+        header(FULL if full else four, ["Name", *labels[2:]] if full else labels)
         for row in range(1, n + 1):
-            given, family, country, code, role = person(count)
+            given, family, country, code, role = people[count][1]
             family = family.upper() if obs.family_caps else family
             count += 1
-            _row(pdf, four, cells(row, given, family, country, role))
+            _row(pdf, FULL if full else four, cells(row, given, family, country, role),
+                 *repeat)
             expected.observers.append((given, family, country, role.replace("|", " ") or None,
                                        delegation, parent, code, kind))
 
@@ -678,21 +749,41 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
             heading(name, obs.group_size)
             rows(name, outer, kind, n)
         return
-    # grouped by country under a team heading
+    # grouped by country under a team heading, or under none (the annex's title)
     team, kind = random[0] if random else teams[2]
-    heading(team, 12.5)
+    if obs.grouping == "countries":
+        team, kind = title, "other"
+    else:
+        heading(team, 12.5)
     for g, n in enumerate(obs.groups):
         country, code = COUNTRIES[(k + g) % len(COUNTRIES)]
         country = country.upper() if obs.caps_countries else country
         heading(country, 11)
-        header(three, ["Name", "Surname", "Role"])
+        given_label, family_label, _, role_label = HEADER_WORDINGS[obs.header_words]
+        header(three[:2] if full else three,
+               ["Name", role_label] if full else [given_label, family_label, role_label])
         for row in range(1, n + 1):
-            given, family, _, _, role = person(count)
+            given, family, _, _, role = people[count][1]
             family = family.upper() if obs.family_caps else family
             count += 1
-            _row(pdf, three, cells(row, given, family, role))
+            _row(pdf, three[:2] if full else three, cells(row, given, family, role), *repeat)
             expected.observers.append((given, family, country, role.replace("|", " ") or None,
                                        team, None, code, kind))
+
+
+def _people(obs: ObsSpec, person: Callable[[int], tuple[str, str, str, str, str]],
+            by_heading: bool) -> list[tuple[int, tuple[str, str, str, str, str]]]:
+    """Everyone listed, in printed order, with the index of their group: with ``sorted_rows``
+    each group's people sorted by nationality (unless a country heading gives it) and family
+    name, as real lists are."""
+    sizes = (sum(obs.groups),) if obs.grouping == "none" else obs.groups
+    out: list[tuple[int, tuple[str, str, str, str, str]]] = []
+    for g, size in enumerate(sizes):
+        group = [person(len(out) + i) for i in range(size)]
+        if obs.sorted_rows:
+            group.sort(key=lambda p: ("" if by_heading else p[2], p[1].casefold()))
+        out.extend((g, p) for p in group)
+    return out
 
 
 # --- Hypothesis ----------------------------------------------------------------------------------
@@ -727,15 +818,15 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         RecSpec,
         structure=st.sampled_from(REC_STRUCTURES),
         groups=st.lists(st.integers(1, max_group), min_size=2, max_size=11).map(tuple),
-        dotted=st.booleans(), caps_topics=st.booleans(), marker=st.sampled_from((".", ")")),
+        dotted=st.booleans(), caps_topics=st.booleans(), marker=st.sampled_from((".", ")", "")),
         seed=st.integers(0, 50), bold_topics=st.booleans(),
         topics=st.one_of(st.just(()), random_headings(11)),
         footnotes=st.booleans(), sub_points=st.booleans(), restart=st.booleans(),
         chapter=st.sampled_from(("Recommendations", "Conclusions and Recommendations")),
-        parts=st.sampled_from(("letters", "bare", "title case")),
+        parts=st.sampled_from(("letters", "bare", "title case", "lettered title case")),
         bullet=st.sampled_from(("•", "–", "-", "o", "·", "—", "*")),
         labels=st.one_of(st.just(""), st.just(""), st.sampled_from(LABELS[1:])),
-        hanging=st.booleans())
+        hanging=st.booleans(), roman_sub=st.booleans(), break_notes=st.booleans())
 
 
 def obs_specs(max_rows: int = 6, long_lists: bool = False) \
@@ -749,7 +840,7 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
     annex = st.builds(
         ObsSpec, wording=st.integers(0, len(ANNEX_WORDINGS) - 1),
         form=st.integers(0, len(ANNEX_FORMS) - 1), title_case=st.booleans(),
-        grouping=st.sampled_from(("flat", "nested", "country", "none")),
+        grouping=st.sampled_from(("flat", "nested", "country", "countries", "none")),
         groups=groups,
         seed=st.integers(0, 50), prefix=st.sampled_from(("ODIHR EOM ", "OSCE/ODIHR ", "")),
         caps_countries=st.booleans(), header_row=st.booleans(),
@@ -759,7 +850,9 @@ def obs_specs(max_rows: int = 6, long_lists: bool = False) \
         plain_headings=st.booleans(), long_roles=st.booleans(),
         title_words=st.one_of(st.just(""), st.just(""), random_headings(1).map(lambda t: t[0])),
         country_at=st.sampled_from(("third", "first", "last")), family_caps=st.booleans(),
-        family_comma=st.booleans())
+        family_comma=st.booleans(), page_headers=st.booleans(),
+        header_words=st.integers(0, len(HEADER_WORDINGS) - 1), sorted_rows=st.booleans(),
+        full_names=st.booleans())
     annex = annex.map(_enough_people)
     return st.sampled_from((1, 2, 0)).flatmap(lambda k: annex if k else st.none())
 

@@ -9,9 +9,16 @@ from pathlib import Path
 import pytest
 
 from odihr.parse.document.layout import Line
-from odihr.parse.observers.names import names_in_order
+from odihr.parse.observers.names import family_first_by_order, names_in_order
 from odihr.parse.observers.reader import annex_blocks, read_observers
-from odihr.parse.observers.table import RowFields, join_fragments, split_name, table_rows
+from odihr.parse.observers.table import (
+    RowFields,
+    TableSettings,
+    header_kinds,
+    join_fragments,
+    split_name,
+    table_rows,
+)
 from odihr.parse.pdf import PdfReport, Word
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,6 +96,70 @@ def test_names_split_by_column(cells: dict[int, str], expected: tuple) -> None:
     assert tuple(rows[1])[:4] == expected
 
 
+@pytest.mark.parametrize(("cells", "expected"), [
+    ({0: "Name", 1: "Surname", 2: "Country", 3: "Role"}, ["given", "family", "country", "role"]),
+    ({0: "Given name", 1: "Family name", 2: "Citizenship", 3: "Mission function"},
+     ["given", "family", "country", ""]),  # a label no list holds: the role's column
+    ({0: "Name", 1: "Surname", 2: "Nationality", 3: "Area of deployment"},
+     ["given", "family", "country", ""]),
+    ({0: "Surname", 1: "Name", 2: "Deployment", 3: "Team"}, ["family", "given", "role", "role"]),
+    ({0: "Name", 1: "Surname", 2: "Posting", 3: "Area of deployment"}, None),  # half unknown
+    ({0: "Mission function", 1: "Nationality"}, None),  # names no person
+    ({0: "Anna", 1: "Berg", 2: "Sweden", 3: "MP"}, None),  # a row of people
+    ({0: "Name", 1: "Berg", 2: "Sweden", 3: "Country"}, None),
+])
+def test_header_rows_with_labels_never_seen(cells: dict[int, str], expected: list | None) \
+        -> None:
+    assert header_kinds(_line(100.0, cells)) == expected
+
+
+def test_the_known_share_of_a_header_row_is_passed_down() -> None:
+    line = _line(100.0, {0: "Given name", 1: "Family name", 2: "Citizenship",
+                         3: "Mission function"})
+    assert header_kinds(line, TableSettings(header_known_share=0.8)) is None  # 3 of 4 known
+    assert header_kinds(line, TableSettings(header_known_share=0.7)) is not None
+
+
+def test_a_header_row_with_a_label_never_seen_is_no_observer() -> None:
+    header = _line(88.0, {0: "Given name", 1: "Family name", 2: "Citizenship",
+                          3: "Mission function"})
+    rows = table_rows([header, _line(100.0, {0: "Anna", 1: "Berg", 2: "Sweden", 3: "MP"})])
+    assert [tuple(r)[:4] for r in rows] == [("Anna", "Berg", "Sweden", "MP")]
+
+
+SORTED = ["Berg", "Frlec", "Hansen", "Jansen", "Kareski", "Lindqvist", "Novak", "Tidei", "Yilmaz"]
+GIVENS = ["Sofia", "Anna", "Markus", "Boris", "Ingrid", "Tomas", "Jane", "Ahmet", "Lela"]
+
+
+@pytest.mark.parametrize(("firsts", "seconds", "keys", "expected"), [
+    (SORTED, GIVENS, ["AT"] * 9, True),  # the first column sorted, the second not: family first
+    (GIVENS, SORTED, ["AT"] * 9, False),  # given name first, the family names sorted
+    (SORTED[:8], GIVENS[:8], ["AT"] * 8, False),  # 7 pairs: too few to tell
+    (SORTED, sorted(GIVENS), ["AT"] * 9, False),  # both sorted: no cue
+    (SORTED[::-1], GIVENS, ["AT"] * 9, False),  # neither sorted
+    # Sorted within each country (Austria, then Germany): the runs count, not the whole list.
+    (SORTED[4:] + SORTED[:5], GIVENS[4:] + GIVENS[:5], ["AT"] * 5 + ["DE"] * 5, True),
+    (["Ölund", "Berg", "Çelik", "Dahl", "émile", "Frlec", "Grün", "Hansen", "Ivanov"],
+     GIVENS, [None] * 9, False),  # not in order: Ölund first
+    (["Berg", "Çelik", "Dahl", "Émile", "Frlec", "Grün", "Hansen", "Ivanov", "Öberg"],
+     GIVENS, [None] * 9, True),  # accents and case aside, in order
+])
+def test_family_name_first_told_by_alphabetical_order(firsts: list[str], seconds: list[str],
+                                                      keys: list, expected: bool) -> None:
+    rows = list(zip(firsts, seconds, keys, strict=True))
+    assert family_first_by_order(rows, 8, 0.9) is expected
+    # A row whose names were told apart otherwise (a header row) breaks the runs.
+    broken = [r if i % 2 else None for i, r in enumerate(rows)]
+    assert family_first_by_order(broken, 8, 0.9) is False
+
+
+@pytest.mark.parametrize("bad", [{"cell_gap": 0}, {"order_pairs": -1}, {"order_share": 1.5},
+                                 {"header_known_share": 0.0}, {"column_tolerance": "4"}])
+def test_table_settings_refuse_bad_values(bad: dict) -> None:
+    with pytest.raises(ValueError, match=next(iter(bad))):
+        TableSettings(**bad)
+
+
 KINDS = ["given", "family", "country", "role"]
 
 
@@ -131,9 +202,9 @@ def test_three_column_table_has_no_role() -> None:
                    columns=columns),
              _line(112.0, {0: "Birgit", 1: "Hjortlund", 2: "Denmark"}, columns=columns)]
     assert table_rows(block) == [
-        RowFields("Soeren Michael Jacobsen", "Hastrup", "Denmark", None, 1),
-        RowFields("Birgit", "Hjortlund", "Denmark", None, 1),
-    ]
+        RowFields("Soeren Michael Jacobsen", "Hastrup", "Denmark", None, 1, by_position=True),
+        RowFields("Birgit", "Hjortlund", "Denmark", None, 1, by_position=True),
+    ]  # no header row, no capitals or comma: the names told apart by position
 
 
 def test_wrapped_cells_join_their_row() -> None:

@@ -11,7 +11,7 @@ import pytest
 from odihr.parse.document.joining import join_hyphenated, join_lines
 from odihr.parse.document.layout import group_lines, is_furniture, normalize_running
 from odihr.parse.pdf import PdfReport, Word
-from odihr.parse.recommendations.plain import ROMAN_SERIES, label_keys
+from odihr.parse.recommendations.plain import ROMAN_SERIES, UPPER_ROMAN_SERIES, label_keys
 from odihr.parse.recommendations.reader import previously_recommended, read_recommendations
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -130,6 +130,11 @@ def test_running_lines_ignore_page_numbers_digits() -> None:
     ("x) The law should be amended.", (("", 23), (ROMAN_SERIES, 9))),
     ("xix. The law should be amended.", ((ROMAN_SERIES, 18),)),
     ("2.1.3 The law should be amended.", (("2.1", 2),)),
+    ("I. The law should be amended.", ((UPPER_ROMAN_SERIES, 0),)),  # capitals: numerals only
+    ("IV. The law should be amended.", ((UPPER_ROMAN_SERIES, 3),)),
+    ("(XII) The law should be amended.", ((UPPER_ROMAN_SERIES, 11),)),
+    ("B. The law should be amended.", ()),  # a capital letter: a topic's, no item label
+    ("IIII. The law should be amended.", ()),
     ("iiii. The law should be amended.", ()),  # no roman numeral
     ("civil society should be consulted.", ()),
     ("i.e. the law should be amended.", ()),

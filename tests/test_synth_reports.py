@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from synth_report import (
     ANNEX_FORMS,
     ANNEX_WORDINGS,
+    HEADER_WORDINGS,
     LABELS,
     NUMBERINGS,
     REC_STRUCTURES,
@@ -27,6 +28,7 @@ from synth_report import (
 
 from odihr.errors import UnknownLayout
 from odihr.parse.observers.reader import read_observers
+from odihr.parse.observers.table import TableSettings
 from odihr.parse.pdf import PdfReport
 from odihr.parse.recommendations.reader import read_recommendations
 from odihr.parse.report import parse_report
@@ -176,6 +178,52 @@ def test_a_long_series_through_letters_that_are_numerals(labels: str, hanging: b
     expected = check(ReportSpec(recs=RecSpec("flat", groups=(5, 4, 4, 4, 4, 4), labels=labels,
                                              hanging=hanging), observers=None))
     assert len(expected.recommendations) == 25
+
+
+@pytest.mark.parametrize("labels", ["a)", "(a)", "a.", ""])
+@pytest.mark.parametrize("structure", ["flat", "lettered_topics", "priority_other"])
+def test_a_roman_sub_list_under_an_item(labels: str, structure: str) -> None:
+    # a) … in particular: (i) …; (ii) …. b) …: the numerals are the item's own sub-list, not
+    # items of a series (they sit right of the list's edge, under a lead-in that ends in ":").
+    expected = check(ReportSpec(recs=RecSpec(structure, groups=(3, 3, 3), labels=labels,
+                                             sub_points=True, roman_sub=True, seed=2),
+                                observers=None))
+    assert any(" (i) " in r[3] and " (ii) " in r[3] for r in expected.recommendations)
+
+
+@pytest.mark.parametrize("structure", ["flat", "priority_other", "bullets", "paragraphs"])
+def test_an_item_running_over_a_page_break_past_a_footnote(structure: str) -> None:
+    expected = check(ReportSpec(recs=RecSpec(structure, groups=(9, 9, 9), break_notes=True),
+                                observers=None))
+    assert len(expected.recommendations) >= 18
+
+
+@pytest.mark.parametrize("header_words", range(len(HEADER_WORDINGS)))
+@pytest.mark.parametrize("grouping", ["flat", "countries"])
+def test_a_long_list_with_its_header_row_on_every_page(header_words: int, grouping: str) \
+        -> None:
+    # Header rows (some labels never seen: "Mission function") at each group and page top; a
+    # list grouped by country headings under no team heading.
+    spec = ReportSpec(recs=RecSpec("none"), observers=ObsSpec(
+        grouping=grouping, groups=(60, 70, 50), page_headers=True, header_words=header_words))
+    data, expected = build_report(spec)
+    assert parsed(data) == expected
+    assert not any(o[0] in ("Name", "Given name", "First Name") for o in expected.observers)
+
+
+@pytest.mark.parametrize("grouping", ["flat", "country", "countries", "none", "nested"])
+def test_family_name_first_told_by_the_lists_alphabetical_order(grouping: str) -> None:
+    # Berg | Anna | Austria, no header row, no capitals, no comma: each country's observers are
+    # listed by family name (as real lists are), so the sorted column is the family name.
+    spec = ReportSpec(recs=RecSpec("none"), observers=ObsSpec(
+        grouping=grouping, groups=(12, 15), columns="family_first", sorted_rows=True))
+    data, expected = build_report(spec)
+    assert parsed(data) == expected
+    with PdfReport(data) as pdf:
+        assert "Surname" not in "".join(pdf.texts)  # no header row names the columns
+        by_position = read_observers(pdf, TableSettings(order_pairs=10**6))
+    assert [(o.given_name, o.family_name) for o in by_position] == \
+        [(o[1], o[0]) for o in expected.observers]  # the order unused: given name first
 
 
 @pytest.mark.parametrize("country_at", ["first", "last"])

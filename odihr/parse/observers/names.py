@@ -1,13 +1,15 @@
 """Observers' names: which of two name columns holds the family name, and a full name split.
 
 Real lists print the family name in capitals (``BEKKEVOLD Geir Jørgen``, ``Anna | BERG``) or
-before a comma (``Krottmayer, Markus``, ``Berg, | Anna``); these are the only cues used: without
-them a name column's meaning comes from its position (given name first) or a header row. The
-comma is punctuation, no part of the name.
+before a comma (``Krottmayer, Markus``, ``Berg, | Anna``); without them a name column's meaning
+comes from a header row, from the list's order (real lists sort each country's observers by
+family name: :func:`family_first_by_order`), or from its position (given name first). The comma
+is punctuation, no part of the name.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from odihr.parse.document.joining import is_capitalised
@@ -33,6 +35,32 @@ def names_in_order(texts: Sequence[dict[int, str]], kinds: Sequence[str]) -> lis
             out[given], out[family] = "family", "given"
             break
     return out
+
+
+def family_first_by_order(rows: Sequence[tuple[str, str, object] | None], pairs: int,
+                          share: float) -> bool:
+    """True when the first name column is the family name by the list's alphabetical order.
+
+    ``rows`` are the list's rows in order: the first and the second name column's text and the
+    row's country and group (``None``: a row whose columns were named otherwise, which breaks
+    the runs). Over successive rows of one country and group, the family names of real lists
+    are in alphabetical order (the sample's: 98–100 % of such pairs) and the given names are
+    not (about half): the first column is the family name when it is in order in ``share`` of
+    at least ``pairs`` such pairs and the second column is not."""
+    first = second = count = 0
+    for a, b in zip(rows, rows[1:], strict=False):
+        if a is None or b is None or a[2] != b[2]:
+            continue
+        count += 1
+        first += _key(a[0]) <= _key(b[0])
+        second += _key(a[1]) <= _key(b[1])
+    return count >= pairs and first >= share * count > second
+
+
+def _key(name: str) -> str:
+    """A name's sorting key: without accents, case or a trailing comma."""
+    plain = unicodedata.normalize("NFKD", name.rstrip(" ,"))
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
 
 
 def _before_comma(name: str) -> bool:

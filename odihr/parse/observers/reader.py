@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from odihr.countries import country_code
 from odihr.errors import UnknownLayout
@@ -47,6 +48,7 @@ from odihr.parse.document.joining import is_capitalised
 from odihr.parse.document.layout import Line, body_size, content_lines
 from odihr.parse.observers.delegations import delegation_kind
 from odihr.parse.observers.headings import mark_headings
+from odihr.parse.observers.names import family_first_by_order
 from odihr.parse.observers.table import (
     DEFAULT_SETTINGS,
     TableSettings,
@@ -163,6 +165,7 @@ def _read_annex(pdf: PdfReport, start: int, settings: TableSettings) \
     title, lines = _annex_lines(pdf, start)
     observers: list[Observer] = []
     header: Line | None = None  # the last header row: it names the columns of pages without one
+    order: list[tuple[str, str, object] | None] = []  # name columns told apart by position
     for stack, block in _blocks(lines, title, settings):
         header = next((line for line in block if header_kinds(line, settings)), header)
         teams = [h for h in stack if country_code(h) is None] or [title]
@@ -179,6 +182,11 @@ def _read_annex(pdf: PdfReport, start: int, settings: TableSettings) \
                 delegation=group, delegation_parent=parent, page=row.page,
                 country_code=country_code(_clean_country(country)),
                 delegation_kind=delegation_kind(group, parent)))
+            order.append((row.given_name, row.family_name, (group, parent, country))
+                         if row.by_position else None)
+    if family_first_by_order(order, settings.order_pairs, settings.order_share):
+        observers = [replace(o, given_name=o.family_name, family_name=o.given_name)
+                     if key is not None else o for o, key in zip(observers, order, strict=True)]
     return tuple(observers), title
 
 

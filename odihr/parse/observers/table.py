@@ -26,6 +26,7 @@ from odihr.countries import country_code
 from odihr.parse.document.layout import Line
 from odihr.parse.observers.names import names_in_order, split_name
 from odihr.parse.pdf import Word
+from odihr.parse.tuning import require_positive
 
 #: Column labels of a header row, by the field their column holds.
 HEADER_LABELS: dict[str, re.Pattern[str]] = {
@@ -62,6 +63,22 @@ class TableSettings:
     heading_size_step: float = 0.5
     #: Two heading lines closer than this share of their size are one wrapped heading.
     heading_wrap_gap: float = 0.5
+    #: A header row may hold labels no list knows (``Mission function``) when more than this
+    #: share of its cells are known column labels, a name label among them.
+    header_known_share: float = 0.5
+    #: Name columns with no header and no capitals or comma to tell them apart: the first is the
+    #: family name when, over at least ``order_pairs`` pairs of successive rows of one country
+    #: and group, it is in alphabetical order in ``order_share`` of them and the second is not
+    #: (real lists are sorted by family name; :func:`~.names.family_first_by_order`).
+    order_pairs: int = 8
+    order_share: float = 0.9
+
+    def __post_init__(self) -> None:
+        require_positive(self)
+        for name in ("header_known_share", "order_share"):
+            if getattr(self, name) > 1:
+                raise ValueError(f"TableSettings.{name} must be a share (at most 1), "
+                                 f"got {getattr(self, name)!r}")
 
 
 DEFAULT_SETTINGS = TableSettings()
@@ -75,6 +92,9 @@ class RowFields(NamedTuple):
     country: str | None
     role: str | None
     page: int
+    #: Given and family name told apart by their columns' position alone (no header row, no
+    #: capitals or comma): the list's alphabetical order may still tell them apart.
+    by_position: bool = False
 
 
 @dataclass
@@ -163,23 +183,29 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
         _add(_owner(line, rows, pending), line.words, column)
     texts = [{c: join_fragments(f) for c, f in row.cells.items()} for row in rows]
     given = list(kinds or ())
+    guess = _guess_kinds(texts, len(columns), has_country=has_country)
     layout = given if header is not None or earlier_header is not None or \
-        len(given) == len(columns) \
-        else names_in_order(texts, _guess_kinds(texts, len(columns), has_country=has_country))
-    return [_fields(text, layout, row.line.page) for text, row in zip(texts, rows, strict=True)]
+        len(given) == len(columns) else names_in_order(texts, guess)
+    by_position = layout == guess and {"given", "family"} <= set(guess)
+    return [_fields(text, layout, row.line.page)._replace(by_position=by_position)
+            for text, row in zip(texts, rows, strict=True)]
 
 
 def header_kinds(line: Line, settings: TableSettings = DEFAULT_SETTINGS) -> list[str] | None:
-    """The fields a column-header row names, cell by cell; ``None`` when the line is no header
-    (a header has at least two cells, each a column label, and names a person's name)."""
+    """The fields a column-header row names, cell by cell; ``None`` when the line is no header.
+
+    A header has at least two cells that are column labels, one naming a person's name, and
+    they are more than :attr:`TableSettings.header_known_share` of its cells: a cell labelled in
+    words no list holds (``Mission function``, ``Area of deployment``) is kind ``""`` (the
+    role's, :func:`_fields`). A row of people has no cell that is a column label."""
     cells = cells_of(line, settings)
     kinds = []
     for cell in cells:
         text = " ".join(w.text for w in cell).strip(" :").replace("\u00a0", " ")
-        kind = next((k for k, label in HEADER_LABELS.items() if label.match(text)), None)
-        if kind is None:
-            return None
-        kinds.append(kind)
+        kinds.append(next((k for k, label in HEADER_LABELS.items() if label.match(text)), ""))
+    known = [k for k in kinds if k]
+    if len(known) < 2 or len(known) <= settings.header_known_share * len(cells):
+        return None
     named = {"name", "given", "family"} & set(kinds)
     if "name" in kinds and ("given" in kinds) != ("family" in kinds):
         other = "family" if "given" in kinds else "given"  # Name | Surname: Name is the given

@@ -214,11 +214,15 @@ def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[Item]:
 
 
 #: A list marker opening a paragraph: a letter or a lower-case roman numeral (``a)``, ``(b)``,
-#: ``c.``, ``(iv)``, ``ix.``) or a decimal (``1.2``, ``2.1.3``).
-ENUMERATION = re.compile(r"^(?:\(?([a-z]|[ivxlc]{2,7})\)|([a-z]|[ivxlc]{2,7})\.|"
+#: ``c.``, ``(iv)``, ``ix.``), an upper-case roman numeral (``I.``, ``(IV)``: capital letters
+#: are topic headings' letters, so a capital is read as a numeral only), or a decimal (``1.2``,
+#: ``2.1.3``).
+ENUMERATION = re.compile(r"^(?:\(?([a-z]|[ivxlc]{2,7}|[IVXLC]{1,7})\)|"
+                         r"([a-z]|[ivxlc]{2,7}|[IVXLC]{1,7})\.|"
                          r"(\d{1,2}(?:\.\d{1,2})*)\.(\d{1,2})\.?)\s+")
-#: The series of roman numerals in a :data:`Key`.
-ROMAN_SERIES = "i"
+#: The series of roman numerals in a :data:`Key` (lower case; upper-case numerals are their
+#: own series: ``I.`` … ``IV.`` never goes on ``(i)`` … ``(iii)``).
+ROMAN_SERIES, UPPER_ROMAN_SERIES = "i", "I"
 
 
 def label_keys(text: str) -> tuple[Key, ...]:
@@ -231,10 +235,11 @@ def label_keys(text: str) -> tuple[Key, ...]:
     mark = match.group(1) or match.group(2)
     if not mark:
         return ((match.group(3), int(match.group(4)) - 1),)
-    keys = [("", ord(mark) - ord("a"))] if len(mark) == 1 else []
+    upper = mark.isupper()
+    keys = [("", ord(mark) - ord("a"))] if len(mark) == 1 and not upper else []
     value = roman_value(mark.upper())
     if value:
-        keys.append((ROMAN_SERIES, value - 1))
+        keys.append((UPPER_ROMAN_SERIES if upper else ROMAN_SERIES, value - 1))
     return tuple(keys)
 
 
