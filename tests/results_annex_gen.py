@@ -96,6 +96,8 @@ class NumberStyle:
     decimal: str
     percent: str
     places: int
+    #: Shares printed in parentheses, ``(12.5%)`` (the share columns only).
+    parenthesised: bool = False
 
     def count(self, value: int) -> str:
         return f"{value:,}".replace(",", self.thousands)
@@ -103,6 +105,11 @@ class NumberStyle:
     def share(self, value: Decimal) -> str:
         """A per cent with the places it was rounded to (shares: the style's places)."""
         return f"{value:f}".replace(".", self.decimal) + self.percent
+
+    def share_cell(self, value: Decimal) -> str:
+        """A share column's cell: the per cent, in parentheses if the style says so."""
+        return f"({value:f}%)".replace(".", self.decimal) if self.parenthesised else \
+            self.share(value)
 
 
 @st.composite
@@ -112,7 +119,7 @@ def number_styles(draw: st.DrawFn, unicode_spaces: bool) -> NumberStyle:
     decimal = "," if thousands == "." else "." if thousands == "," else \
         draw(st.sampled_from([".", ","]))
     return NumberStyle(thousands, decimal, draw(st.sampled_from(["", "%", " %"])),
-                       draw(st.sampled_from([1, 2])))
+                       draw(st.sampled_from([1, 2])), draw(st.booleans()) and draw(st.booleans()))
 
 
 @dataclass
@@ -187,6 +194,8 @@ CHAPTER_HEADINGS = ("XVII. ELECTION RESULTS", "VIII. FINAL RESULTS",
 #: after them on a new page or on the same page) and what they hold.
 NEIGHBOURS = ("commissions", "turnout_by_region", "composition")
 PLACES = ("before", "after", "after, same page")
+#: Captions of a table of the seats each party holds in the new parliament (no annex word).
+COMPOSITION_CAPTIONS = ("Composition of the new parliament", "Distribution of seats")
 #: The number of the first footnote in the annex (the body's footnotes come before).
 FIRST_NOTE = 57
 
@@ -210,13 +219,19 @@ class Setting:
     table_gap: float = 18
     #: The body printed on portrait pages whatever the annex's orientation.
     body_portrait: bool = False
+    #: After the last results table, a "composition of the new parliament" table (party,
+    #: seats, per cent of seats: the seats of the first contest that has seats) under a
+    #: caption with no annex word (this caption): a summary of a contest, never a contest of
+    #: its own ("" for none).
+    composition: str = ""
 
 
 @st.composite
 def settings_for(draw: st.DrawFn, contests: list[Contest]) -> Setting:
     """A drawn :class:`Setting` for the annex of ``contests``."""
     chapter = draw(st.booleans()) and draw(st.booleans())
-    heading = draw(st.sampled_from(CHAPTER_HEADINGS if chapter else ANNEX_HEADINGS))
+    # in a body chapter, or inside the text with no heading at all (between prose paragraphs)
+    heading = draw(st.sampled_from((*CHAPTER_HEADINGS, "") if chapter else ANNEX_HEADINGS))
     neighbours = tuple(draw(st.lists(st.tuples(st.sampled_from(PLACES),
                                                st.sampled_from(NEIGHBOURS)),
                                      max_size=2, unique_by=lambda n: n[1])))
@@ -232,7 +247,9 @@ def settings_for(draw: st.DrawFn, contests: list[Contest]) -> Setting:
                 markers.append((number, row, column))
     return Setting(heading, chapter, neighbours, tuple(sorted(markers)),
                    draw(st.sampled_from(["", "–", "-"])), draw(st.sampled_from([18, 8])),
-                   draw(st.booleans()))
+                   draw(st.booleans()), draw(st.sampled_from(COMPOSITION_CAPTIONS + (
+                       " ".join(draw(st.lists(random_word(), min_size=1, max_size=3))).capitalize(),
+                   ))) if any(c.chamber for c in contests) and draw(st.booleans()) else "")
 
 
 def _percent(part: int, whole: int, places: int) -> Decimal:
@@ -445,13 +462,24 @@ def annexes(draw: st.DrawFn, max_contests: int = 3, max_rows: int = 40,
                                  max_pages)))
         if letters and caption:
             out[-1].tables[0].captions[0] = f"{chr(65 + i) if i < 26 else i + 1}. {caption}"
+    setting = draw(settings_for(out))
+    if setting.chapter and not setting.heading:
+        # tables inside the text, under no heading: found by their header naming the
+        # contestants and their votes (the other columns' words stay open-ended)
+        for table in (t for c in out for t in c.tables):
+            table.name_header = "Party" if kinds[0] == "lists" else "Candidate"
+            for column in table.columns:
+                taken = {c.header.lower() for c in table.columns}
+                if column.role == "votes" and not vocab.VOTES_HEADER.search(column.header):
+                    column.header = next(w for w in (*KNOWN["votes"][1:], "Votes")
+                                         if w.lower() not in taken)
     if kinds[:2] == ["lists", "lists"] and draw(st.booleans()):
         # one turnout block printed for the first two tables (a list vote and a second list
         # vote of the same election): the second prints none and takes the first's
         first, second = out[0].tables[0], out[1].tables[0]
         second.turnout, second.prints_turnout = dict(first.turnout), False
     return Annex(out, style, orientation, font, draw(st.booleans()), draw(st.booleans()),
-                 letters, setting=draw(settings_for(out)))
+                 letters, setting=setting)
 
 
 # --- printing ---------------------------------------------------------------------------------
@@ -464,6 +492,8 @@ def _cell(value: Any, column: FigureColumn, style: NumberStyle, dash: str = "") 
     ``dash`` (a dash, or nothing) in the first."""
     if value is None:
         return "–" if column.round > 1 else dash
+    if isinstance(value, Decimal) and column.role == "share":
+        return style.share_cell(value)
     if isinstance(value, Decimal):
         return style.share(value)
     return style.count(value)
@@ -483,7 +513,9 @@ def write(annex: Annex) -> bytes:
         for place, what in setting.neighbours:
             if place == "before":
                 _write_neighbour(report.new_page(), what, annex)
-    report.new_page().paragraph(setting.heading, size=12, bold=True)
+    report.new_page()
+    if setting.heading:
+        report.paragraph(setting.heading, size=12, bold=True)
     if setting.chapter:
         report.paragraph("The CEC announced the final results on 20 May 2024, eight days after",
                          "election day, and published them on its website.")
@@ -493,7 +525,14 @@ def write(annex: Annex) -> bytes:
                  in enumerate(setting.markers) if t == number]
         _write_table(report, table, annex, marks)
         report.top += setting.table_gap
-    if setting.chapter:
+    if setting.composition:
+        _write_composition(report, annex)
+    if setting.chapter and not setting.heading:
+        if not _room(report, 60):
+            report.new_page()
+        report.paragraph("The new parliament held its first session on 3 June 2024, and two",
+                         "complaints about the results were still pending at the time.")
+    elif setting.chapter:
         if not _room(report, 80):
             report.new_page()
         report.paragraph("XVIII. POST-ELECTION DEVELOPMENTS", size=12, bold=True)
@@ -529,6 +568,27 @@ def _neighbour(what: str, annex: Annex) -> tuple[str, list[str], list[list[str]]
     return ("ANNEX 5 COMPOSITION OF THE NEW PARLIAMENT", ["Party", "Seats", "% of seats"],
             [[p, str(s), style.share(_percent(s, sum(seats), 2))]
              for p, s in zip(parties, seats, strict=False)])
+
+
+def _write_composition(report: ReportPdf, annex: Annex) -> None:
+    """The seats each party of the first contest with seats holds, under a caption with no
+    annex word (``Setting.composition``)."""
+    table = next(c for c in annex.contests if c.chamber).tables[0]
+    seat_columns = [c for c in table.columns if c.role in ("seats", "seats_pr", "seats_smd")]
+    if any(c.role == "seats" for c in seat_columns):
+        seat_columns = [c for c in seat_columns if c.role == "seats"]
+    seats = [sum(c.values[i] or 0 for c in seat_columns) for i in range(len(table.names))]
+    rows = [[name, str(s), annex.style.share(_percent(s, sum(seats), 2))]
+            for name, s in zip(table.names, seats, strict=True) if s]
+    last = report.width - LEFT
+    columns = [Column(LEFT, right=False), Column(last - 85), Column(last)]
+    if not _room(report, 16 * (len(rows) + 4)):
+        report.new_page()
+    report.paragraph(annex.setting.composition, size=10, bold=True)
+    report.row(columns, ["Party", "Seats", "% of seats"], bold=True, ruled=annex.ruled, size=SIZE)
+    for row in rows:
+        report.row(columns, row, ruled=annex.ruled, size=SIZE)
+    report.top += 12
 
 
 def _write_neighbour(report: ReportPdf, what: str, annex: Annex) -> None:
@@ -616,7 +676,7 @@ def _write_table(report: ReportPdf, table: Table, annex: Annex,
 def _total(column: FigureColumn, style: NumberStyle) -> str:
     filled = [v for v in column.values if v is not None]
     if column.role == "share":
-        return style.share(Decimal(100).quantize(Decimal(1).scaleb(-style.places)))
+        return style.share_cell(Decimal(100).quantize(Decimal(1).scaleb(-style.places)))
     if filled and isinstance(filled[0], Decimal):
         return style.share(sum(filled, Decimal(0)))
     return style.count(sum(filled))

@@ -37,8 +37,9 @@ CHAPTER_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\.\s+(?P<rest>[
 #: A table-of-contents entry without dot leaders ends with its page number.
 TOC_PAGE = re.compile(r"[^\W\d_]\s+\d{1,3}$")
 #: A figure as the page's plain text prints it: a footnote marker raised after a per cent is
-#: run into it ("56,09%57"; after a count it reads as more digits).
-_FIGURE = rf"(?:{NUMBER_TOKEN.pattern})(?:(?<=%)\d{{1,3}})?"
+#: run into it ("56,09%57"; after a count it reads as more digits). A figure may stand in
+#: parentheses ("(12.5%)", a share printed beside its votes).
+_FIGURE = rf"(?:\((?:{NUMBER_TOKEN.pattern})\)|(?:{NUMBER_TOKEN.pattern}))(?:(?<=[%)])\d{{1,3}})?"
 _TWO_FIGURES_END = re.compile(rf"{_FIGURE}\s+{_FIGURE}\s*$")
 _FIGURES_END = re.compile(rf"(?:^|\s){_FIGURE}\s*$")
 _FIGURE_OR_DASH = rf"(?:{_FIGURE}|[-–—])"
