@@ -150,7 +150,8 @@ def find_sections(pdf: PdfReport, running: frozenset[str],
             covered.update(pages)
             sections.append(ResultsSection(pages, heading, number, annex=False))
     for number in range(1, pdf.page_count + 1):
-        if number not in covered and _looks_like_results_page(content_lines(pdf, number, running)):
+        if number not in covered and _looks_like_results_page(
+                content_lines(pdf, number, running), settings):
             pages = (number, *_continuation(pdf, number, running, settings))
             covered.update(pages)
             sections.append(ResultsSection(pages, "", number, annex=False))
@@ -209,12 +210,20 @@ def _continues(lines: list[str], previous: set[str], settings: LocateSettings) -
         _TWO_CELLS_END.match(lines[rows[0]]))
 
 
-def _looks_like_results_page(lines: list[str]) -> bool:
-    """A table header naming contestants and votes, followed by rows of figures."""
+def _looks_like_results_page(lines: list[str],
+                             settings: LocateSettings = DEFAULT_LOCATE) -> bool:
+    """A table header naming contestants and votes, followed by rows of figures.
+
+    The header runs from the line naming the contestants to the first line of figures
+    (PDFium's text puts each wrapped header cell on a line of its own)."""
     for index, line in enumerate(lines):
-        window = " ".join(lines[index:index + 3])
-        if NAME_HEADER.search(line) and VOTES_HEADER.search(window) and len(line) < 100:
-            rows = [ln for ln in lines[index + 1:index + 20] if _FIGURES_END.search(ln)]
+        if not NAME_HEADER.search(line) or len(line) >= 100:
+            continue
+        end = next((i for i in range(index + 1, min(len(lines), index + settings.opening_lines))
+                    if _FIGURES_END.search(lines[i])), index + 1)
+        window = " ".join(lines[index:max(end, index + 3)])
+        if VOTES_HEADER.search(window):
+            rows = [ln for ln in lines[end:end + 20] if _FIGURES_END.search(ln)]
             if len(rows) >= 2 and any(len(NUMBER_TOKEN.findall(r)) >= 2 for r in rows):
                 return True
     return False
