@@ -152,6 +152,9 @@ class Table:
     #: False when the table prints no turnout of its own: the block printed for the table
     #: before it (same election) is its turnout, as ``turnout`` says.
     prints_turnout: bool = True
+    #: Sub-total rows: ``(start, end, label)`` prints, after row ``end - 1``, the sums of rows
+    #: ``start`` to ``end - 1`` (a coalition's parties, a tier of lists); no contestant.
+    subtotals: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass
@@ -315,6 +318,22 @@ def turnout_labels(draw: st.DrawFn, fields: list[str], named: bool) -> dict[str,
 
 
 @st.composite
+def subtotal_rows(draw: st.DrawFn, rows: int) -> tuple[tuple[int, int, str], ...]:
+    """None, or one or two blocks of two rows or more among the first ``rows`` with a sub-total
+    row each (never one block of every row: that is the totals row)."""
+    if rows < 4 or not draw(st.booleans()):
+        return ()
+    cuts = sorted(draw(st.lists(st.integers(0, rows), min_size=2, max_size=4, unique=True)))
+    out = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        if end - start >= 2 and (start, end) != (0, rows):
+            words = draw(st.sampled_from(["Sub-total", "Subtotal", ""])) or \
+                draw(random_word()).capitalize()
+            out.append((start, end, words))
+    return tuple(out)
+
+
+@st.composite
 def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
              style: NumberStyle, max_rows: int = 24, max_pages: int = 12) -> Contest:
     rows = 2 if kind == "referendum" else draw(st.integers(2, max_rows))
@@ -420,7 +439,9 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
         turnout = {k: [t[k] for t in turnouts] for k in shared}
         tables.append(Table([caption] if caption else [], people, name_header, columns, turnout,
                             above, totals_label, per_page,
-                            draw(turnout_labels(list(turnout), named))))
+                            draw(turnout_labels(list(turnout), named)),
+                            subtotals=draw(subtotal_rows(len(votes))) if kind == "lists" and
+                            rounds == 1 else ()))
     else:
         names_of_round = ROUND_CAPTIONS[draw(st.integers(0, len(ROUND_CAPTIONS) - 1))]
         for number in range(1, rounds + 1):
@@ -611,7 +632,8 @@ def _layout(report: ReportPdf, table: Table, style: NumberStyle
         words = column.header.split(" ", 1)  # the header prints over two lines at most
         texts = [_cell(v, column, style, "–") for v in column.values] + [_total(column, style)]
         return max(len(t) for t in [*words, *texts])
-    name = max(len(n) for n in [*table.names, table.name_header, *(
+    name = max(len(n) for n in [*table.names, table.name_header, *(w for *_, w in table.subtotals),
+                                *(
         table.turnout_labels.get(k, "") for k in table.turnout)])
     widths = [chars(c) * 0.72 + 2.5 for c in table.columns]  # in ems, with the gap
     need = name * 0.6 + 2 + sum(widths)
@@ -649,6 +671,7 @@ def _write_table(report: ReportPdf, table: Table, annex: Annex,
         forced = table.rows_per_page and i and i % table.rows_per_page == 0
         tail = len(table.names) - i <= 2  # the last rows keep the totals and turnout company
         need = 18 * (len(table.names) - i + 3 + printed) + 40 if tail else 16
+        need += 16 * sum(1 for _, end, _ in table.subtotals if end == i + 1)
         if forced or not _room(report, need, foot):
             report.new_page()
             if annex.repeat_header:
@@ -665,6 +688,10 @@ def _write_table(report: ReportPdf, table: Table, annex: Annex,
             report.marker(end, top, str(note), size=size)
             report.notes.append(f"{note} Registered on 2 April 2024; {style.count(1234 * note)} "
                                 "signatures were checked.")
+        for start, end, words in table.subtotals:
+            if end == i + 1:
+                report.row(columns, [words] + [_total(c, style, range(start, end))
+                                               for c in table.columns], size=size, ruled=ruled)
     if table.totals_label:
         totals = [table.totals_label] + [_total(c, style) for c in table.columns]
         report.row(columns, totals, size=size, ruled=ruled, bold=True)
@@ -673,8 +700,12 @@ def _write_table(report: ReportPdf, table: Table, annex: Annex,
         _write_turnout(report, table, columns, style, size)
 
 
-def _total(column: FigureColumn, style: NumberStyle) -> str:
-    filled = [v for v in column.values if v is not None]
+def _total(column: FigureColumn, style: NumberStyle, rows: range | None = None) -> str:
+    """The column's total; over ``rows`` only, a sub-total (its shares summed as printed)."""
+    filled = [v for i, v in enumerate(column.values) if v is not None and (
+        rows is None or i in rows)]
+    if rows is not None and column.role == "share":
+        return style.share_cell(sum(filled, Decimal(0)))
     if column.role == "share":
         return style.share_cell(Decimal(100).quantize(Decimal(1).scaleb(-style.places)))
     if filled and isinstance(filled[0], Decimal):

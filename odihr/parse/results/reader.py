@@ -47,7 +47,7 @@ from odihr.parse.results.settings import (
     SegmentSettings,
 )
 from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
-from odihr.parse.results.totals import detach_total_row
+from odihr.parse.results.totals import detach_subtotal_rows, detach_total_row
 from odihr.parse.results.turnout import (
     DEFAULT_TURNOUT,
     TurnoutSettings,
@@ -163,6 +163,7 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
     blocks: list[tuple[str, Turnouts]] = []  # (election, turnout by round) of the tables so far
     for index, raw in enumerate(tables):
         peel_turnout(raw, turnout)
+        detach_subtotal_rows(raw, roles)
         detach_total_row(raw)
         model = build_model(raw, previous, chamber, roles)
         if index + 1 < len(tables):
