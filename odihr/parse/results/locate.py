@@ -41,11 +41,12 @@ TOC_PAGE = re.compile(r"[^\W\d_]\s+\d{1,3}$")
 #: parentheses ("(12.5%)", a share printed beside its votes).
 _FIGURE = rf"(?:\((?:{NUMBER_TOKEN.pattern})\)|(?:{NUMBER_TOKEN.pattern}))(?:(?<=[%)])\d{{1,3}})?"
 _TWO_FIGURES_END = re.compile(rf"{_FIGURE}\s+{_FIGURE}\s*$")
-_FIGURES_END = re.compile(rf"(?:^|\s){_FIGURE}\s*$")
 _FIGURE_OR_DASH = rf"(?:{_FIGURE}|[-–—])"
 #: The last row of a table left alone at the top of a page: words, then two cells or more.
 _TWO_CELLS_END = re.compile(rf".*?[^\W\d_].*?\s{_FIGURE_OR_DASH}\s+{_FIGURE_OR_DASH}\s*$")
 _ROW_LIKE = re.compile(rf".*?[^\W\d_].*?\s{_FIGURE_OR_DASH}\s*$")
+#: A line of a table's body: it ends with a figure or a dash (a round one did not run in).
+_ROW_END = re.compile(rf"(?:^|\s){_FIGURE_OR_DASH}\s*$")
 
 
 @dataclass(frozen=True)
@@ -220,10 +221,10 @@ def _looks_like_results_page(lines: list[str],
         if not NAME_HEADER.search(line) or len(line) >= 100:
             continue
         end = next((i for i in range(index + 1, min(len(lines), index + settings.opening_lines))
-                    if _FIGURES_END.search(lines[i])), index + 1)
+                    if _ROW_END.search(lines[i])), index + 1)
         window = " ".join(lines[index:max(end, index + 3)])
         if VOTES_HEADER.search(window):
-            rows = [ln for ln in lines[end:end + 20] if _FIGURES_END.search(ln)]
+            rows = [ln for ln in lines[end:end + 20] if _ROW_END.search(ln)]
             if len(rows) >= 2 and any(len(NUMBER_TOKEN.findall(r)) >= 2 for r in rows):
                 return True
     return False
