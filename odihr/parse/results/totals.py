@@ -9,6 +9,8 @@ the totals row is the sum of the other rows.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -40,7 +42,8 @@ def detach_subtotal_rows(raw: RawTable, settings: RoleSettings = DEFAULT_ROLES) 
     for i, band in enumerate(raw.rows):
         # (the last row as the sum of every row above is the totals row)
         first = start + 1 if i == last and not raw.totals and start == 0 else start
-        if any(_sum_of(band, raw.rows[j:i]) for j in range(first, i - 1)):
+        if any(_sum_of(band, raw.rows[j:i]) and _covers(band, raw.rows[j:i])
+               for j in range(first, i - 1)):
             candidates.append(i)
             start = i + 1
     if not candidates:
@@ -52,8 +55,9 @@ def detach_subtotal_rows(raw: RawTable, settings: RoleSettings = DEFAULT_ROLES) 
     else:  # the last row as the sum of the kept rows above it
         total = kept[-1] if len(kept) >= 3 and _sum_of(kept[-1], kept[:-1]) else None
         body = kept[:-1] if total is not None else kept
-    if _confirmed(body, total, [raw.rows[i] for i in candidates], settings):
-        raw.rows[:] = kept
+    if total is None:  # each sub-total on its own: the shares add up better without it
+        candidates = [i for i in candidates if _confirmed(body, raw.rows[i], settings)]
+    raw.rows[:] = [b for i, b in enumerate(raw.rows) if i not in candidates]
 
 
 def _sum_of(band: Band, block: Sequence[Band]) -> bool:
@@ -73,19 +77,30 @@ def _sum_of(band: Band, block: Sequence[Band]) -> bool:
     return matched > 0
 
 
-def _confirmed(kept: list[Band], total: Band | None, dropped: list[Band],
-               settings: RoleSettings) -> bool:
-    """Whether the table adds up better without the ``dropped`` rows: a per-cent column of the
-    ``kept`` contestant rows sums to 100 more nearly, or the ``total`` row is their sum."""
-    if total is not None:
-        return True  # (the sum of the kept rows, without the dropped ones)
-    for token in dropped[0].figures():
-        if _share(token.text) is None:
+def _covers(band: Band, block: Sequence[Band]) -> bool:
+    """Whether ``band`` has a whole number under every whole number of ``block``: a sub-total
+    sums every count column of its rows, not one of them."""
+    mine = [t for t in band.figures() if _whole(t.text) is not None]
+    return all(any(overlap(t.x0, t.x1, m.x0, m.x1) > 0 for m in mine)
+               for b in block for t in b.figures() if _whole(t.text) is not None)
+
+
+def _confirmed(kept: list[Band], dropped: Band, settings: RoleSettings) -> bool:
+    """Whether a per-cent column of the ``kept`` contestant rows sums to 100 without the
+    ``dropped`` row, and further from it with it than the rounding of the printed per cents
+    can explain (one unit of the last printed place per square root of the rows: a row
+    whose share is lost in that rounding is not told from a contestant)."""
+    for token in dropped.figures():
+        share = _share(token.text)
+        if share is None:
             continue
         without = sum(v for v in _column(token, kept, _share) if v is not None)
-        with_ = without + sum(v for v in _column(token, dropped, _share) if v is not None)
+        with_ = without + share
+        places = len(re.sub(r"\D", "", token.text.split(",")[-1].split(".")[-1])) \
+            if re.search(r"[.,]\d", token.text) else 0
+        noise = math.sqrt(len(kept)) * 10.0 ** -places
         if abs(without - 100) <= settings.share_sum_tolerance and \
-                abs(without - 100) < abs(with_ - 100):
+                abs(with_ - 100) - abs(without - 100) > noise:
             return True
     return False
 
