@@ -91,7 +91,10 @@ def main() -> int:
         counts[f"font:{annex.font}"] += 1
         counts["ruled" if annex.ruled else "borderless"] += 1
         setting = annex.setting
-        counts["body chapter" if setting.chapter else "annex"] += 1
+        counts["body chapter" if setting.chapter and setting.heading else
+               "inside the text" if setting.chapter else "annex"] += 1
+        counts["composition table"] += bool(setting.composition)
+        counts["shares in parentheses"] += annex.style.parenthesised
         counts["footnote markers"] += len(setting.markers)
         counts["rows without votes"] += sum(r["votes"] is None for r in rows)
         for place, what in setting.neighbours:
@@ -133,6 +136,8 @@ def main() -> int:
     print("   setting: " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items())
                                     if k.startswith("beside:") or k in (
                                         "body chapter", "annex", "footnote markers",
+                                        "inside the text", "composition table",
+                                        "shares in parentheses",
                                         "rows without votes")))
     for key, value in sorted(counts.items(), key=lambda kv: -kv[1]):
         if key.startswith("first difference"):

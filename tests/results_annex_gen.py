@@ -96,6 +96,8 @@ class NumberStyle:
     decimal: str
     percent: str
     places: int
+    #: Shares printed in parentheses, ``(12.5%)`` (the share columns only).
+    parenthesised: bool = False
 
     def count(self, value: int) -> str:
         return f"{value:,}".replace(",", self.thousands)
@@ -103,6 +105,11 @@ class NumberStyle:
     def share(self, value: Decimal) -> str:
         """A per cent with the places it was rounded to (shares: the style's places)."""
         return f"{value:f}".replace(".", self.decimal) + self.percent
+
+    def share_cell(self, value: Decimal) -> str:
+        """A share column's cell: the per cent, in parentheses if the style says so."""
+        return f"({value:f}%)".replace(".", self.decimal) if self.parenthesised else \
+            self.share(value)
 
 
 @st.composite
@@ -112,7 +119,7 @@ def number_styles(draw: st.DrawFn, unicode_spaces: bool) -> NumberStyle:
     decimal = "," if thousands == "." else "." if thousands == "," else \
         draw(st.sampled_from([".", ","]))
     return NumberStyle(thousands, decimal, draw(st.sampled_from(["", "%", " %"])),
-                       draw(st.sampled_from([1, 2])))
+                       draw(st.sampled_from([1, 2])), draw(st.booleans()) and draw(st.booleans()))
 
 
 @dataclass
@@ -145,6 +152,9 @@ class Table:
     #: False when the table prints no turnout of its own: the block printed for the table
     #: before it (same election) is its turnout, as ``turnout`` says.
     prints_turnout: bool = True
+    #: Sub-total rows: ``(start, end, label)`` prints, after row ``end - 1``, the sums of rows
+    #: ``start`` to ``end - 1`` (a coalition's parties, a tier of lists); no contestant.
+    subtotals: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass
@@ -187,6 +197,8 @@ CHAPTER_HEADINGS = ("XVII. ELECTION RESULTS", "VIII. FINAL RESULTS",
 #: after them on a new page or on the same page) and what they hold.
 NEIGHBOURS = ("commissions", "turnout_by_region", "composition")
 PLACES = ("before", "after", "after, same page")
+#: Captions of a table of the seats each party holds in the new parliament (no annex word).
+COMPOSITION_CAPTIONS = ("Composition of the new parliament", "Distribution of seats")
 #: The number of the first footnote in the annex (the body's footnotes come before).
 FIRST_NOTE = 57
 
@@ -210,13 +222,19 @@ class Setting:
     table_gap: float = 18
     #: The body printed on portrait pages whatever the annex's orientation.
     body_portrait: bool = False
+    #: After the last results table, a "composition of the new parliament" table (party,
+    #: seats, per cent of seats: the seats of the first contest that has seats) under a
+    #: caption with no annex word (this caption): a summary of a contest, never a contest of
+    #: its own ("" for none).
+    composition: str = ""
 
 
 @st.composite
 def settings_for(draw: st.DrawFn, contests: list[Contest]) -> Setting:
     """A drawn :class:`Setting` for the annex of ``contests``."""
     chapter = draw(st.booleans()) and draw(st.booleans())
-    heading = draw(st.sampled_from(CHAPTER_HEADINGS if chapter else ANNEX_HEADINGS))
+    # in a body chapter, or inside the text with no heading at all (between prose paragraphs)
+    heading = draw(st.sampled_from((*CHAPTER_HEADINGS, "") if chapter else ANNEX_HEADINGS))
     neighbours = tuple(draw(st.lists(st.tuples(st.sampled_from(PLACES),
                                                st.sampled_from(NEIGHBOURS)),
                                      max_size=2, unique_by=lambda n: n[1])))
@@ -232,7 +250,9 @@ def settings_for(draw: st.DrawFn, contests: list[Contest]) -> Setting:
                 markers.append((number, row, column))
     return Setting(heading, chapter, neighbours, tuple(sorted(markers)),
                    draw(st.sampled_from(["", "–", "-"])), draw(st.sampled_from([18, 8])),
-                   draw(st.booleans()))
+                   draw(st.booleans()), draw(st.sampled_from(COMPOSITION_CAPTIONS + (
+                       " ".join(draw(st.lists(random_word(), min_size=1, max_size=3))).capitalize(),
+                   ))) if any(c.chamber for c in contests) and draw(st.booleans()) else "")
 
 
 def _percent(part: int, whole: int, places: int) -> Decimal:
@@ -295,6 +315,22 @@ def turnout_labels(draw: st.DrawFn, fields: list[str], named: bool) -> dict[str,
             words = f"{words} {WORDS[len(out) * 13 % len(WORDS)]}"
         out[k] = words
     return out
+
+
+@st.composite
+def subtotal_rows(draw: st.DrawFn, rows: int) -> tuple[tuple[int, int, str], ...]:
+    """None, or one or two blocks of two rows or more among the first ``rows`` with a sub-total
+    row each (never one block of every row: that is the totals row)."""
+    if rows < 4 or not draw(st.booleans()):
+        return ()
+    cuts = sorted(draw(st.lists(st.integers(0, rows), min_size=2, max_size=4, unique=True)))
+    out = []
+    for start, end in zip(cuts[::2], cuts[1::2], strict=False):
+        if end - start >= 2 and (start, end) != (0, rows):
+            words = draw(st.sampled_from(["Sub-total", "Subtotal", ""])) or \
+                draw(random_word()).capitalize()
+            out.append((start, end, words))
+    return tuple(out)
 
 
 @st.composite
@@ -403,7 +439,9 @@ def contests(draw: st.DrawFn, kind: str, caption: str | None, wide: bool,
         turnout = {k: [t[k] for t in turnouts] for k in shared}
         tables.append(Table([caption] if caption else [], people, name_header, columns, turnout,
                             above, totals_label, per_page,
-                            draw(turnout_labels(list(turnout), named))))
+                            draw(turnout_labels(list(turnout), named)),
+                            subtotals=draw(subtotal_rows(len(votes))) if kind == "lists" and
+                            rounds == 1 else ()))
     else:
         names_of_round = ROUND_CAPTIONS[draw(st.integers(0, len(ROUND_CAPTIONS) - 1))]
         for number in range(1, rounds + 1):
@@ -445,13 +483,24 @@ def annexes(draw: st.DrawFn, max_contests: int = 3, max_rows: int = 40,
                                  max_pages)))
         if letters and caption:
             out[-1].tables[0].captions[0] = f"{chr(65 + i) if i < 26 else i + 1}. {caption}"
+    setting = draw(settings_for(out))
+    if setting.chapter and not setting.heading:
+        # tables inside the text, under no heading: found by their header naming the
+        # contestants and their votes (the other columns' words stay open-ended)
+        for table in (t for c in out for t in c.tables):
+            table.name_header = "Party" if kinds[0] == "lists" else "Candidate"
+            for column in table.columns:
+                taken = {c.header.lower() for c in table.columns}
+                if column.role == "votes" and not vocab.VOTES_HEADER.search(column.header):
+                    column.header = next(w for w in (*KNOWN["votes"][1:], "Votes")
+                                         if w.lower() not in taken)
     if kinds[:2] == ["lists", "lists"] and draw(st.booleans()):
         # one turnout block printed for the first two tables (a list vote and a second list
         # vote of the same election): the second prints none and takes the first's
         first, second = out[0].tables[0], out[1].tables[0]
         second.turnout, second.prints_turnout = dict(first.turnout), False
     return Annex(out, style, orientation, font, draw(st.booleans()), draw(st.booleans()),
-                 letters, setting=draw(settings_for(out)))
+                 letters, setting=setting)
 
 
 # --- printing ---------------------------------------------------------------------------------
@@ -464,6 +513,8 @@ def _cell(value: Any, column: FigureColumn, style: NumberStyle, dash: str = "") 
     ``dash`` (a dash, or nothing) in the first."""
     if value is None:
         return "–" if column.round > 1 else dash
+    if isinstance(value, Decimal) and column.role == "share":
+        return style.share_cell(value)
     if isinstance(value, Decimal):
         return style.share(value)
     return style.count(value)
@@ -483,7 +534,9 @@ def write(annex: Annex) -> bytes:
         for place, what in setting.neighbours:
             if place == "before":
                 _write_neighbour(report.new_page(), what, annex)
-    report.new_page().paragraph(setting.heading, size=12, bold=True)
+    report.new_page()
+    if setting.heading:
+        report.paragraph(setting.heading, size=12, bold=True)
     if setting.chapter:
         report.paragraph("The CEC announced the final results on 20 May 2024, eight days after",
                          "election day, and published them on its website.")
@@ -493,7 +546,14 @@ def write(annex: Annex) -> bytes:
                  in enumerate(setting.markers) if t == number]
         _write_table(report, table, annex, marks)
         report.top += setting.table_gap
-    if setting.chapter:
+    if setting.composition:
+        _write_composition(report, annex)
+    if setting.chapter and not setting.heading:
+        if not _room(report, 60):
+            report.new_page()
+        report.paragraph("The new parliament held its first session on 3 June 2024, and two",
+                         "complaints about the results were still pending at the time.")
+    elif setting.chapter:
         if not _room(report, 80):
             report.new_page()
         report.paragraph("XVIII. POST-ELECTION DEVELOPMENTS", size=12, bold=True)
@@ -531,6 +591,27 @@ def _neighbour(what: str, annex: Annex) -> tuple[str, list[str], list[list[str]]
              for p, s in zip(parties, seats, strict=False)])
 
 
+def _write_composition(report: ReportPdf, annex: Annex) -> None:
+    """The seats each party of the first contest with seats holds, under a caption with no
+    annex word (``Setting.composition``)."""
+    table = next(c for c in annex.contests if c.chamber).tables[0]
+    seat_columns = [c for c in table.columns if c.role in ("seats", "seats_pr", "seats_smd")]
+    if any(c.role == "seats" for c in seat_columns):
+        seat_columns = [c for c in seat_columns if c.role == "seats"]
+    seats = [sum(c.values[i] or 0 for c in seat_columns) for i in range(len(table.names))]
+    rows = [[name, str(s), annex.style.share(_percent(s, sum(seats), 2))]
+            for name, s in zip(table.names, seats, strict=True) if s]
+    last = report.width - LEFT
+    columns = [Column(LEFT, right=False), Column(last - 85), Column(last)]
+    if not _room(report, 16 * (len(rows) + 4)):
+        report.new_page()
+    report.paragraph(annex.setting.composition, size=10, bold=True)
+    report.row(columns, ["Party", "Seats", "% of seats"], bold=True, ruled=annex.ruled, size=SIZE)
+    for row in rows:
+        report.row(columns, row, ruled=annex.ruled, size=SIZE)
+    report.top += 12
+
+
 def _write_neighbour(report: ReportPdf, what: str, annex: Annex) -> None:
     heading, header, rows = _neighbour(what, annex)
     last = report.width - LEFT
@@ -551,7 +632,8 @@ def _layout(report: ReportPdf, table: Table, style: NumberStyle
         words = column.header.split(" ", 1)  # the header prints over two lines at most
         texts = [_cell(v, column, style, "–") for v in column.values] + [_total(column, style)]
         return max(len(t) for t in [*words, *texts])
-    name = max(len(n) for n in [*table.names, table.name_header, *(
+    name = max(len(n) for n in [*table.names, table.name_header, *(w for *_, w in table.subtotals),
+                                *(
         table.turnout_labels.get(k, "") for k in table.turnout)])
     widths = [chars(c) * 0.72 + 2.5 for c in table.columns]  # in ems, with the gap
     need = name * 0.6 + 2 + sum(widths)
@@ -589,6 +671,7 @@ def _write_table(report: ReportPdf, table: Table, annex: Annex,
         forced = table.rows_per_page and i and i % table.rows_per_page == 0
         tail = len(table.names) - i <= 2  # the last rows keep the totals and turnout company
         need = 18 * (len(table.names) - i + 3 + printed) + 40 if tail else 16
+        need += 16 * sum(1 for _, end, _ in table.subtotals if end == i + 1)
         if forced or not _room(report, need, foot):
             report.new_page()
             if annex.repeat_header:
@@ -605,6 +688,10 @@ def _write_table(report: ReportPdf, table: Table, annex: Annex,
             report.marker(end, top, str(note), size=size)
             report.notes.append(f"{note} Registered on 2 April 2024; {style.count(1234 * note)} "
                                 "signatures were checked.")
+        for start, end, words in table.subtotals:
+            if end == i + 1:
+                report.row(columns, [words] + [_total(c, style, range(start, end))
+                                               for c in table.columns], size=size, ruled=ruled)
     if table.totals_label:
         totals = [table.totals_label] + [_total(c, style) for c in table.columns]
         report.row(columns, totals, size=size, ruled=ruled, bold=True)
@@ -613,10 +700,14 @@ def _write_table(report: ReportPdf, table: Table, annex: Annex,
         _write_turnout(report, table, columns, style, size)
 
 
-def _total(column: FigureColumn, style: NumberStyle) -> str:
-    filled = [v for v in column.values if v is not None]
+def _total(column: FigureColumn, style: NumberStyle, rows: range | None = None) -> str:
+    """The column's total; over ``rows`` only, a sub-total (its shares summed as printed)."""
+    filled = [v for i, v in enumerate(column.values) if v is not None and (
+        rows is None or i in rows)]
+    if rows is not None and column.role == "share":
+        return style.share_cell(sum(filled, Decimal(0)))
     if column.role == "share":
-        return style.share(Decimal(100).quantize(Decimal(1).scaleb(-style.places)))
+        return style.share_cell(Decimal(100).quantize(Decimal(1).scaleb(-style.places)))
     if filled and isinstance(filled[0], Decimal):
         return style.share(sum(filled, Decimal(0)))
     return style.count(sum(filled))

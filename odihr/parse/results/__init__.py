@@ -8,7 +8,8 @@ cells joined; where tables start and end; text at page breaks), :mod:`totals` (a
 told by its sum), :mod:`columns`, :mod:`figures`, :mod:`roles` and :mod:`scoring` (what each
 column means, decided from the table's arithmetic), :mod:`rows` (rows, totals and turnout),
 :mod:`turnout` (which line of a turnout block is which field, decided from the block's
-arithmetic), :mod:`title` (contest titles and kinds) and :mod:`reader` (the entry point,
+arithmetic), :mod:`title` (contest titles and kinds), :mod:`composition` (a seats-only table
+restating seats read before it is no contest) and :mod:`reader` (the entry point,
 :func:`read_results`).
 """
 

@@ -38,10 +38,10 @@ CHAPTER_HEADING = re.compile(r"^\s*(?:[IVXLC]{1,6}|\d{1,2}|[A-Z])\.\s+(?P<rest>[
 #: A table-of-contents entry without dot leaders ends with its page number.
 TOC_PAGE = re.compile(r"[^\W\d_]\s+\d{1,3}$")
 #: A figure as the page's plain text prints it: a footnote marker raised after a per cent is
-#: run into it ("56,09%57"; after a count it reads as more digits).
-_FIGURE = rf"(?:{NUMBER_TOKEN.pattern})(?:(?<=%)\d{{1,3}})?"
+#: run into it ("56,09%57"; after a count it reads as more digits). A figure may stand in
+#: parentheses ("(12.5%)", a share printed beside its votes).
+_FIGURE = rf"(?:\((?:{NUMBER_TOKEN.pattern})\)|(?:{NUMBER_TOKEN.pattern}))(?:(?<=[%)])\d{{1,3}})?"
 _TWO_FIGURES_END = re.compile(rf"{_FIGURE}\s+{_FIGURE}\s*$")
-_FIGURES_END = re.compile(rf"(?:^|\s){_FIGURE}\s*$")
 _FIGURE_OR_DASH = rf"(?:{_FIGURE}|[-–—])"
 #: The last row of a table left alone at the top of a page: words, then two cells or more.
 _TWO_CELLS_END = re.compile(rf".*?[^\W\d_].*?\s{_FIGURE_OR_DASH}\s+{_FIGURE_OR_DASH}\s*$")
@@ -61,6 +61,8 @@ def row_like(line: str) -> bool:
         return _ROW_LIKE.match(line) is not None
     letter = _LETTER.search(line)
     return letter is not None and _ROW_END.search(line, letter.end()) is not None
+#: A line of a table's body: it ends with a figure or a dash (a round one did not run in).
+_BODY_ROW_END = re.compile(rf"(?:^|\s){_FIGURE_OR_DASH}\s*$")
 
 
 @dataclass(frozen=True)
@@ -174,7 +176,8 @@ def find_sections(pdf: PdfReport, running: frozenset[str],
             covered.update(pages)
             sections.append(ResultsSection(pages, heading, number, annex=False))
     for number in range(1, pdf.page_count + 1):
-        if number not in covered and _looks_like_results_page(content_lines(pdf, number, running)):
+        if number not in covered and _looks_like_results_page(
+                content_lines(pdf, number, running), settings):
             pages = (number, *_continuation(pdf, number, running, settings))
             covered.update(pages)
             sections.append(ResultsSection(pages, "", number, annex=False))
@@ -233,12 +236,20 @@ def _continues(lines: list[str], previous: set[str], settings: LocateSettings) -
         _TWO_CELLS_END.match(lines[rows[0]]))
 
 
-def _looks_like_results_page(lines: list[str]) -> bool:
-    """A table header naming contestants and votes, followed by rows of figures."""
+def _looks_like_results_page(lines: list[str],
+                             settings: LocateSettings = DEFAULT_LOCATE) -> bool:
+    """A table header naming contestants and votes, followed by rows of figures.
+
+    The header runs from the line naming the contestants to the first line of figures
+    (PDFium's text puts each wrapped header cell on a line of its own)."""
     for index, line in enumerate(lines):
-        window = " ".join(lines[index:index + 3])
-        if NAME_HEADER.search(line) and VOTES_HEADER.search(window) and len(line) < 100:
-            rows = [ln for ln in lines[index + 1:index + 20] if _FIGURES_END.search(ln)]
+        if not NAME_HEADER.search(line) or len(line) >= 100:
+            continue
+        end = next((i for i in range(index + 1, min(len(lines), index + settings.opening_lines))
+                    if _BODY_ROW_END.search(lines[i])), index + 1)
+        window = " ".join(lines[index:max(end, index + 3)])
+        if VOTES_HEADER.search(window):
+            rows = [ln for ln in lines[end:end + 20] if _BODY_ROW_END.search(ln)]
             if len(rows) >= 2 and any(len(NUMBER_TOKEN.findall(r)) >= 2 for r in rows):
                 return True
     return False

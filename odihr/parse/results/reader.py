@@ -13,7 +13,8 @@ block's lines are found by their place and shape and their fields decided from t
 arithmetic (:mod:`turnout`). Titles and
 contest kinds come from :mod:`title`. A table that cannot be read costs only itself: it becomes
 a :class:`~odihr.records.PartProblem`; tables that are not contest results (rates by region)
-are left out.
+are left out, and so are seats-only tables that restate the seats of the contests before them
+(:mod:`composition`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from odihr.parse.document.layout import repeated_table_lines, running_lines
 from odihr.parse.pdf import PdfReport
 from odihr.parse.results.bands import PageLayout, bands, read_page
 from odihr.parse.results.columns import TableModel, build_model
+from odihr.parse.results.composition import without_restatements
 from odihr.parse.results.context import ReportContext, chamber_sizes, report_context
 from odihr.parse.results.figures import DEFAULT_ROLES, RoleSettings
 from odihr.parse.results.layout import DEFAULT_LAYOUT, Band, LayoutSettings
@@ -45,7 +47,7 @@ from odihr.parse.results.settings import (
     SegmentSettings,
 )
 from odihr.parse.results.title import caption_dates, contest_kind, contest_title, table_round
-from odihr.parse.results.totals import detach_total_row
+from odihr.parse.results.totals import detach_subtotal_rows, detach_total_row
 from odihr.parse.results.turnout import (
     DEFAULT_TURNOUT,
     TurnoutSettings,
@@ -94,7 +96,9 @@ def read_results(pdf: PdfReport, settings: LayoutSettings = DEFAULT_LAYOUT,
                 f"{text[:300]}", section.heading_page))
         contests.extend(found)
         problems.extend(bad)
-    return ResultsReading(tuple(contests), tuple(problems))
+    # a seats-only table restating the seats read before it (the new parliament's
+    # composition) is no contest of its own
+    return ResultsReading(tuple(without_restatements(contests)), tuple(problems))
 
 
 def section_bands(pdf: PdfReport, section: ResultsSection, running: frozenset[str],
@@ -159,6 +163,7 @@ def _contests(tables: list[RawTable], section: ResultsSection, context: ReportCo
     blocks: list[tuple[str, Turnouts]] = []  # (election, turnout by round) of the tables so far
     for index, raw in enumerate(tables):
         peel_turnout(raw, turnout)
+        detach_subtotal_rows(raw, roles)
         detach_total_row(raw)
         model = build_model(raw, previous, chamber, roles)
         if index + 1 < len(tables):

@@ -1,11 +1,26 @@
-"""A table's totals row told by its arithmetic: a last row that is the sum of the rows above
-it is the totals row, whatever its label says (a random word, a blank, "Total")."""
+"""A table's totals row and sub-total rows told by their arithmetic, whatever their labels say.
+
+A last row that is the sum of the rows above it is the totals row (a random word, a blank,
+"Total"). A row inside the table that is the sum of a run of two rows or more just above it (a
+coalition's parties, a tier of lists) is a sub-total, not a contestant, when the table's own
+arithmetic confirms it: without it, a per-cent column sums to 100 more nearly than with it, or
+the totals row is the sum of the other rows.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
 from odihr.parse.results.columns import overlap
+from odihr.parse.results.figures import DEFAULT_ROLES, RoleSettings
+from odihr.parse.results.layout import Band, Token
 from odihr.parse.results.segment import RawTable
-from odihr.parse.text.numbers import infer_format, int_or_none
+from odihr.parse.text.numbers import infer_format, int_or_none, percent_or_none
+
+_N = TypeVar("_N", int, float)
 
 
 def detach_total_row(raw: RawTable) -> None:
@@ -13,26 +28,103 @@ def detach_total_row(raw: RawTable) -> None:
     fills, and in one at least) to the table's totals, whatever its label says."""
     if raw.totals or len(raw.rows) < 3:
         return
-    last, above = raw.rows[-1], raw.rows[:-1]
-    figures = last.figures()
-    if len(figures) < 2:
+    if _sum_of(raw.rows[-1], raw.rows[:-1]):
+        raw.totals.append(raw.rows.pop())
+
+
+def detach_subtotal_rows(raw: RawTable, settings: RoleSettings = DEFAULT_ROLES) -> None:
+    """Drop the rows that are sub-totals (see the module docstring) from the table's rows."""
+    if len(raw.rows) < 4:
         return
+    candidates: list[int] = []
+    start = 0  # a run starts after the last sub-total
+    last = len(raw.rows) - 1
+    for i, band in enumerate(raw.rows):
+        # (the last row as the sum of every row above is the totals row)
+        first = start + 1 if i == last and not raw.totals and start == 0 else start
+        if any(_sum_of(band, raw.rows[j:i]) and _covers(band, raw.rows[j:i])
+               for j in range(first, i - 1)):
+            candidates.append(i)
+            start = i + 1
+    if not candidates:
+        return
+    kept = [b for i, b in enumerate(raw.rows) if i not in candidates]
+    if raw.totals:  # a labelled totals row: the sum of the kept rows, or of none
+        total = raw.totals[0] if _sum_of(raw.totals[0], kept) else None
+        body = kept
+    else:  # the last row as the sum of the kept rows above it
+        total = kept[-1] if len(kept) >= 3 and _sum_of(kept[-1], kept[:-1]) else None
+        body = kept[:-1] if total is not None else kept
+    if total is None:  # each sub-total on its own: the shares add up better without it
+        candidates = [i for i in candidates if _confirmed(body, raw.rows[i], settings)]
+    raw.rows[:] = [b for i, b in enumerate(raw.rows) if i not in candidates]
+
+
+def _sum_of(band: Band, block: Sequence[Band]) -> bool:
+    """Whether ``band`` is the sum of ``block`` in every whole-number column it fills (two
+    figures at least, one whole number above zero)."""
+    figures = band.figures()
+    if len(figures) < 2:
+        return False
     matched = 0
     for token in figures:
         value = _whole(token.text)
         if value is None:
             continue
-        column = [_whole(t.text) for band in above for t in band.figures()
-                  if overlap(t.x0, t.x1, token.x0, token.x1) > 0]
-        if sum(v for v in column if v is not None) != value:
-            return
+        if sum(v for v in _column(token, block, _whole) if v is not None) != value:
+            return False
         matched += value > 0
-    if matched:
-        raw.totals.append(raw.rows.pop())
+    return matched > 0
+
+
+def _covers(band: Band, block: Sequence[Band]) -> bool:
+    """Whether ``band`` has a whole number under every whole number of ``block``: a sub-total
+    sums every count column of its rows, not one of them."""
+    mine = [t for t in band.figures() if _whole(t.text) is not None]
+    return all(any(overlap(t.x0, t.x1, m.x0, m.x1) > 0 for m in mine)
+               for b in block for t in b.figures() if _whole(t.text) is not None)
+
+
+def _confirmed(kept: list[Band], dropped: Band, settings: RoleSettings) -> bool:
+    """Whether a per-cent column of the ``kept`` contestant rows sums to 100 without the
+    ``dropped`` row, and further from it with it than the rounding of the printed per cents
+    can explain (one unit of the last printed place per square root of the rows: a row
+    whose share is lost in that rounding is not told from a contestant)."""
+    for token in dropped.figures():
+        share = _share(token.text)
+        if share is None:
+            continue
+        without = sum(v for v in _column(token, kept, _share) if v is not None)
+        with_ = without + share
+        places = len(re.sub(r"\D", "", token.text.split(",")[-1].split(".")[-1])) \
+            if re.search(r"[.,]\d", token.text) else 0
+        noise = math.sqrt(len(kept)) * 10.0 ** -places
+        if abs(without - 100) <= settings.share_sum_tolerance and \
+                abs(with_ - 100) - abs(without - 100) > noise:
+            return True
+    return False
+
+
+def _column(token: Token, bands: Sequence[Band], read: Callable[[str], _N | None]
+            ) -> list[_N | None]:
+    """The values (as ``read`` reads them) of the figures of ``bands`` under ``token``."""
+    return [read(t.text) for b in bands for t in b.figures()
+            if overlap(t.x0, t.x1, token.x0, token.x1) > 0]
 
 
 def _whole(text: str) -> int | None:
     try:
-        return int_or_none(text.strip("()")) if infer_format([text]).decimal is None else None
+        return int_or_none(text.strip("()")) if infer_format([text]).decimal is None \
+            and "%" not in text else None
+    except ValueError:
+        return None
+
+
+def _share(text: str) -> float | None:
+    """A per cent (a decimal, or a figure with ``%``), else None."""
+    if infer_format([text]).decimal is None and "%" not in text:
+        return None
+    try:
+        return percent_or_none(text.strip("()"))
     except ValueError:
         return None
