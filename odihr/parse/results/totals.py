@@ -9,6 +9,7 @@ the totals row is the sum of the other rows.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -42,8 +43,7 @@ def detach_subtotal_rows(raw: RawTable, settings: RoleSettings = DEFAULT_ROLES) 
     for i, band in enumerate(raw.rows):
         # (the last row as the sum of every row above is the totals row)
         first = start + 1 if i == last and not raw.totals and start == 0 else start
-        if any(_sum_of(band, raw.rows[j:i]) and _covers(band, raw.rows[j:i])
-               for j in range(first, i - 1)):
+        if _sums_a_run(band, raw.rows, first, i):
             candidates.append(i)
             start = i + 1
     if not candidates:
@@ -75,6 +75,38 @@ def _sum_of(band: Band, block: Sequence[Band]) -> bool:
             return False
         matched += value > 0
     return matched > 0
+
+
+def _sums_a_run(band: Band, rows: Sequence[Band], first: int, i: int) -> bool:
+    """Whether ``band`` (row ``i``) is the sum of ``rows[j:i]`` for some ``j`` from ``first``,
+    two rows at least (``_sum_of`` and ``_covers`` of that run).
+
+    The runs are grown upwards from row ``i`` with one running sum per column, so a table of n
+    rows costs O(n²) figure reads at worst, not O(n³); counts are never negative, so a run whose
+    sum has passed the band's figure in a column ends the search (a longer run only adds)."""
+    figures = band.figures()
+    if len(figures) < 2:
+        return False
+    targets = [(t, v) for t in figures if (v := _whole(t.text)) is not None]
+    if not any(v > 0 for _, v in targets):
+        return False
+    sums = [0] * len(targets)
+    growing = True  # no negative figure seen: the sums only grow as the run does
+    for j in range(i - 1, first - 1, -1):
+        found = rows[j].figures()
+        for k, (token, _) in enumerate(targets):
+            for f in found:
+                if overlap(f.x0, f.x1, token.x0, token.x1) > 0:
+                    w = _whole(f.text)
+                    if w is not None:
+                        sums[k] += w
+                        growing = growing and w >= 0
+        if growing and any(s > v for s, (_, v) in zip(sums, targets, strict=True)):
+            return False
+        if i - j >= 2 and all(s == v for s, (_, v) in zip(sums, targets, strict=True)) \
+                and _covers(band, rows[j:i]):
+            return True
+    return False
 
 
 def _covers(band: Band, block: Sequence[Band]) -> bool:
@@ -112,6 +144,7 @@ def _column(token: Token, bands: Sequence[Band], read: Callable[[str], _N | None
             if overlap(t.x0, t.x1, token.x0, token.x1) > 0]
 
 
+@functools.lru_cache(maxsize=4096)
 def _whole(text: str) -> int | None:
     try:
         return int_or_none(text.strip("()")) if infer_format([text]).decimal is None \
@@ -120,6 +153,7 @@ def _whole(text: str) -> int | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _share(text: str) -> float | None:
     """A per cent (a decimal, or a figure with ``%``), else None."""
     if infer_format([text]).decimal is None and "%" not in text:
