@@ -216,10 +216,11 @@ def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[Item]:
 #: A list marker opening a paragraph: a letter or a lower-case roman numeral (``a)``, ``(b)``,
 #: ``c.``, ``(iv)``, ``ix.``), an upper-case roman numeral (``I.``, ``(IV)``: capital letters
 #: are topic headings' letters, so a capital is read as a numeral only), or a decimal (``1.2``,
-#: ``2.1.3``).
+#: ``2.1.3``). A space follows it, or it is glued to the text's capital (``a)The``,
+#: ``XVII.As``: a text layer that kept no space after the label).
 ENUMERATION = re.compile(r"^(?:\(?([a-z]|[ivxlc]{2,7}|[IVXLC]{1,7})\)|"
                          r"([a-z]|[ivxlc]{2,7}|[IVXLC]{1,7})\.|"
-                         r"(\d{1,2}(?:\.\d{1,2})*)\.(\d{1,2})\.?)\s+")
+                         r"(\d{1,2}(?:\.\d{1,2})*)\.(\d{1,2})\.?)(?:\s+|(?=[A-ZÀ-ÖØ-ÞА-ЯЁ]))")
 #: The series of roman numerals in a :data:`Key` (lower case; upper-case numerals are their
 #: own series: ``I.`` … ``IV.`` never goes on ``(i)`` … ``(iii)``).
 ROMAN_SERIES, UPPER_ROMAN_SERIES = "i", "I"

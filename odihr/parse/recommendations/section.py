@@ -94,6 +94,7 @@ class SectionReader:
         self.restart = False  # a sub-heading may restart the numbering at 1
         self.head: Line | None = None  # the section's heading line
         self.sibling: str | None = None  # the letter of a lettered section heading
+        self.hanging: bool | None = None  # items' wrapped lines hang under their text
 
     def feed(self, line: Line, rest: Sequence[Line]) -> bool:
         """Take one line; ``False`` when it ends the section."""
@@ -123,6 +124,9 @@ class SectionReader:
             self.restart = self.restart or self._may_restart()
             heading = line
         elif self.items:
+            if self._left_of_hanging_text(line):
+                return False  # prose at the numbers' edge after hanging items: ``About ODIHR``
+            self._note_hanging(line)
             self.items[-1].lines.append(text)
         self.last_heading = heading
         return True
@@ -144,6 +148,25 @@ class SectionReader:
             is_capitalised(line.text) == is_capitalised(head.text)
         item = item_match(rest[0], self.settings) if rest else None
         return same and not (item and item[0] == self._expected())
+
+    def _note_hanging(self, line: Line) -> None:
+        """Record whether the items' wrapped lines hang under their text (right of the numbers)
+        or run under the numbers."""
+        if self.text_x is None or self.number_x is None or \
+                self.text_x - self.number_x <= self.settings.number_alignment:
+            return
+        if abs(line.x0 - self.text_x) <= self.settings.number_alignment:
+            self.hanging = True if self.hanging is None else self.hanging
+        elif line.x0 < self.text_x - self.settings.number_alignment:
+            self.hanging = False
+
+    def _left_of_hanging_text(self, line: Line) -> bool:
+        """A line at the numbers' edge, no item, after a finished item whose lines hang under
+        its text: the list is over (an untitled closing page, ``About ODIHR``, follows)."""
+        return bool(self.hanging) and self.text_x is not None and self.number_x is not None \
+            and line.x0 < self.text_x - self.settings.number_alignment and \
+            abs(line.x0 - self.number_x) <= self.settings.number_alignment and \
+            self._may_restart()
 
     def _expected(self) -> int:
         return self.items[-1].number + 1 if self.items else 1
