@@ -533,3 +533,19 @@ def test_lettered_topics_under_a_late_roman_chapter(more: int, topics: int, caps
     assert not any(r[1] for r in expected.recommendations)
     assert [r[0] for r in expected.recommendations] == \
         list(range(1, len(expected.recommendations) + 1))
+
+
+@pytest.mark.parametrize("about", ["page_untitled", "page", "same_page"])
+@pytest.mark.parametrize("grouping", ["country", "countries", "flat"])
+def test_the_closing_prose_after_an_observer_list_is_no_observer(about: str, grouping: str) \
+        -> None:
+    # Under country headings a one-column block reads one full name a line: an untitled page of
+    # running text after the list is no list of names (its lines are longer than names).
+    spec = ReportSpec(about=about, results_annex=False, recs=RecSpec("none"),
+                      observers=ObsSpec(grouping=grouping, groups=(2, 3)))
+    data, expected = build_report(spec)
+    assert parsed(data) == expected
+    if about == "page_untitled" and grouping != "flat":
+        with PdfReport(data) as pdf:  # the words-per-name bound is the one read with
+            assert len(read_observers(pdf, TableSettings(name_words=40))) > \
+                len(expected.observers)
