@@ -377,9 +377,12 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
     if spec.observers is not None and obs_title is not None:
         _observers(pdf, spec.observers, obs_title, expected)
     # Known gap: untitled prose on a page after recommendations printed as unnumbered
-    # paragraphs reads as more of them (nothing sets it apart): there it keeps its heading.
+    # paragraphs, or as items whose lines run under their glued numbers (``1)In …``), reads as
+    # more of them (nothing sets it apart): there it keeps its heading. After items whose lines
+    # hang right of their numbers, prose at the numbers' edge ends the list.
     last_recs = not spec.results_annex and spec.observers is None and bool(rec_chapter)
-    _about(pdf, spec, titled=last_recs and spec.recs.structure == "paragraphs")
+    _about(pdf, spec, titled=last_recs and (spec.recs.structure == "paragraphs" or
+                                            spec.recs.glued))
     return pdf.save(), expected
 
 

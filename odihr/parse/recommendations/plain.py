@@ -31,9 +31,9 @@ from statistics import median
 
 from odihr.parse.document.headings import LETTER, roman_value, split_number
 from odihr.parse.document.joining import is_capitalised
-from odihr.parse.document.layout import Line, body_size, content_lines
+from odihr.parse.document.layout import Line, content_lines
 from odihr.parse.pdf import PdfReport
-from odihr.parse.recommendations.lines import find_heading, section_lines
+from odihr.parse.recommendations.lines import find_heading, section_lines, section_size
 from odihr.parse.recommendations.section import (
     REC_WORD,
     Item,
@@ -67,7 +67,7 @@ def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool =
     if index is None:
         return []
     head = first[index]
-    reader = SectionReader(body_size(first), heading, settings)
+    reader = SectionReader(section_size(first, index), heading, settings)
     if split_number(heading).style == LETTER:
         reader.sibling = split_number(heading).number
     paragraphs: list[_Paragraph] = []

@@ -14,9 +14,14 @@ from dataclasses import dataclass, field
 
 from odihr.parse.document.headings import LETTER, NONE, annex_heading, split_number
 from odihr.parse.document.joining import is_capitalised
-from odihr.parse.document.layout import Line, body_size, content_lines
+from odihr.parse.document.layout import Line, content_lines
 from odihr.parse.pdf import PdfReport
-from odihr.parse.recommendations.lines import Lookahead, section_lines
+from odihr.parse.recommendations.lines import (
+    Lookahead,
+    find_heading,
+    section_lines,
+    section_size,
+)
 from odihr.parse.recommendations.settings import DEFAULT_SETTINGS, RecommendationSettings
 
 #: The word of the section heading, in the languages ODIHR publishes in.
@@ -53,7 +58,9 @@ def read_section(pdf: PdfReport, start: int, heading: str, nth: int = 0,
                  settings: RecommendationSettings = DEFAULT_SETTINGS) -> tuple[list[Item], bool]:
     """Walk the section's lines from its heading on page ``start``: its numbered items, and
     whether the heading was found set apart as a heading on the page."""
-    reader = SectionReader(body_size(content_lines(pdf, start)), heading, settings)
+    first = content_lines(pdf, start)
+    reader = SectionReader(section_size(first, find_heading(first, heading, nth, settings)),
+                           heading, settings)
     if PRIORITY_WORD.search(heading):  # the list opens directly with its priority part
         reader.parts.append(Part("", heading, True))
     elif split_number(heading).style == LETTER:  # ``B. Recommendations``: ``C.`` ends it
