@@ -290,8 +290,20 @@ LABELLED_ITEM_OVER_A_PAGE_BREAK = ReportSpec(
     observers=None)
 
 
+#: Drawn by the random profile: an untitled contents list of 15 entries with dot leaders (set
+#: in 10 pt) shares its page with the summary, whose ``Recommendations`` follow it in 11 pt: the
+#: page's most common size was the contents', so every line of the section read as a heading.
+CONTENTS_IN_SMALLER_TYPE_ABOVE_THE_SECTION = ReportSpec(
+    upper=False, numbering="none", toc="leaders", toc_shares_page=True, toc_title="",
+    results_annex=True, more_chapters=8, about="none", observers=None,
+    recs=RecSpec("summary_bullets", groups=(4, 4, 4, 3, 4, 4, 2, 5, 1, 3, 3), dotted=False,
+                 seed=11, sub_points=True, parts="bare", bullet="*", hanging=False,
+                 roman_sub=True))
+
+
 @FAST
 @given(report_specs())
+@example(spec=CONTENTS_IN_SMALLER_TYPE_ABOVE_THE_SECTION)
 @example(spec=CONTENTS_LINE_READ_AS_ANNEX)
 @example(spec=LABELLED_ITEM_OVER_A_PAGE_BREAK)
 def test_generated_reports_parse_exactly(spec: ReportSpec) -> None:
