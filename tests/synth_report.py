@@ -719,8 +719,13 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
     numbered = obs.columns == "numbered"
     family_first = obs.columns == "family_first"
     by_heading = obs.grouping in ("country", "countries")  # the country is the group heading
-    # Full names in one cell beside a nationality column. Not yet under country headings: there
-    # a ``Name | Role`` table's rows with no role are one cell, read as headings (known gap).
+    # Full names in one cell beside a nationality column. Not yet under country headings (known
+    # gap): there a ``Name | Role`` table's rows with no role are one cell, read as headings by
+    # white space (headings.stands_apart), and without a header row its two columns are taken
+    # for given | family name. A one-cell line in the name column's band in the rows' type is
+    # a person only where the list's group headings are styled: a team heading in the table's
+    # type over the next country (``Short-Term Observers`` / ``Germany``) and the last
+    # observer of a country with no role (``Boris Novak`` / ``Germany``) print alike.
     full = obs.full_names and obs.columns == "standard" and obs.country_at == "third" and \
         not by_heading
     people = _people(obs, person, by_heading)
