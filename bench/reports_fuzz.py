@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from synth_report import ReportSpec, build_report, report_specs  # noqa: E402
+from synth_report import CHAPTERS, ReportSpec, build_report, report_specs  # noqa: E402
 
 from odihr.parse.observers.reader import read_observers  # noqa: E402
 from odihr.parse.pdf import PdfReport  # noqa: E402
@@ -56,6 +56,9 @@ def axes(spec: ReportSpec, observer_pages: int) -> dict[str, object]:
         "footnote at a page break": spec.recs.break_notes,
         "labelled text": ("hanging" if spec.recs.hanging else "under the label")
         if spec.recs.labels else "(no labels)",
+        "label glued to the text": spec.recs.glued,
+        "chapters before the recommendations": len(CHAPTERS) + spec.more_chapters,
+        "about ODIHR": spec.about,
         "observer annex": "no annex" if obs is None else f"grouping {obs.grouping}",
     }
     if obs is not None:

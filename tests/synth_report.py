@@ -125,7 +125,17 @@ REC_STRUCTURES = ("priority_other", "lettered_topics", "terms", "summary", "summ
 #: ``(ii)``), or decimals whose last part counts the items of each heading.
 LABELS = ("", "a)", "(a)", "a.", "1.1", "1.1.1", "(i)", "i.", "i)", "I.")
 NUMBERINGS = ("roman_dot", "roman", "arabic_dot", "arabic", "none")
-ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
+ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+          "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX")
+#: Body chapters a longer report adds before its recommendations (``XVII. RECOMMENDATIONS`` after
+#: sixteen chapters, as Albania 2005; ``XV.`` after fourteen, as fYRoM 2004).
+MORE_CHAPTERS = ("Voter Registration", "Candidate Registration", "Election Campaign",
+                 "Campaign Finance", "Participation of Women", "National Minorities",
+                 "Complaints and Appeals", "Election Observers", "Voting", "Counting")
+#: Where the report's closing ``About ODIHR`` prose sits: on a page of its own under its
+#: heading, on a page of its own without one, right under the last annex (or the
+#: recommendations when there is no annex) under its heading, or nowhere.
+ABOUT_FORMS = ("page", "page_untitled", "same_page", "none")
 
 
 @dataclass(frozen=True)
@@ -151,6 +161,7 @@ class RecSpec:
     hanging: bool = True  # labelled items: the text hangs right of the label, or runs under it
     roman_sub: bool = False  # sub-points labelled (i), (ii); also under items labelled a), (a), a.
     break_notes: bool = False  # a footnote at the foot of a page an item runs over
+    glued: bool = False  # labelled or numbered items: the label glued to the text (``1.The``)
 
 
 @dataclass(frozen=True)
@@ -196,6 +207,8 @@ class ReportSpec:
     results_annex: bool = True
     recs: RecSpec = field(default_factory=lambda: RecSpec("priority_other"))
     observers: ObsSpec | None = field(default_factory=ObsSpec)
+    more_chapters: int = 0  # body chapters added before the recommendations (MORE_CHAPTERS)
+    about: str = "page"  # the closing About ODIHR prose (ABOUT_FORMS)
 
 
 @dataclass
@@ -313,7 +326,7 @@ def _sub_number(spec: ReportSpec, index: int) -> str:
 def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
     """The PDF of ``spec`` and what it prints (see module doc)."""
     expected = Expected()
-    chapters = list(CHAPTERS)
+    chapters = [*CHAPTERS, *MORE_CHAPTERS[:spec.more_chapters]]
     rec_chapter = {"none": None, "summary": None, "summary_bullets": None,
                    "conclusions": "Recommendations and Conclusions",
                    "lettered_section": "Conclusions"}.get(
@@ -363,11 +376,41 @@ def build_report(spec: ReportSpec) -> tuple[bytes, Expected]:
             pdf.top += 14
     if spec.observers is not None and obs_title is not None:
         _observers(pdf, spec.observers, obs_title, expected)
-    pdf.new_page()
-    pdf.heading(_case("About ODIHR", spec.upper))
-    pdf.lines(wrap("The Office for Democratic Institutions and Human Rights is the principal "
-                   "institution of the OSCE to assist participating States."))
+    # Known gap: untitled prose on a page after recommendations printed as unnumbered
+    # paragraphs, or as items whose lines run under their glued numbers (``1)In …``), reads as
+    # more of them (nothing sets it apart): there it keeps its heading. After items whose lines
+    # hang right of their numbers, prose at the numbers' edge ends the list.
+    last_recs = not spec.results_annex and spec.observers is None and bool(rec_chapter)
+    _about(pdf, spec, titled=last_recs and (spec.recs.structure == "paragraphs" or
+                                            spec.recs.glued))
     return pdf.save(), expected
+
+
+ABOUT = ("The Office for Democratic Institutions and Human Rights (ODIHR) is the OSCE's principal "
+         "institution to assist participating States to ensure full respect for human rights, "
+         "fundamental freedoms, the rule of law and principles of democracy. Based in Warsaw, "
+         "Poland, ODIHR is active throughout the OSCE area in the fields of election observation, "
+         "democratic development, human rights, tolerance and non-discrimination.",
+         "ODIHR implements a number of targeted assistance programmes, seeking to develop "
+         "democratic structures. It also observes elections: in 2024 alone, it deployed missions "
+         "with 3,000 observers from 50 participating States.")
+
+
+def _about(pdf: SynthPdf, spec: ReportSpec, titled: bool = False) -> None:
+    """The report's closing prose about ODIHR (:data:`ABOUT_FORMS`): real reports end with it,
+    right after the last annex, and no part reader may take it in (``titled``: a heading even
+    where the form has none)."""
+    if spec.about == "none":
+        return
+    if spec.about == "same_page":
+        pdf.top += 24
+    else:
+        pdf.new_page()
+    if spec.about != "page_untitled" or titled:
+        title = "About ODIHR" if spec.about == "page" else "About the OSCE/ODIHR"
+        pdf.heading(_case(title, spec.upper).replace("OSCE/ODIHR".title(), "OSCE/ODIHR"))
+    for paragraph in ABOUT:
+        pdf.lines(wrap(paragraph))
 
 
 def _chapter_title(recs: RecSpec) -> str:
@@ -469,6 +512,8 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
     labelled = bool(recs.labels) and structure not in ("bullets", "paragraphs",
                                                         "summary_bullets")
     unnumbered = labelled or structure in ("bullets", "paragraphs", "summary_bullets")
+    glued = recs.glued and structure not in ("bullets", "paragraphs", "summary_bullets") and \
+        bool(labelled or recs.marker)
 
     def item(priority: bool, section: str | None) -> None:
         nonlocal number, printed, group
@@ -490,6 +535,10 @@ def _recommendations(pdf: SynthPdf, spec: ReportSpec, expected: Expected) -> Non
             pdf.lines(lines, x=LEFT + 18, lead=recs.bullet, gap=6, note=note)
         elif structure == "paragraphs":
             pdf.lines(wrap(text), gap=10, note=note)
+        elif glued:  # 1.The, a)The, XVII.As: no space after the label, lines run under it
+            label = _label(recs.labels, group, printed) if labelled else \
+                f"{printed}{recs.marker}"
+            pdf.lines(wrap(f"{label}{text}"), gap=0 if points else 6, note=note)
         elif labelled:
             label = _label(recs.labels, group, printed)
             if recs.hanging:  # roman labels run wider than letters: (xviii)
@@ -670,8 +719,13 @@ def _observers(pdf: SynthPdf, obs: ObsSpec, title: str, expected: Expected) -> N
     numbered = obs.columns == "numbered"
     family_first = obs.columns == "family_first"
     by_heading = obs.grouping in ("country", "countries")  # the country is the group heading
-    # Full names in one cell beside a nationality column. Not yet under country headings: there
-    # a ``Name | Role`` table's rows with no role are one cell, read as headings (known gap).
+    # Full names in one cell beside a nationality column. Not yet under country headings (known
+    # gap): there a ``Name | Role`` table's rows with no role are one cell, read as headings by
+    # white space (headings.stands_apart), and without a header row its two columns are taken
+    # for given | family name. A one-cell line in the name column's band in the rows' type is
+    # a person only where the list's group headings are styled: a team heading in the table's
+    # type over the next country (``Short-Term Observers`` / ``Germany``) and the last
+    # observer of a country with no role (``Boris Novak`` / ``Germany``) print alike.
     full = obs.full_names and obs.columns == "standard" and obs.country_at == "third" and \
         not by_heading
     people = _people(obs, person, by_heading)
@@ -826,7 +880,8 @@ def rec_specs(max_group: int = 4) -> st.SearchStrategy[RecSpec]:
         parts=st.sampled_from(("letters", "bare", "title case", "lettered title case")),
         bullet=st.sampled_from(("•", "–", "-", "o", "·", "—", "*")),
         labels=st.one_of(st.just(""), st.just(""), st.sampled_from(LABELS[1:])),
-        hanging=st.booleans(), roman_sub=st.booleans(), break_notes=st.booleans())
+        hanging=st.booleans(), roman_sub=st.booleans(), break_notes=st.booleans(),
+        glued=st.booleans())
 
 
 def obs_specs(max_rows: int = 6, long_lists: bool = False) \
@@ -874,4 +929,5 @@ def report_specs(max_group: int = 4, max_rows: int = 6, long_lists: bool = False
         toc_title=st.sampled_from(("TABLE OF CONTENTS", "Contents", "")), toc_short=st.booleans(),
         page_header=st.booleans(),
         results_annex=st.booleans(), recs=rec_specs(max_group),
-        observers=obs_specs(max_rows, long_lists))
+        observers=obs_specs(max_rows, long_lists),
+        more_chapters=st.sampled_from((0, 0, 8, 10)), about=st.sampled_from(ABOUT_FORMS))

@@ -154,7 +154,8 @@ def test_family_name_first_told_by_alphabetical_order(firsts: list[str], seconds
 
 
 @pytest.mark.parametrize("bad", [{"cell_gap": 0}, {"order_pairs": -1}, {"order_share": 1.5},
-                                 {"header_known_share": 0.0}, {"column_tolerance": "4"}])
+                                 {"header_known_share": 0.0}, {"column_tolerance": "4"},
+                                 {"name_words": 0}])
 def test_table_settings_refuse_bad_values(bad: dict) -> None:
     with pytest.raises(ValueError, match=next(iter(bad))):
         TableSettings(**bad)

@@ -9,10 +9,13 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from synth_report import (
+    ABOUT_FORMS,
     ANNEX_FORMS,
     ANNEX_WORDINGS,
     HEADER_WORDINGS,
     LABELS,
+    LETTERED_CAPS,
+    LETTERED_TITLE,
     NUMBERINGS,
     REC_STRUCTURES,
     SENTENCES,
@@ -30,6 +33,7 @@ from odihr.errors import UnknownLayout
 from odihr.parse.observers.reader import read_observers
 from odihr.parse.observers.table import TableSettings
 from odihr.parse.pdf import PdfReport
+from odihr.parse.recommendations.plain import label_keys
 from odihr.parse.recommendations.reader import read_recommendations
 from odihr.parse.report import parse_report
 
@@ -286,8 +290,20 @@ LABELLED_ITEM_OVER_A_PAGE_BREAK = ReportSpec(
     observers=None)
 
 
+#: Drawn by the random profile: an untitled contents list of 15 entries with dot leaders (set
+#: in 10 pt) shares its page with the summary, whose ``Recommendations`` follow it in 11 pt: the
+#: page's most common size was the contents', so every line of the section read as a heading.
+CONTENTS_IN_SMALLER_TYPE_ABOVE_THE_SECTION = ReportSpec(
+    upper=False, numbering="none", toc="leaders", toc_shares_page=True, toc_title="",
+    results_annex=True, more_chapters=8, about="none", observers=None,
+    recs=RecSpec("summary_bullets", groups=(4, 4, 4, 3, 4, 4, 2, 5, 1, 3, 3), dotted=False,
+                 seed=11, sub_points=True, parts="bare", bullet="*", hanging=False,
+                 roman_sub=True))
+
+
 @FAST
 @given(report_specs())
+@example(spec=CONTENTS_IN_SMALLER_TYPE_ABOVE_THE_SECTION)
 @example(spec=CONTENTS_LINE_READ_AS_ANNEX)
 @example(spec=LABELLED_ITEM_OVER_A_PAGE_BREAK)
 def test_generated_reports_parse_exactly(spec: ReportSpec) -> None:
@@ -473,3 +489,75 @@ def test_the_next_label_decides_whether_i_is_a_letter_or_a_numeral() -> None:
     with PdfReport(data) as pdf:
         got = [(r.number, r.section, r.text, r.numbered) for r in read_recommendations(pdf)]
     assert got == [(n, topics[n > 8], text, False) for n, text in enumerate(texts[:11], start=1)]
+
+
+# --- the report's closing prose, glued labels, late chapter numbers ------------------------------
+
+
+@pytest.mark.parametrize("about", ABOUT_FORMS)
+@pytest.mark.parametrize("last", ["observers", "results", "recommendations"])
+@pytest.mark.parametrize("structure", ["priority_other", "flat", "bullets", "paragraphs"])
+def test_the_closing_about_odihr_prose_is_no_part(about: str, last: str, structure: str) -> None:
+    # ``ABOUT ODIHR`` (or untitled) prose right after the observer list, the results annex or,
+    # with no annex, the last recommendation: neither reader takes it in.
+    spec = ReportSpec(about=about, results_annex=last != "recommendations",
+                      observers=ObsSpec(groups=(3, 2)) if last == "observers" else None,
+                      recs=RecSpec(structure, groups=(2, 3), seed=1))
+    data, expected = build_report(spec)
+    assert parsed(data) == expected
+    texts = " ".join(r[3] for r in expected.recommendations)
+    assert "Human Rights" not in texts
+
+
+@pytest.mark.parametrize("labels", LABELS)
+@pytest.mark.parametrize("structure", ["priority_other", "lettered_topics", "flat", "summary"])
+def test_labels_glued_to_their_text(labels: str, structure: str) -> None:
+    # ``1.The``, ``a)The``, ``(ii)The``, ``XVII.As``, ``2.1.3The``: a text layer that kept no
+    # space after the label; the label is still a label and no part of the text.
+    expected = check(ReportSpec(recs=RecSpec(structure, groups=(5, 4, 4, 4), labels=labels,
+                                             glued=True, sub_points=True, seed=2),
+                                observers=None))
+    assert len(expected.recommendations) >= 9
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    ("a)The law", (("", 0),)), ("(b)The law", (("", 1),)), ("XVII.As noted", (("I", 16),)),
+    ("(ii)Publish", (("i", 1),)), ("2.1.3The law", (("2.1", 2),)), ("b. the law", (("", 1),)),
+    ("e.g. the law", ()), ("i.e. the law", ()), ("a)the", ()), ("v.important", ())])
+def test_a_label_glued_to_a_capital_is_a_label(text: str, keys: tuple[tuple[str, int], ...]) \
+        -> None:
+    assert label_keys(text) == keys
+
+
+@pytest.mark.parametrize(("more", "topics"), [(10, 11), (8, 5)])
+@pytest.mark.parametrize("caps", [True, False])
+def test_lettered_topics_under_a_late_roman_chapter(more: int, topics: int, caps: bool) -> None:
+    # Albania 2005: ``XVII. RECOMMENDATIONS``, topics ``A.`` … ``K.``; fYRoM 2004: ``XV.``, ``A.``
+    # … ``E.``; items numbered through the topics. No topic is a priority part, none a chapter.
+    spec = ReportSpec(more_chapters=more, recs=RecSpec(
+        "lettered_topics", groups=(2, 1, 3, 1, 2, 1, 1, 2, 1, 1, 2)[:topics], caps_topics=caps))
+    data, expected = build_report(spec)
+    with PdfReport(data) as pdf:
+        assert f"{'XVII' if more == 10 else 'XV'}. RECOMMENDATIONS" in "".join(pdf.texts)
+    assert parsed(data) == expected
+    names = LETTERED_CAPS if caps else LETTERED_TITLE
+    assert [r[2] for r in expected.recommendations][-1] == names[min(topics, len(names)) - 1]
+    assert not any(r[1] for r in expected.recommendations)
+    assert [r[0] for r in expected.recommendations] == \
+        list(range(1, len(expected.recommendations) + 1))
+
+
+@pytest.mark.parametrize("about", ["page_untitled", "page", "same_page"])
+@pytest.mark.parametrize("grouping", ["country", "countries", "flat"])
+def test_the_closing_prose_after_an_observer_list_is_no_observer(about: str, grouping: str) \
+        -> None:
+    # Under country headings a one-column block reads one full name a line: an untitled page of
+    # running text after the list is no list of names (its lines are longer than names).
+    spec = ReportSpec(about=about, results_annex=False, recs=RecSpec("none"),
+                      observers=ObsSpec(grouping=grouping, groups=(2, 3)))
+    data, expected = build_report(spec)
+    assert parsed(data) == expected
+    if about == "page_untitled" and grouping != "flat":
+        with PdfReport(data) as pdf:  # the words-per-name bound is the one read with
+            assert len(read_observers(pdf, TableSettings(name_words=40))) > \
+                len(expected.observers)

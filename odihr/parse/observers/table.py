@@ -72,6 +72,10 @@ class TableSettings:
     #: (real lists are sorted by family name; :func:`~.names.family_first_by_order`).
     order_pairs: int = 8
     order_share: float = 0.9
+    #: A one-column list (full names, one a line, under country headings) has lines of at most
+    #: this many words: a block whose lines are mostly longer is running text (an untitled
+    #: closing ``About ODIHR`` page after the list), no names.
+    name_words: int = 6
 
     def __post_init__(self) -> None:
         require_positive(self)
@@ -170,6 +174,8 @@ def table_rows(block: Sequence[Line], settings: TableSettings = DEFAULT_SETTINGS
     rows: list[_Row] = []
     pending: list[Line] = []
     single = not has_country and header is None and len(columns) == 1
+    if single and sum(len(line.words) > settings.name_words for line in body) * 2 > len(body):
+        return []  # running text: lines longer than names
     for line in body:
         if single or {0, 1} <= {column(w) for w in line.words}:
             rows.append(_Row(line))

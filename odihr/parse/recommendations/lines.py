@@ -40,6 +40,14 @@ def section_lines(pdf: PdfReport, start: int, heading: str,
                 yield line
 
 
+def section_size(lines: Sequence[Line], index: int | None) -> float:
+    """The section's body size: that of its lines after its heading (``index``) on the first
+    page, or of the whole page when none follows. A contents list in smaller type above the
+    heading (on the page the first chapter shares) is no part of the section's body."""
+    after = body_size(lines[index + 1:]) if index is not None else 0.0
+    return after or body_size(lines)
+
+
 def find_heading(lines: Sequence[Line], heading: str, nth: int = 0,
                  settings: RecommendationSettings = DEFAULT_SETTINGS) -> int | None:
     """Index of the ``nth`` line printing ``heading`` set apart as a heading (bold, larger,

@@ -31,9 +31,9 @@ from statistics import median
 
 from odihr.parse.document.headings import LETTER, roman_value, split_number
 from odihr.parse.document.joining import is_capitalised
-from odihr.parse.document.layout import Line, body_size, content_lines
+from odihr.parse.document.layout import Line, content_lines
 from odihr.parse.pdf import PdfReport
-from odihr.parse.recommendations.lines import find_heading, section_lines
+from odihr.parse.recommendations.lines import find_heading, section_lines, section_size
 from odihr.parse.recommendations.section import (
     REC_WORD,
     Item,
@@ -67,7 +67,7 @@ def read_plain(pdf: PdfReport, start: int, heading: str, *, bullets_only: bool =
     if index is None:
         return []
     head = first[index]
-    reader = SectionReader(body_size(first), heading, settings)
+    reader = SectionReader(section_size(first, index), heading, settings)
     if split_number(heading).style == LETTER:
         reader.sibling = split_number(heading).number
     paragraphs: list[_Paragraph] = []
@@ -216,10 +216,11 @@ def _items(paragraphs: Sequence[_Paragraph], headings_seen: bool) -> list[Item]:
 #: A list marker opening a paragraph: a letter or a lower-case roman numeral (``a)``, ``(b)``,
 #: ``c.``, ``(iv)``, ``ix.``), an upper-case roman numeral (``I.``, ``(IV)``: capital letters
 #: are topic headings' letters, so a capital is read as a numeral only), or a decimal (``1.2``,
-#: ``2.1.3``).
+#: ``2.1.3``). A space follows it, or it is glued to the text's capital (``a)The``,
+#: ``XVII.As``: a text layer that kept no space after the label).
 ENUMERATION = re.compile(r"^(?:\(?([a-z]|[ivxlc]{2,7}|[IVXLC]{1,7})\)|"
                          r"([a-z]|[ivxlc]{2,7}|[IVXLC]{1,7})\.|"
-                         r"(\d{1,2}(?:\.\d{1,2})*)\.(\d{1,2})\.?)\s+")
+                         r"(\d{1,2}(?:\.\d{1,2})*)\.(\d{1,2})\.?)(?:\s+|(?=[A-ZÀ-ÖØ-ÞА-ЯЁ]))")
 #: The series of roman numerals in a :data:`Key` (lower case; upper-case numerals are their
 #: own series: ``I.`` … ``IV.`` never goes on ``(i)`` … ``(iii)``).
 ROMAN_SERIES, UPPER_ROMAN_SERIES = "i", "I"

@@ -14,9 +14,14 @@ from dataclasses import dataclass, field
 
 from odihr.parse.document.headings import LETTER, NONE, annex_heading, split_number
 from odihr.parse.document.joining import is_capitalised
-from odihr.parse.document.layout import Line, body_size, content_lines
+from odihr.parse.document.layout import Line, content_lines
 from odihr.parse.pdf import PdfReport
-from odihr.parse.recommendations.lines import Lookahead, section_lines
+from odihr.parse.recommendations.lines import (
+    Lookahead,
+    find_heading,
+    section_lines,
+    section_size,
+)
 from odihr.parse.recommendations.settings import DEFAULT_SETTINGS, RecommendationSettings
 
 #: The word of the section heading, in the languages ODIHR publishes in.
@@ -53,7 +58,9 @@ def read_section(pdf: PdfReport, start: int, heading: str, nth: int = 0,
                  settings: RecommendationSettings = DEFAULT_SETTINGS) -> tuple[list[Item], bool]:
     """Walk the section's lines from its heading on page ``start``: its numbered items, and
     whether the heading was found set apart as a heading on the page."""
-    reader = SectionReader(body_size(content_lines(pdf, start)), heading, settings)
+    first = content_lines(pdf, start)
+    reader = SectionReader(section_size(first, find_heading(first, heading, nth, settings)),
+                           heading, settings)
     if PRIORITY_WORD.search(heading):  # the list opens directly with its priority part
         reader.parts.append(Part("", heading, True))
     elif split_number(heading).style == LETTER:  # ``B. Recommendations``: ``C.`` ends it
@@ -94,6 +101,7 @@ class SectionReader:
         self.restart = False  # a sub-heading may restart the numbering at 1
         self.head: Line | None = None  # the section's heading line
         self.sibling: str | None = None  # the letter of a lettered section heading
+        self.hanging: bool | None = None  # items' wrapped lines hang under their text
 
     def feed(self, line: Line, rest: Sequence[Line]) -> bool:
         """Take one line; ``False`` when it ends the section."""
@@ -123,6 +131,9 @@ class SectionReader:
             self.restart = self.restart or self._may_restart()
             heading = line
         elif self.items:
+            if self._left_of_hanging_text(line):
+                return False  # prose at the numbers' edge after hanging items: ``About ODIHR``
+            self._note_hanging(line)
             self.items[-1].lines.append(text)
         self.last_heading = heading
         return True
@@ -144,6 +155,25 @@ class SectionReader:
             is_capitalised(line.text) == is_capitalised(head.text)
         item = item_match(rest[0], self.settings) if rest else None
         return same and not (item and item[0] == self._expected())
+
+    def _note_hanging(self, line: Line) -> None:
+        """Record whether the items' wrapped lines hang under their text (right of the numbers)
+        or run under the numbers."""
+        if self.text_x is None or self.number_x is None or \
+                self.text_x - self.number_x <= self.settings.number_alignment:
+            return
+        if abs(line.x0 - self.text_x) <= self.settings.number_alignment:
+            self.hanging = True if self.hanging is None else self.hanging
+        elif line.x0 < self.text_x - self.settings.number_alignment:
+            self.hanging = False
+
+    def _left_of_hanging_text(self, line: Line) -> bool:
+        """A line at the numbers' edge, no item, after a finished item whose lines hang under
+        its text: the list is over (an untitled closing page, ``About ODIHR``, follows)."""
+        return bool(self.hanging) and self.text_x is not None and self.number_x is not None \
+            and line.x0 < self.text_x - self.settings.number_alignment and \
+            abs(line.x0 - self.number_x) <= self.settings.number_alignment and \
+            self._may_restart()
 
     def _expected(self) -> int:
         return self.items[-1].number + 1 if self.items else 1
