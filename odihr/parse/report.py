@@ -19,7 +19,7 @@ from odihr.records import ParsedReport, PartProblem
 T = TypeVar("T")
 
 #: Stored with every parsed report; bump it when parsing changes what is read from a PDF.
-PARSER_VERSION = "2.0.4"
+PARSER_VERSION = "2.0.5"
 #: Report types written before the observers are deployed: only an annex whose heading names
 #: observers is read as a list of them (:func:`read_observers`).
 BEFORE_DEPLOYMENT = frozenset({"needs_assessment", "interim"})
