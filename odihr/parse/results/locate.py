@@ -177,7 +177,8 @@ def find_sections(pdf: PdfReport, running: frozenset[str],
             sections.append(ResultsSection(pages, heading, number, annex=False))
     for number in range(1, pdf.page_count + 1):
         if number not in covered and _looks_like_results_page(
-                content_lines(pdf, number, running), settings):
+                content_lines(pdf, number, running), settings) or \
+                number not in covered and _opens_at_foot(pdf, number, running, settings):
             pages = (number, *_continuation(pdf, number, running, settings))
             covered.update(pages)
             sections.append(ResultsSection(pages, "", number, annex=False))
@@ -234,6 +235,28 @@ def _continues(lines: list[str], previous: set[str], settings: LocateSettings) -
     # (or dashes)
     return len(rows) >= 2 or (rows[0] == 0 or repeated) and bool(
         _TWO_CELLS_END.match(lines[rows[0]]))
+
+
+def _opens_at_foot(pdf: PdfReport, number: int, running: frozenset[str],
+                   settings: LocateSettings) -> bool:
+    """Whether a table header is left alone at the foot of page ``number`` (its rows, under
+    the header printed again or not, start the next page): the page starts the table."""
+    lines = content_lines(pdf, number, running)
+    if number >= pdf.page_count or not _header_at_foot(lines, settings):
+        return False
+    return _continues(content_lines(pdf, number + 1, running), set(lines), settings)
+
+
+def _header_at_foot(lines: list[str], settings: LocateSettings) -> bool:
+    """The page ends with a table header naming contestants and votes, and no row under it."""
+    tail = lines[-settings.header_lines:]
+    start = next((i for i, ln in enumerate(tail) if NAME_HEADER.search(ln)
+                  and len(ln) < settings.prose_line), None)
+    if start is None:
+        return False
+    rest = tail[start:]
+    return bool(VOTES_HEADER.search(" ".join(rest))) and \
+        not any(_BODY_ROW_END.search(ln) for ln in rest)
 
 
 def _looks_like_results_page(lines: list[str],

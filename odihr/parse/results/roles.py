@@ -153,9 +153,12 @@ def _verdict(roles: list[str], split: tuple[tuple[int, ...], ...],
         shares = [i for i in members if cols[i].percent and i not in search.rel.rates
                   and cols[i].shares_like(search.settings)]
         counts = [i for i in members if cols[i].whole]
-        if shares and counts and not any((v, s) in search.rel.shares
+        # the arithmetic can test a share only over min_rows rows: one row of 100 per cent
+        # (one party's seats in a composition table) is the share of every count
+        testable = [i for i in shares if cols[i].filled >= search.settings.min_rows]
+        if testable and counts and not any((v, s) in search.rel.shares
                                          for v in counts for s in shares):
-            return (f"per cents summing to 100 (column {shares[0] + 1}) that are not the share "
+            return (f"per cents summing to 100 (column {testable[0] + 1}) that are not the share "
                     "of any vote column at the printed precision"), False
     if not any(r in ("votes", *SEAT_ROLES) for r in roles):
         return ("no column of votes or seats: no whole-number column whose figures add up as "
