@@ -61,6 +61,8 @@ def row_like(line: str) -> bool:
         return _ROW_LIKE.match(line) is not None
     letter = _LETTER.search(line)
     return letter is not None and _ROW_END.search(line, letter.end()) is not None
+
+
 #: A line of a table's body: it ends with a figure or a dash (a round one did not run in).
 _BODY_ROW_END = re.compile(rf"(?:^|\s){_FIGURE_OR_DASH}\s*$")
 
@@ -176,9 +178,9 @@ def find_sections(pdf: PdfReport, running: frozenset[str],
             covered.update(pages)
             sections.append(ResultsSection(pages, heading, number, annex=False))
     for number in range(1, pdf.page_count + 1):
-        if number not in covered and _looks_like_results_page(
-                content_lines(pdf, number, running), settings) or \
-                number not in covered and _opens_at_foot(pdf, number, running, settings):
+        if number not in covered and (
+                _looks_like_results_page(content_lines(pdf, number, running), settings)
+                or _opens_at_foot(pdf, number, running, settings)):
             pages = (number, *_continuation(pdf, number, running, settings))
             covered.update(pages)
             sections.append(ResultsSection(pages, "", number, annex=False))

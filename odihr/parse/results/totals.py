@@ -48,7 +48,8 @@ def detach_subtotal_rows(raw: RawTable, settings: RoleSettings = DEFAULT_ROLES) 
             start = i + 1
     if not candidates:
         return
-    kept = [b for i, b in enumerate(raw.rows) if i not in candidates]
+    dropped = set(candidates)
+    kept = [b for i, b in enumerate(raw.rows) if i not in dropped]
     if raw.totals:  # a labelled totals row: the sum of the kept rows, or of none
         total = raw.totals[0] if _sum_of(raw.totals[0], kept) else None
         body = kept
@@ -56,8 +57,8 @@ def detach_subtotal_rows(raw: RawTable, settings: RoleSettings = DEFAULT_ROLES) 
         total = kept[-1] if len(kept) >= 3 and _sum_of(kept[-1], kept[:-1]) else None
         body = kept[:-1] if total is not None else kept
     if total is None:  # each sub-total on its own: the shares add up better without it
-        candidates = [i for i in candidates if _confirmed(body, raw.rows[i], settings)]
-    raw.rows[:] = [b for i, b in enumerate(raw.rows) if i not in candidates]
+        dropped = {i for i in candidates if _confirmed(body, raw.rows[i], settings)}
+    raw.rows[:] = [b for i, b in enumerate(raw.rows) if i not in dropped]
 
 
 def _sum_of(band: Band, block: Sequence[Band]) -> bool:
