@@ -19,7 +19,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from flows.finish import Prepared, fill_from_site_pages, prepare
@@ -28,7 +28,6 @@ from odihr.outcomes import ParseOutcome
 from odihr.parse_worker import PARSER_BUG
 from odihr.site.urls import pdf_id
 from odihr.validate.model import ValidationRun
-from odihr.validate.parts import plan_parts
 from odihr.validate.remote import validate_in_child
 
 if TYPE_CHECKING:
@@ -45,7 +44,7 @@ class ParsedBatch:
     validation: ValidationRun | None
     #: Each outcome's :func:`flows.finish.prepare` (plan, notes, digest), computed where the
     #: batch was parsed: the flow process is left with the writes.
-    prepared: list[Prepared | None] = field(default_factory=list)
+    prepared: list[Prepared | None]
 
 
 def _parse_one(item: WorkItem, limits: ParseLimits) -> ParseOutcome:
@@ -125,17 +124,12 @@ def verdicts(batch: ParsedBatch) -> list[tuple[str, str, str]]:
     """``(pdf id, verdict, detail)`` per report: what its load will do unless its facts are
     unchanged (``loaded``, ``partial``, ``quarantined``) and why."""
     rows = []
-    prepared = batch.prepared or [None] * len(batch.outcomes)
-    for outcome, ready in zip(batch.outcomes, prepared, strict=True):
+    for outcome, ready in zip(batch.outcomes, batch.prepared, strict=True):
         name = pdf_id(outcome.url_path)
-        if outcome.parsed is None:
+        if outcome.parsed is None or ready is None:
             rows.append((name, "quarantined", f"{outcome.error_code}: {outcome.reason}"))
             continue
-        if ready is not None:
-            plan = ready.plan
-        else:
-            verdict = batch.validation.reports.get(outcome.url_path) if batch.validation else None
-            plan = plan_parts(outcome.parsed, verdict)
+        plan = ready.plan
         pages = outcome.parsed.metadata.pages
         detail = plan.reason or f"{pages} page(s) in {outcome.seconds:.2f} s"
         rows.append((name, plan.status, detail))

@@ -249,8 +249,8 @@ def _load(
     outcomes = [o for b in batches for o in b.outcomes]
     site_notes = [n for b in batches for n in b.site_notes]
     validations = {o.url_path: b.validation for b in batches for o in b.outcomes}
-    # Computed by the parse task (flows.finish.prepare); absent from a batch of an older worker.
-    prepared = [p for b in batches for p in (b.prepared or [None] * len(b.outcomes))]
+    # Computed by the parse task (flows.finish.prepare), where the report was parsed.
+    prepared = [p for b in batches for p in b.prepared]
     for outcome in outcomes:
         report_ocr(outcome.ocr_pages)
         reporter().advance("parse")
